@@ -1,0 +1,31 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './tests/chromium.js';
+
+const PORT = 4173;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	outputDir: 'test-results',
+	timeout: 90_000,
+	expect: { timeout: 15_000 },
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	reporter: [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+		serviceWorkers: 'allow',
+		trace: 'retain-on-failure',
+		video: 'off',
+		locale: 'en-GB',
+		timezoneId: 'Europe/Copenhagen'
+	},
+	webServer: {
+		// The production build (npm run test:e2e builds it first), served as `npm start` serves it.
+		command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+		url: `http://127.0.0.1:${PORT}`,
+		reuseExistingServer: !process.env.CI,
+		timeout: 60_000
+	}
+});

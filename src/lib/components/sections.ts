@@ -1,0 +1,14 @@
+import type { Pathname } from '$app/types';
+import type { IconName } from './Icon.svelte';
+import { m } from '$lib/paraglide/messages.js';
+
+export interface Section {
+	path: Pathname;
+	label: () => string;
+	icon: IconName;
+}
+
+/** The sections in the navigation. Only sections that are built are listed; nothing is a placeholder. */
+export const SECTIONS: Section[] = [
+	{ path: '/settings', label: () => m.navSettings(), icon: 'settings' }
+];

@@ -1,0 +1,59 @@
+import {
+	APPROXIMATE_OUTLINES,
+	BoundaryContent,
+	NEIGHBOURHOOD_KEYS,
+	type AreaGeometry,
+	type NeighbourhoodKey,
+	type Outlines
+} from '$lib/domain/neighbourhoods';
+import type { Row } from './db';
+import { db } from './workspace';
+import { defineRepository, type EntityOf } from './repository';
+import { guardQuota } from './errors';
+
+export const boundariesRepo = defineRepository({
+	table: 'boundaries',
+	content: BoundaryContent,
+	version: 1,
+	index: (c) => ({ nb: c.neighbourhood })
+});
+
+export type Boundary = EntityOf<typeof BoundaryContent>;
+
+export interface OutlineInfo {
+	geometry: AreaGeometry;
+	/** null: the bundled approximate outline. */
+	boundary: Boundary | null;
+}
+
+/** The outline in use for each neighbourhood: the newest imported one, else the bundled one. */
+export async function currentOutlines(): Promise<Record<NeighbourhoodKey, OutlineInfo>> {
+	const imported = await boundariesRepo.list();
+	const out = {} as Record<NeighbourhoodKey, OutlineInfo>;
+	for (const key of NEIGHBOURHOOD_KEYS) {
+		const newest = imported
+			.filter((b) => b.neighbourhood === key)
+			.sort((a, b) => b.updatedAt - a.updatedAt)[0];
+		out[key] = newest
+			? { geometry: newest.geometry, boundary: newest }
+			: { geometry: APPROXIMATE_OUTLINES[key], boundary: null };
+	}
+	return out;
+}
+
+export function outlinesOnly(info: Record<NeighbourhoodKey, OutlineInfo>): Outlines {
+	return Object.fromEntries(NEIGHBOURHOOD_KEYS.map((k) => [k, info[k].geometry])) as Outlines;
+}
+
+/** Replaces the imported outlines of the given neighbourhoods in one transaction. */
+export async function replaceBoundaries(items: Omit<BoundaryContent, never>[]): Promise<void> {
+	const existing = await boundariesRepo.list();
+	const now = Date.now();
+	const rows: Row[] = [];
+	for (const old of existing.filter((b) => items.some((i) => i.neighbourhood === b.neighbourhood)))
+		rows.push(await boundariesRepo.toRow({ ...old, deletedAt: now, updatedAt: now }));
+	const created = await Promise.all(items.map((item) => boundariesRepo.prepare(item, now)));
+	rows.push(...(await Promise.all(created.map((e) => boundariesRepo.toRow(e)))));
+	const table = db().recordTable('boundaries');
+	await guardQuota(() => db().transaction('rw', table, () => table.bulkPut(rows)));
+}

@@ -1,0 +1,57 @@
+import Dexie, { type Table } from 'dexie';
+
+/** A stored record: metadata and non-identifying index keys in the clear, content in `payload`. */
+export interface Row {
+	id: string;
+	createdAt: number;
+	updatedAt: number;
+	deletedAt: number | null;
+	authorId: string;
+	deviceId: string;
+	/** Schema version of the payload. */
+	v: number;
+	payload: unknown;
+	[indexKey: string]: unknown;
+}
+
+export interface MetaEntry {
+	key: string;
+	value: unknown;
+}
+
+/** Tables that hold records (and travel in backups). Order is the order of a backup file. */
+export const RECORD_TABLES = ['settings', 'ethnographers', 'boundaries'] as const;
+export type RecordTable = (typeof RECORD_TABLES)[number];
+
+/**
+ * Every schema version the app has ever had, oldest first. Append only: never edit an old entry;
+ * put data changes in an `upgrade` of the new version, with a test that opens the old one.
+ * Index only what identifies no one: ids, times, kinds, neighbourhood keys.
+ */
+export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string | null> }[] = [
+	{
+		version: 1,
+		stores: {
+			meta: 'key',
+			settings: 'id, updatedAt, deletedAt',
+			ethnographers: 'id, updatedAt, deletedAt',
+			boundaries: 'id, updatedAt, deletedAt, nb'
+		}
+	}
+];
+
+export class StedsansDB extends Dexie {
+	meta!: Table<MetaEntry, string>;
+	settings!: Table<Row, string>;
+	ethnographers!: Table<Row, string>;
+	boundaries!: Table<Row, string>;
+
+	constructor(name: string, versions = SCHEMA_VERSIONS) {
+		super(name);
+		for (const { version, stores } of versions) this.version(version).stores(stores);
+	}
+
+	recordTable(name: RecordTable): Table<Row, string> {
+		return this.table(name) as Table<Row, string>;
+	}
+}

@@ -1,0 +1,46 @@
+/** Errors the UI can explain in the user's words; each carries a stable code for the catalogue. */
+export class StorageFullError extends Error {
+	override readonly name = 'StorageFullError';
+	constructor(cause?: unknown) {
+		super('The device has no more room for Stedsans data.', { cause });
+	}
+}
+
+export class RecordValidationError extends Error {
+	override readonly name = 'RecordValidationError';
+	constructor(
+		readonly table: string,
+		readonly detail: string
+	) {
+		super(`Invalid ${table} record: ${detail}`);
+	}
+}
+
+export class NotFoundError extends Error {
+	override readonly name = 'NotFoundError';
+	constructor(
+		readonly table: string,
+		readonly id: string
+	) {
+		super(`No ${table} record ${id}`);
+	}
+}
+
+export function isQuotaError(e: unknown): boolean {
+	for (let cur: unknown = e, depth = 0; cur && depth < 5; depth++) {
+		const err = cur as { name?: string; inner?: unknown; cause?: unknown };
+		if (err.name === 'QuotaExceededError' || err.name === 'StorageFullError') return true;
+		cur = err.inner ?? err.cause;
+	}
+	return false;
+}
+
+/** Runs a write and turns a full disk into a StorageFullError (the transaction has rolled back). */
+export async function guardQuota<T>(write: () => Promise<T>): Promise<T> {
+	try {
+		return await write();
+	} catch (e) {
+		if (isQuotaError(e)) throw new StorageFullError(e);
+		throw e;
+	}
+}

@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { z } from 'zod';
+import { StedsansDB, SCHEMA_VERSIONS } from './db';
+import { RecordValidationError, StorageFullError, guardQuota } from './errors';
+import { ethnographersRepo, getProfile, setDisplayName } from './ethnographers.repo';
+import { getSettings, updateSettings } from './settings.repo';
+import { dropWorkspace, freshWorkspace } from './test-helpers';
+import { db, identity } from './workspace';
+import { newId } from '$lib/domain/records/ids';
+
+let name = '';
+beforeEach(async () => {
+	name = await freshWorkspace();
+});
+afterEach(async () => {
+	await dropWorkspace(name);
+});
+
+describe('repository', () => {
+	it('creates records stamped with author, device and times, content in the payload', async () => {
+		const e = await ethnographersRepo.create({ displayName: 'AB' });
+		expect(e.authorId).toBe(identity().authorId);
+		expect(e.deviceId).toBe(identity().deviceId);
+		expect(e.deletedAt).toBeNull();
+		const row = await db().ethnographers.get(e.id);
+		expect(row).toMatchObject({ id: e.id, v: 1, payload: { displayName: 'AB' } });
+		expect(row).not.toHaveProperty('displayName');
+	});
+
+	it('refuses an invalid write and stores nothing', async () => {
+		await expect(ethnographersRepo.create({ displayName: 'x'.repeat(61) })).rejects.toThrow();
+		const bad = { ...ethnographersRepo.prepare({ displayName: 'ok' }), displayName: 7 };
+		await expect(ethnographersRepo.write(bad as never)).rejects.toBeInstanceOf(
+			RecordValidationError
+		);
+		expect(await db().ethnographers.count()).toBe(0);
+	});
+
+	it('moves to the trash and restores', async () => {
+		const e = await ethnographersRepo.create({ displayName: 'CD' });
+		await ethnographersRepo.remove(e.id);
+		expect(await ethnographersRepo.list()).toHaveLength(0);
+		expect((await ethnographersRepo.trashed()).map((t) => t.id)).toEqual([e.id]);
+		const back = await ethnographersRepo.restore(e.id);
+		expect(back.deletedAt).toBeNull();
+		expect(back.updatedAt).toBeGreaterThan(e.updatedAt);
+		expect(await ethnographersRepo.list()).toHaveLength(1);
+	});
+
+	it('keeps this device profile and workspace settings', async () => {
+		expect(await getProfile()).toBeUndefined();
+		await setDisplayName('MK');
+		await setDisplayName('Maja K.');
+		expect((await getProfile())?.displayName).toBe('Maja K.');
+		expect(await getSettings()).toEqual({ demo: false });
+		await updateSettings({ demo: true });
+		expect((await getSettings()).demo).toBe(true);
+	});
+
+	it('turns a full disk into a StorageFullError', async () => {
+		const quota = Object.assign(new Error('full'), { name: 'QuotaExceededError' });
+		await expect(
+			guardQuota(() => Promise.reject(new Dexie.AbortError('aborted', quota)))
+		).rejects.toBeInstanceOf(StorageFullError);
+	});
+});
+
+describe('schema versions', () => {
+	it('a database written by version 1 opens under a version 2 with its data intact', async () => {
+		const dbName = `upgrade-${newId()}`;
+		const v1 = new StedsansDB(dbName, SCHEMA_VERSIONS.slice(0, 1));
+		const id = newId();
+		await v1.ethnographers.put({
+			id,
+			createdAt: 1,
+			updatedAt: 1,
+			deletedAt: null,
+			authorId: 'a',
+			deviceId: 'd',
+			v: 1,
+			payload: { displayName: 'Old' }
+		});
+		v1.close();
+		const v2 = new StedsansDB(dbName, [
+			...SCHEMA_VERSIONS,
+			{ version: SCHEMA_VERSIONS.at(-1)!.version + 1, stores: { extra: 'id, updatedAt' } }
+		]);
+		await v2.open();
+		expect(v2.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version + 1);
+		expect((await v2.ethnographers.get(id))?.payload).toEqual({ displayName: 'Old' });
+		expect(v2.tables.map((t) => t.name)).toContain('extra');
+		v2.close();
+		await Dexie.delete(dbName);
+	});
+
+	it('every version only adds to the one before it', () => {
+		for (let i = 1; i < SCHEMA_VERSIONS.length; i++) {
+			expect(SCHEMA_VERSIONS[i]!.version).toBe(SCHEMA_VERSIONS[i - 1]!.version + 1);
+		}
+		expect(z.number().parse(SCHEMA_VERSIONS[0]!.version)).toBe(1);
+	});
+});

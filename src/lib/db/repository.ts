@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { newId } from '$lib/domain/records/ids';
+import { RecordMeta, splitEntity } from '$lib/domain/records/record';
+import * as codec from './codec';
+import type { RecordTable, Row } from './db';
+import { guardQuota, NotFoundError, RecordValidationError } from './errors';
+import { db, identity } from './workspace';
+
+type IndexValue = string | number | undefined;
+
+export interface RepositoryDef<C extends z.ZodObject> {
+	table: RecordTable;
+	content: C;
+	/** Version of the content schema; bumped with a migration in `upgrade`. */
+	version: number;
+	/** Index keys derived from the content. Nothing that identifies a person or a place. */
+	index?: (content: z.output<C>) => Record<string, IndexValue>;
+	/** Brings content written by an older version up to this one. */
+	upgrade?: (content: unknown, fromVersion: number) => unknown;
+}
+
+export type EntityOf<C extends z.ZodObject> = RecordMeta & z.output<C>;
+
+function describe(error: z.ZodError): string {
+	const issue = error.issues[0]!;
+	return `${issue.path.join('.') || 'record'}: ${issue.message}`;
+}
+
+/** One aggregate's records: validates every write and passes every payload through the codec. */
+export class Repository<C extends z.ZodObject> {
+	readonly schema: z.ZodType<EntityOf<C>>;
+	readonly table: RecordTable;
+
+	constructor(readonly def: RepositoryDef<C>) {
+		this.table = def.table;
+		this.schema = RecordMeta.extend(def.content.shape) as unknown as z.ZodType<EntityOf<C>>;
+	}
+
+	protected rows() {
+		return db().recordTable(this.table);
+	}
+
+	validate(entity: unknown): EntityOf<C> {
+		const parsed = this.schema.safeParse(entity);
+		if (!parsed.success) throw new RecordValidationError(this.table, describe(parsed.error));
+		return parsed.data;
+	}
+
+	/** Validates and seals an entity into the row that is stored. */
+	async toRow(entity: EntityOf<C>): Promise<Row> {
+		const valid = this.validate(entity);
+		const { meta, content } = splitEntity(valid);
+		const ctx = { table: this.table, id: meta.id, v: this.def.version };
+		const index = this.def.index?.(content as z.output<C>) ?? {};
+		return { ...index, ...meta, v: this.def.version, payload: await codec.seal(ctx, content) };
+	}
+
+	async fromRow(row: Row): Promise<EntityOf<C>> {
+		let content = await codec.open({ table: this.table, id: row.id, v: row.v }, row.payload);
+		if (row.v < this.def.version && this.def.upgrade) content = this.def.upgrade(content, row.v);
+		const { id, createdAt, updatedAt, deletedAt, authorId, deviceId } = row;
+		return this.validate({
+			...(content as object),
+			id,
+			createdAt,
+			updatedAt,
+			deletedAt,
+			authorId,
+			deviceId
+		});
+	}
+
+	async fromRows(rows: Row[]): Promise<EntityOf<C>[]> {
+		return Promise.all(rows.map((r) => this.fromRow(r)));
+	}
+
+	async get(id: string): Promise<EntityOf<C> | undefined> {
+		const row = await this.rows().get(id);
+		return row ? this.fromRow(row) : undefined;
+	}
+
+	async require(id: string): Promise<EntityOf<C>> {
+		const found = await this.get(id);
+		if (!found) throw new NotFoundError(this.table, id);
+		return found;
+	}
+
+	/** Live records (not in the trash), oldest first. */
+	async list(): Promise<EntityOf<C>[]> {
+		return this.fromRows(
+			await this.rows()
+				.orderBy('id')
+				.filter((r) => r.deletedAt === null)
+				.toArray()
+		);
+	}
+
+	async trashed(): Promise<EntityOf<C>[]> {
+		return this.fromRows(await this.rows().where('deletedAt').above(0).toArray());
+	}
+
+	/** A new entity stamped with this author and device, not yet stored. */
+	prepare(content: z.input<C>, now = Date.now(), id = newId()): EntityOf<C> {
+		return this.validate({
+			...(this.def.content.parse(content) as object),
+			id,
+			createdAt: now,
+			updatedAt: now,
+			deletedAt: null,
+			...identity()
+		});
+	}
+
+	async create(
+		content: z.input<C>,
+		opts: { id?: string; now?: number } = {}
+	): Promise<EntityOf<C>> {
+		const entity = this.prepare(content, opts.now, opts.id);
+		await this.write(entity);
+		return entity;
+	}
+
+	/** Changes content; the change is stamped with this device and author and the time. */
+	async update(
+		id: string,
+		change: Partial<z.input<C>> | ((c: z.output<C>) => z.input<C>)
+	): Promise<EntityOf<C>> {
+		const existing = await this.require(id);
+		const { meta, content } = splitEntity(existing);
+		const next =
+			typeof change === 'function' ? change(content as z.output<C>) : { ...content, ...change };
+		const entity = {
+			...(next as object),
+			...meta,
+			updatedAt: Math.max(Date.now(), meta.updatedAt + 1),
+			...identity()
+		} as EntityOf<C>;
+		await this.write(entity);
+		return entity;
+	}
+
+	/** Moves to the trash; `restore` brings it back. */
+	async remove(id: string): Promise<void> {
+		const existing = await this.require(id);
+		const now = Math.max(Date.now(), existing.updatedAt + 1);
+		await this.write({ ...existing, deletedAt: now, updatedAt: now });
+	}
+
+	async restore(id: string): Promise<EntityOf<C>> {
+		const existing = await this.require(id);
+		const entity = {
+			...existing,
+			deletedAt: null,
+			updatedAt: Math.max(Date.now(), existing.updatedAt + 1)
+		};
+		await this.write(entity);
+		return entity;
+	}
+
+	/** Deletes for good (emptying the trash). */
+	async purge(id: string): Promise<void> {
+		await guardQuota(() => this.rows().delete(id));
+	}
+
+	/** Stores an entity exactly as given (after validation). */
+	async write(entity: EntityOf<C>): Promise<void> {
+		const row = await this.toRow(entity);
+		await guardQuota(() => this.rows().put(row));
+	}
+}
+
+export function defineRepository<C extends z.ZodObject>(def: RepositoryDef<C>): Repository<C> {
+	return new Repository(def);
+}

@@ -1,0 +1,15 @@
+import { closeWorkspace, deleteWorkspace, openWorkspace } from './workspace';
+
+let n = 0;
+
+/** Opens a fresh, uniquely named workspace database for one test. */
+export async function freshWorkspace(): Promise<string> {
+	closeWorkspace();
+	const name = `test-${process.pid}-${++n}-${Math.random().toString(36).slice(2)}`;
+	await openWorkspace('main', name);
+	return name;
+}
+
+export async function dropWorkspace(name: string): Promise<void> {
+	await deleteWorkspace('main', name);
+}

@@ -1,0 +1,85 @@
+import Dexie from 'dexie';
+import { newId } from '$lib/domain/records/ids';
+import { StedsansDB } from './db';
+
+export type WorkspaceKind = 'main' | 'demo';
+
+export const WORKSPACE_DB_NAMES: Record<WorkspaceKind, string> = {
+	main: 'stedsans',
+	demo: 'stedsans-demo'
+};
+
+export interface Identity {
+	authorId: string;
+	deviceId: string;
+}
+
+interface OpenWorkspace {
+	kind: WorkspaceKind;
+	db: StedsansDB;
+	identity: Identity;
+}
+
+let current: OpenWorkspace | null = null;
+
+/** The open workspace's database. Repositories call this; components never do. */
+export function db(): StedsansDB {
+	if (!current) throw new Error('No workspace is open');
+	return current.db;
+}
+
+export function identity(): Identity {
+	if (!current) throw new Error('No workspace is open');
+	return current.identity;
+}
+
+export function currentKind(): WorkspaceKind | null {
+	return current?.kind ?? null;
+}
+
+/** Opens (creating when new) a workspace and makes it the one every repository writes to. */
+export async function openWorkspace(
+	kind: WorkspaceKind,
+	dbName = WORKSPACE_DB_NAMES[kind]
+): Promise<StedsansDB> {
+	if (current?.db.name === dbName && current.db.isOpen()) return current.db;
+	closeWorkspace();
+	const database = new StedsansDB(dbName);
+	await database.open();
+	const ident = await database.transaction('rw', database.meta, async () => {
+		let deviceId = (await database.meta.get('deviceId'))?.value as string | undefined;
+		if (!deviceId) {
+			deviceId = newId();
+			await database.meta.put({ key: 'deviceId', value: deviceId });
+		}
+		let profileId = (await database.meta.get('profileId'))?.value as string | undefined;
+		if (!profileId) {
+			profileId = newId();
+			await database.meta.put({ key: 'profileId', value: profileId });
+		}
+		return { deviceId, authorId: profileId };
+	});
+	current = { kind, db: database, identity: ident };
+	return database;
+}
+
+export function closeWorkspace(): void {
+	current?.db.close();
+	current = null;
+}
+
+export async function deleteWorkspace(
+	kind: WorkspaceKind,
+	dbName = WORKSPACE_DB_NAMES[kind]
+): Promise<void> {
+	if (current?.db.name === dbName) closeWorkspace();
+	await Dexie.delete(dbName);
+}
+
+export async function getMeta<T>(key: string): Promise<T | undefined> {
+	return (await db().meta.get(key))?.value as T | undefined;
+}
+
+export async function setMeta(key: string, value: unknown): Promise<void> {
+	await db().meta.put({ key, value });
+}

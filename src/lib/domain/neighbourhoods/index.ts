@@ -1,0 +1,6 @@
+export * from './keys';
+export * from './geometry';
+export * from './outlines';
+export * from './locate';
+export * from './boundary-import';
+export * from './boundary-record';

@@ -1,0 +1,19 @@
+import type * as MapLibre from 'maplibre-gl';
+
+let loading: Promise<typeof MapLibre> | null = null;
+
+/**
+ * MapLibre is loaded only on screens with a map. After bundling it cannot find its worker next to
+ * itself, so the worker's URL is set once here (https://github.com/maplibre/maplibre-gl-js/issues/6011).
+ */
+export function loadMapLibre(): Promise<typeof MapLibre> {
+	loading ??= Promise.all([
+		import('maplibre-gl'),
+		import('maplibre-gl/dist/maplibre-gl-worker.mjs?url'),
+		import('maplibre-gl/dist/maplibre-gl.css')
+	]).then(([lib, worker]) => {
+		lib.setWorkerUrl(worker.default);
+		return lib;
+	});
+	return loading;
+}

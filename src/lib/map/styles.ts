@@ -1,0 +1,30 @@
+import type { StyleSpecification } from 'maplibre-gl';
+
+/** OpenFreeMap: an OpenStreetMap-based vector style that needs no key. Settings can change it. */
+export const DEFAULT_BASEMAP_STYLE = 'https://tiles.openfreemap.org/styles/liberty';
+
+export const OFFLINE_ATTRIBUTION = 'Stedsans offline map';
+
+/**
+ * What the map shows when the basemap cannot load (offline, blocked, wrong URL): a plain
+ * background on which the app's own layers (outlines, cells, routes) are drawn. Never a grey box.
+ */
+export function offlineStyle(): StyleSpecification {
+	return {
+		version: 8,
+		name: 'stedsans-offline',
+		sources: {},
+		layers: [
+			{ id: 'offline-background', type: 'background', paint: { 'background-color': '#e8ece4' } }
+		]
+	};
+}
+
+/** The host of a style URL, for the Content Security Policy and the tile cache. */
+export function styleHost(url: string): string | null {
+	try {
+		return new URL(url).host;
+	} catch {
+		return null;
+	}
+}

@@ -1,0 +1,56 @@
+export interface StatusAction {
+	label: string;
+	run: () => void | Promise<void>;
+}
+
+interface StatusMessage {
+	id: number;
+	text: string;
+	action?: StatusAction;
+}
+
+/**
+ * One place for what the app tells the user: errors go to a role="alert" region,
+ * confirmations (with an optional action such as Undo) to a role="status" region.
+ */
+class Announcer {
+	#error = $state<string | null>(null);
+	#status = $state<StatusMessage | null>(null);
+	#seq = 0;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+
+	get error() {
+		return this.#error;
+	}
+	get status() {
+		return this.#status;
+	}
+
+	fail(text: string): void {
+		this.#error = text;
+	}
+
+	confirm(text: string, action?: StatusAction, ms = action ? 10_000 : 5_000): void {
+		clearTimeout(this.#timer);
+		const id = ++this.#seq;
+		this.#status = { id, text, action };
+		this.#timer = setTimeout(() => {
+			if (this.#status?.id === id) this.#status = null;
+		}, ms);
+	}
+
+	dismissError(): void {
+		this.#error = null;
+	}
+
+	dismissStatus(): void {
+		this.#status = null;
+	}
+
+	reset(): void {
+		this.#error = null;
+		this.#status = null;
+	}
+}
+
+export const announcer = new Announcer();

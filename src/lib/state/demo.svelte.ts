@@ -1,0 +1,40 @@
+import { deleteWorkspace } from '$lib/db/workspace';
+import { seedDemo } from '$lib/services/demo.service';
+import { workspace } from './workspace.svelte';
+
+/** Starting and wiping the demo workspace, with progress for the screen. */
+class DemoState {
+	#busy = $state(false);
+	#done = $state(0);
+	#total = $state(0);
+
+	get busy() {
+		return this.#busy;
+	}
+	get fraction() {
+		return this.#total ? this.#done / this.#total : 0;
+	}
+
+	/** A fresh demo workspace, filled from the seeded generator. */
+	async start(): Promise<void> {
+		this.#busy = true;
+		this.#done = 0;
+		try {
+			await deleteWorkspace('demo');
+			await workspace.switchTo('demo');
+			await seedDemo((done, total) => {
+				this.#done = done;
+				this.#total = total;
+			});
+			await workspace.switchTo('demo');
+		} finally {
+			this.#busy = false;
+		}
+	}
+
+	async wipe(): Promise<void> {
+		await workspace.erase('demo');
+	}
+}
+
+export const demo = new DemoState();

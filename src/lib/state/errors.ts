@@ -1,0 +1,11 @@
+import { m } from '$lib/paraglide/messages.js';
+import { NotFoundError, RecordValidationError, StorageFullError } from '$lib/db/errors';
+
+/** The user's words for an error: what happened, and that nothing was half-written. */
+export function describeError(e: unknown): string {
+	if (e instanceof StorageFullError) return m.errorStorageFull();
+	if (e instanceof RecordValidationError) return m.errorInvalidRecord({ detail: e.detail });
+	if (e instanceof NotFoundError) return m.errorNotFound();
+	const message = e instanceof Error ? e.message : String(e);
+	return m.errorUnexpected({ message });
+}

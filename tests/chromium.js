@@ -1,0 +1,38 @@
+// Where the browser for tests comes from: CHROMIUM_PATH, then Debian's /usr/bin/chromium,
+// then Playwright's own download. Fails with a message that says how to get one.
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+export function chromiumPath() {
+	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+	for (const c of candidates) if (c && existsSync(c)) return c;
+	try {
+		const own = chromium.executablePath();
+		if (own && existsSync(own)) return own;
+	} catch {
+		// no Playwright browser downloaded
+	}
+	throw new Error(
+		'No Chromium found. Install one: `sudo apt-get install -y chromium` (Debian/Ubuntu), ' +
+			'or `npx playwright install chromium`, or set CHROMIUM_PATH to a Chromium or Chrome binary.'
+	);
+}
+
+/** Flags that keep a test browser from contacting any host but the app (see STACK.md). */
+export const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-quic',
+	'--disable-domain-reliability',
+	'--no-pings',
+	'--disable-client-side-phishing-detection',
+	'--disable-default-apps',
+	'--allow-browser-signin=false',
+	'--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater,NetworkTimeServiceQuerying',
+	'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+	'--use-angle=swiftshader',
+	'--enable-unsafe-swiftshader'
+];

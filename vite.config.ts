@@ -1,0 +1,78 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vitest/config';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+	version: string;
+};
+
+const unitTests = process.env.VITEST !== undefined;
+
+export default defineConfig({
+	plugins: [
+		!unitTests &&
+			paraglideVitePlugin({
+				project: './project.inlang',
+				outdir: './src/lib/paraglide',
+				emitGitIgnore: true,
+				emitPrettierIgnore: true
+			}),
+		sveltekit(),
+		!unitTests &&
+			SvelteKitPWA({
+				registerType: 'prompt',
+				injectRegister: false,
+				strategies: 'generateSW',
+				manifest: {
+					id: '/',
+					name: 'Stedsans',
+					short_name: 'Stedsans',
+					description:
+						'Field notes, follow-along days and place glossary for ethnography — offline.',
+					lang: 'en',
+					start_url: '/',
+					scope: '/',
+					display: 'standalone',
+					orientation: 'any',
+					theme_color: '#1f4b43',
+					background_color: '#f6f3ec',
+					icons: [
+						{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+						{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+						{
+							src: '/icons/maskable-512.png',
+							sizes: '512x512',
+							type: 'image/png',
+							purpose: 'maskable'
+						}
+					]
+				},
+				workbox: {
+					// MapLibre's worker is an .mjs file: without it the map fails offline.
+					globPatterns: [
+						'client/**/*.{js,mjs,css,html,ico,png,svg,webmanifest,json,wasm}',
+						'prerendered/**/*.html'
+					],
+					maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+					navigateFallback: '/',
+					// Screens take their record id from the query string (?id=…); every screen is one shell.
+					ignoreURLParametersMatching: [/.*/],
+					cleanupOutdatedCaches: true,
+					clientsClaim: false,
+					skipWaiting: false
+				},
+				kit: { includeVersionFile: true }
+			})
+	],
+	define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+	build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
+	preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+	test: {
+		include: ['src/**/*.test.ts'],
+		environment: 'node',
+		setupFiles: ['./src/test-setup.ts'],
+		testTimeout: 30_000
+	}
+});
