@@ -8,6 +8,7 @@ export interface Row {
 	deletedAt: number | null;
 	authorId: string;
 	deviceId: string;
+	rev: Record<string, number>;
 	/** Schema version of the payload. */
 	v: number;
 	payload: unknown;

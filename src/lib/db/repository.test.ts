@@ -37,6 +37,15 @@ describe('repository', () => {
 		expect(await db().ethnographers.count()).toBe(0);
 	});
 
+	it('counts each change by this device in the version vector', async () => {
+		const e = await ethnographersRepo.create({ displayName: 'A' });
+		const me = identity().deviceId;
+		expect(e.rev).toEqual({ [me]: 1 });
+		await ethnographersRepo.update(e.id, { displayName: 'B' });
+		await ethnographersRepo.remove(e.id);
+		expect((await ethnographersRepo.get(e.id))?.rev).toEqual({ [me]: 3 });
+	});
+
 	it('moves to the trash and restores', async () => {
 		const e = await ethnographersRepo.create({ displayName: 'CD' });
 		await ethnographersRepo.remove(e.id);
@@ -78,6 +87,7 @@ describe('schema versions', () => {
 			deletedAt: null,
 			authorId: 'a',
 			deviceId: 'd',
+			rev: {},
 			v: 1,
 			payload: { displayName: 'Old' }
 		});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { newId } from '$lib/domain/records/ids';
-import { RecordMeta, splitEntity } from '$lib/domain/records/record';
+import { bumpRev, RecordMeta, splitEntity } from '$lib/domain/records/record';
 import * as codec from './codec';
 import type { RecordTable, Row } from './db';
 import { guardQuota, NotFoundError, RecordValidationError } from './errors';
@@ -58,7 +58,7 @@ export class Repository<C extends z.ZodObject> {
 	async fromRow(row: Row): Promise<EntityOf<C>> {
 		let content = await codec.open({ table: this.table, id: row.id, v: row.v }, row.payload);
 		if (row.v < this.def.version && this.def.upgrade) content = this.def.upgrade(content, row.v);
-		const { id, createdAt, updatedAt, deletedAt, authorId, deviceId } = row;
+		const { id, createdAt, updatedAt, deletedAt, authorId, deviceId, rev } = row;
 		return this.validate({
 			...(content as object),
 			id,
@@ -66,7 +66,8 @@ export class Repository<C extends z.ZodObject> {
 			updatedAt,
 			deletedAt,
 			authorId,
-			deviceId
+			deviceId,
+			rev
 		});
 	}
 
@@ -107,7 +108,8 @@ export class Repository<C extends z.ZodObject> {
 			createdAt: now,
 			updatedAt: now,
 			deletedAt: null,
-			...identity()
+			...identity(),
+			rev: { [identity().deviceId]: 1 }
 		});
 	}
 
@@ -133,7 +135,8 @@ export class Repository<C extends z.ZodObject> {
 			...(next as object),
 			...meta,
 			updatedAt: Math.max(Date.now(), meta.updatedAt + 1),
-			...identity()
+			...identity(),
+			rev: bumpRev(meta.rev, identity().deviceId)
 		} as EntityOf<C>;
 		await this.write(entity);
 		return entity;
@@ -143,7 +146,7 @@ export class Repository<C extends z.ZodObject> {
 	async remove(id: string): Promise<void> {
 		const existing = await this.require(id);
 		const now = Math.max(Date.now(), existing.updatedAt + 1);
-		await this.write({ ...existing, deletedAt: now, updatedAt: now });
+		await this.write(this.touched({ ...existing, deletedAt: now, updatedAt: now }));
 	}
 
 	async restore(id: string): Promise<EntityOf<C>> {
@@ -155,6 +158,12 @@ export class Repository<C extends z.ZodObject> {
 		};
 		await this.write(entity);
 		return entity;
+	}
+
+	/** Stamps a change by this device: author, device and the version vector. */
+	touched(entity: EntityOf<C>): EntityOf<C> {
+		const me = identity();
+		return { ...entity, ...me, rev: bumpRev(entity.rev, me.deviceId) };
 	}
 
 	/** Deletes for good (emptying the trash). */

@@ -120,6 +120,6 @@ export async function restoreBackup(text: string, bytes: number): Promise<Restor
 }
 
 function pickMeta(e: RecordMeta) {
-	const { id, createdAt, updatedAt, deletedAt, authorId, deviceId } = e;
-	return { id, createdAt, updatedAt, deletedAt, authorId, deviceId };
+	const { id, createdAt, updatedAt, deletedAt, authorId, deviceId, rev } = e;
+	return { id, createdAt, updatedAt, deletedAt, authorId, deviceId, rev };
 }

@@ -21,7 +21,8 @@ describe('records', () => {
 		updatedAt: 2,
 		deletedAt: null,
 		authorId: 'a',
-		deviceId: 'd'
+		deviceId: 'd',
+		rev: {}
 	};
 	it('split keeps content apart from metadata', () => {
 		const { meta: m, content } = splitEntity({ ...meta, text: 'hej' });

@@ -11,7 +11,12 @@ export const RecordMeta = z.object({
 	updatedAt: Timestamp,
 	deletedAt: Timestamp.nullable(),
 	authorId: z.string().min(1).max(64),
-	deviceId: z.string().min(1).max(64)
+	deviceId: z.string().min(1).max(64),
+	/**
+	 * Version vector: how many changes each device has made to this record. Team exchange compares
+	 * vectors to tell "changed on one side" from "changed on both sides" without trusting clocks.
+	 */
+	rev: z.record(z.string().max(64), z.number().int().nonnegative()).default({})
 });
 export type RecordMeta = z.infer<typeof RecordMeta>;
 
@@ -23,8 +28,14 @@ export const META_KEYS = [
 	'updatedAt',
 	'deletedAt',
 	'authorId',
-	'deviceId'
+	'deviceId',
+	'rev'
 ] as const satisfies readonly (keyof RecordMeta)[];
+
+/** The vector after one more change made on `deviceId`. */
+export function bumpRev(rev: Record<string, number>, deviceId: string): Record<string, number> {
+	return { ...rev, [deviceId]: (rev[deviceId] ?? 0) + 1 };
+}
 
 /** Splits an entity into its metadata and its content (the part that gets sealed). */
 export function splitEntity<C extends object>(
@@ -33,9 +44,9 @@ export function splitEntity<C extends object>(
 	meta: RecordMeta;
 	content: C;
 } {
-	const { id, createdAt, updatedAt, deletedAt, authorId, deviceId, ...content } = entity;
+	const { id, createdAt, updatedAt, deletedAt, authorId, deviceId, rev, ...content } = entity;
 	return {
-		meta: { id, createdAt, updatedAt, deletedAt, authorId, deviceId },
+		meta: { id, createdAt, updatedAt, deletedAt, authorId, deviceId, rev },
 		content: content as unknown as C
 	};
 }
