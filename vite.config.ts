@@ -71,6 +71,7 @@ export default defineConfig({
 	preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 	test: {
 		include: ['src/**/*.test.ts'],
+		benchmark: { include: ['src/**/*.bench.ts'] },
 		environment: 'node',
 		setupFiles: ['./src/test-setup.ts'],
 		testTimeout: 30_000
