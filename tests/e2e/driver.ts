@@ -1,5 +1,6 @@
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium.js';
 
 /** The user's verbs, so specs read like what someone does with the app. */
 
@@ -7,30 +8,71 @@ export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 860 };
 
 export const SHARED = new URL('../../../shared/', import.meta.url).pathname;
+/** The municipality's official neighbourhood file (read from the shared folder, never copied). */
+export const KK_KVARTERER = SHARED + 'geo/kk_kvarterer_subset_4326.geojson';
+export const KK_ATTRIBUTION = 'Kort-/geodata: Københavns Kommune (CC BY 4.0)';
+
+export const APP_HOST = `127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 
 /** Opens the app and waits until the workspace is ready (the navigation is shown). */
 export async function openApp(page: Page, path = '/'): Promise<void> {
 	await page.goto(path);
+	await expectAppReady(page);
+}
+
+/** The first screen has rendered with its database open (the app's own marker). */
+export async function expectAppReady(page: Page): Promise<void> {
 	await expect(page.getByRole('navigation')).toBeVisible();
 	await expect(page.locator('main#main')).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+}
+
+/**
+ * A browser with a profile on disk (not incognito), as on a real device: what it stores survives
+ * closing the browser. The same Chromium and flags as every other test.
+ */
+export async function launchProfile(dir: string): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await chromium.launchPersistentContext(dir, {
+		executablePath: chromiumPath(),
+		args: CHROMIUM_ARGS,
+		baseURL: `http://${APP_HOST}`,
+		locale: 'en-GB',
+		timezoneId: 'Europe/Copenhagen',
+		serviceWorkers: 'allow'
+	});
+	const page = context.pages()[0] ?? (await context.newPage());
+	return { context, page };
 }
 
 /** Waits until the service worker has installed and controls the page. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
-	await page.waitForFunction(async () => {
-		const reg = await navigator.serviceWorker.getRegistration();
-		return !!reg?.active;
-	});
+	await expect
+		.poll(() =>
+			page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.active)
+		)
+		.toBe(true);
 	// The first load is not controlled (clientsClaim is off, so nothing reloads under the user);
 	// a reload hands the page to the service worker.
-	if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
-	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+	if (!(await isControlled(page))) await page.reload();
+	await expect.poll(() => isControlled(page)).toBe(true);
 }
 
+export function isControlled(page: Page): Promise<boolean> {
+	return page.evaluate(() => !!navigator.serviceWorker.controller);
+}
+
+/** Network off, with the HTTP cache cleared first so only the service worker can answer. */
 export async function goOffline(page: Page, context: BrowserContext): Promise<void> {
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Network.clearBrowserCache');
+	await cdp.detach();
 	await context.setOffline(true);
+}
+
+/** The section names in the navigation, in order (e.g. ["Settings"]). */
+export async function sectionNames(page: Page): Promise<string[]> {
+	const links = page.getByRole('navigation').getByRole('listitem').getByRole('link');
+	return (await links.allInnerTexts()).map((t) => t.trim());
 }
 
 export async function gotoSection(page: Page, name: string): Promise<void> {
@@ -38,38 +80,167 @@ export async function gotoSection(page: Page, name: string): Promise<void> {
 	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
+export function displayNameField(page: Page): Locator {
+	return page.getByLabel(/^(Your name or initials|Dit navn eller dine initialer)$/);
+}
+
 export async function setDisplayName(page: Page, name: string): Promise<void> {
 	await page.goto('/settings');
-	const field = page.getByLabel(/Your name or initials|Dit navn eller dine initialer/);
+	const field = displayNameField(page);
 	await field.fill(name);
 	await field.blur();
 	await expect(page.getByText(/^(Saved|Gemt)$/)).toBeVisible();
 }
 
+export async function expectDisplayName(page: Page, name: string): Promise<void> {
+	await openApp(page, '/settings');
+	await expect(displayNameField(page)).toHaveValue(name);
+}
+
+export async function chooseLanguage(page: Page, language: 'English' | 'Dansk'): Promise<void> {
+	await page.getByRole('radio', { name: language, exact: true }).check();
+}
+
 export async function startDemo(page: Page): Promise<void> {
 	await openApp(page, '/');
 	await page.getByRole('button', { name: /Try with demo data|Prøv med demodata/ }).click();
+	await expect(demoBanner(page)).toBeVisible();
+}
+
+export function demoBanner(page: Page): Locator {
+	return page.getByRole('complementary', { name: /Demo workspace|Demo-arbejdsområde/ });
+}
+
+export async function leaveDemo(page: Page): Promise<void> {
+	await demoBanner(page).getByRole('link', { name: 'Leave or wipe' }).click();
+	await page.getByRole('button', { name: 'Back to my workspace' }).click();
+	await expect(statusRegion(page)).toContainText('Back in your own workspace.');
+	await expect(demoBanner(page)).toBeHidden();
+}
+
+export async function wipeDemo(page: Page): Promise<void> {
+	await demoBanner(page).getByRole('link', { name: 'Leave or wipe' }).click();
+	await page.getByRole('button', { name: 'Wipe demo data' }).click();
+	await page.getByRole('dialog').getByRole('button', { name: 'Wipe demo data' }).click();
+	await expect(statusRegion(page)).toContainText('The demo workspace was wiped.');
+	await expect(demoBanner(page)).toBeHidden();
+}
+
+/** The names of the IndexedDB databases of the origin. */
+export function databaseNames(page: Page): Promise<string[]> {
+	return page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
+}
+
+/** Settings → Import boundaries → choose a GeoJSON file: the areas are shown on the map. */
+export async function chooseBoundaryFile(page: Page, file = KK_KVARTERER): Promise<void> {
+	await openApp(page, '/settings');
+	await page.getByRole('link', { name: 'Import boundaries' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Import boundaries' })).toBeVisible();
+	await page.getByLabel('Choose a GeoJSON file').setInputFiles(file);
 	await expect(
-		page.getByRole('complementary', { name: /Demo workspace|Demo-arbejdsområde/ })
+		page.getByRole('heading', { name: 'Which neighbourhood is each area?' })
 	).toBeVisible();
 }
 
+export async function saveBoundaries(page: Page, count = 3): Promise<void> {
+	await page.getByRole('button', { name: 'Save outlines' }).click();
+	await expect(statusRegion(page)).toContainText(`Saved outlines for ${count} neighbourhoods.`);
+	await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+}
+
+/** The municipality's file imported with the suggested assignment. */
+export async function importBoundaries(page: Page, file = KK_KVARTERER): Promise<void> {
+	await chooseBoundaryFile(page, file);
+	await saveBoundaries(page);
+}
+
+/** One neighbourhood's entry in Settings → Neighbourhood outlines. */
+export function outlineEntry(page: Page, neighbourhood: string): Locator {
+	return page
+		.getByRole('region', { name: 'Neighbourhood outlines' })
+		.getByRole('listitem')
+		.filter({ has: page.getByText(neighbourhood, { exact: true }) });
+}
+
+export function boundaryMap(page: Page): Locator {
+	return page.getByRole('region', { name: 'Map of the areas in the file' });
+}
+
+/**
+ * Counts the pixels of a map drawn in each of the given colours (from a screenshot, decoded in
+ * the page), so a test can tell a drawn outline from an empty or grey map.
+ */
+export async function countColouredPixels(
+	page: Page,
+	target: Locator,
+	colours: string[],
+	tolerance = 40
+): Promise<number[]> {
+	const png = (await target.screenshot()).toString('base64');
+	return page.evaluate(
+		async ({ png, colours, tolerance }) => {
+			const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+			const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+			const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+			const ctx = canvas.getContext('2d')!;
+			ctx.drawImage(bitmap, 0, 0);
+			const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+			const rgb = colours.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
+			const counts = rgb.map(() => 0);
+			for (let p = 0; p < data.length; p += 4) {
+				rgb.forEach(([r, g, b], i) => {
+					const d =
+						Math.abs(data[p]! - r!) + Math.abs(data[p + 1]! - g!) + Math.abs(data[p + 2]! - b!);
+					if (d <= tolerance) counts[i]!++;
+				});
+			}
+			return counts;
+		},
+		{ png, colours, tolerance }
+	);
+}
+
+let exports = 0;
+
+/** Settings → Export backup: the downloaded file's path. */
 export async function exportBackup(page: Page, into: string): Promise<string> {
-	await page.goto('/settings');
+	await openApp(page, '/settings');
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: /Export backup|Eksportér sikkerhedskopi/ }).click();
 	const file = await download;
-	const path = `${into}/${file.suggestedFilename()}`;
+	// Each export keeps its own file: the app names them by day, and a test exports several a day.
+	const path = `${into}/${++exports}-${file.suggestedFilename()}`;
 	await file.saveAs(path);
+	await expect(statusRegion(page)).toContainText(/Backup of \d+ records saved|Sikkerhedskopi med/);
 	return path;
+}
+
+export interface BackupDocument {
+	format: string;
+	formatVersion: number;
+	exportedAt: number;
+	records: Record<string, Record<string, unknown>[]>;
+	[key: string]: unknown;
+}
+
+export function readBackup(path: string): BackupDocument {
+	return JSON.parse(readFileSync(path, 'utf8')) as BackupDocument;
+}
+
+/** Exports a backup and returns its records (what a round trip must keep). */
+export async function exportedRecords(
+	page: Page,
+	into: string
+): Promise<BackupDocument['records']> {
+	return readBackup(await exportBackup(page, into)).records;
 }
 
 export async function importBackup(
 	page: Page,
 	file: string | { name: string; buffer: Buffer }
 ): Promise<void> {
-	await page.goto('/settings');
-	const input = page.locator('input[type=file]').first();
+	await openApp(page, '/settings');
+	const input = page.getByLabel(/Import backup|Importér sikkerhedskopi/);
 	if (typeof file === 'string') await input.setInputFiles(file);
 	else
 		await input.setInputFiles({
@@ -80,17 +251,71 @@ export async function importBackup(
 }
 
 export async function eraseWorkspace(page: Page): Promise<void> {
-	await page.goto('/settings');
+	await openApp(page, '/settings');
 	await page.getByRole('button', { name: 'Erase all my data' }).click();
 	await page.getByRole('dialog').getByRole('button', { name: 'Erase all my data' }).click();
-	await expect(page.getByRole('status')).toContainText('Your workspace was erased');
+	await expect(statusRegion(page)).toContainText('Your workspace was erased');
 }
 
-export function alertRegion(page: Page) {
+/**
+ * The device runs out of room part-way through the next write: IndexedDB aborts the transaction
+ * with a QuotaExceededError after a few records were written in it, as a browser does when an
+ * origin hits its quota. Survives reloads (an init script), so it can be armed before an import.
+ *
+ * Why simulated: Chromium 156 applies CDP `Storage.overrideQuotaForOrigin` to Cache Storage but
+ * not to IndexedDB (the override reads back as active, and IndexedDB writes straight past it); and
+ * a real full disk (a profile on a small tmpfs) makes Chromium treat LevelDB's FILE_ERROR_NO_SPACE
+ * as corruption and delete the origin's whole IndexedDB (electron/electron#41877,
+ * google/leveldb#1180), which no app can guard against.
+ */
+export async function simulateFullDisk(page: Page, full: boolean): Promise<void> {
+	await page.context().addInitScript((on: boolean) => {
+		const w = window as unknown as { __stedsansDiskFull?: boolean; __stedsansPatched?: boolean };
+		w.__stedsansDiskFull = on;
+		if (w.__stedsansPatched) return;
+		w.__stedsansPatched = true;
+		const armed = new WeakMap<IDBTransaction, number>();
+		const transaction = IDBDatabase.prototype.transaction;
+		IDBDatabase.prototype.transaction = function (
+			this: IDBDatabase,
+			...args: Parameters<IDBDatabase['transaction']>
+		) {
+			const tx = transaction.apply(this, args);
+			if (args[1] === 'readwrite' && w.__stedsansDiskFull) armed.set(tx, 0);
+			return tx;
+		};
+		const put = IDBObjectStore.prototype.put;
+		IDBObjectStore.prototype.put = function (
+			this: IDBObjectStore,
+			...args: [unknown, IDBValidKey?]
+		) {
+			const request = put.apply(this, args);
+			const tx = this.transaction;
+			const writes = armed.get(tx);
+			if (writes === undefined) return request;
+			armed.set(tx, writes + 1);
+			if (writes === 2)
+				request.addEventListener('success', () => {
+					const error = new DOMException(
+						'The current transaction exceeded its quota limitations.',
+						'QuotaExceededError'
+					);
+					Object.defineProperty(tx, 'error', { configurable: true, get: () => error });
+					tx.abort();
+				});
+			return request;
+		};
+	}, full);
+	await page.evaluate((on) => {
+		(window as unknown as { __stedsansDiskFull?: boolean }).__stedsansDiskFull = on;
+	}, full);
+}
+
+export function alertRegion(page: Page): Locator {
 	return page.getByRole('alert');
 }
 
-export function statusRegion(page: Page) {
+export function statusRegion(page: Page): Locator {
 	return page.getByRole('status');
 }
 
@@ -105,7 +330,9 @@ export function foreignRequests(urls: string[], allowedHosts: string[] = []): st
 	return urls.filter((u) => {
 		const url = new URL(u);
 		if (url.protocol === 'data:' || url.protocol === 'blob:') return false;
-		return !['127.0.0.1:4173', 'localhost:4173', ...allowedHosts].includes(url.host);
+		return ![APP_HOST, APP_HOST.replace('127.0.0.1', 'localhost'), ...allowedHosts].includes(
+			url.host
+		);
 	});
 }
 

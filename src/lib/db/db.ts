@@ -21,7 +21,19 @@ export interface MetaEntry {
 }
 
 /** Tables that hold records (and travel in backups). Order is the order of a backup file. */
-export const RECORD_TABLES = ['settings', 'ethnographers', 'boundaries'] as const;
+export const RECORD_TABLES = [
+	'settings',
+	'ethnographers',
+	'boundaries',
+	'participants',
+	'codes',
+	'notes',
+	'followAlongs',
+	'stops',
+	'fixChunks',
+	'places',
+	'placeRevisions'
+] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
 /**
@@ -38,6 +50,32 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
 			ethnographers: 'id, updatedAt, deletedAt',
 			boundaries: 'id, updatedAt, deletedAt, nb'
 		}
+	},
+	{
+		// Observation notes, the participants register and the codebook.
+		version: 2,
+		stores: {
+			participants: 'id, updatedAt, deletedAt, nb',
+			codes: 'id, updatedAt, deletedAt',
+			notes: 'id, updatedAt, deletedAt, observedAt, nb, followAlongId'
+		}
+	},
+	{
+		// Follow-along days: the day, its stops, and its fixes in typed-array chunks.
+		version: 3,
+		stores: {
+			followAlongs: 'id, updatedAt, deletedAt, startedAt, nb, participantId',
+			stops: 'id, updatedAt, deletedAt, followAlongId, placeId',
+			fixChunks: 'id, updatedAt, deletedAt, followAlongId, [followAlongId+seq]'
+		}
+	},
+	{
+		// The place glossary and every place's change history.
+		version: 4,
+		stores: {
+			places: 'id, updatedAt, deletedAt, nb',
+			placeRevisions: 'id, updatedAt, deletedAt, placeId'
+		}
 	}
 ];
 
@@ -46,6 +84,14 @@ export class StedsansDB extends Dexie {
 	settings!: Table<Row, string>;
 	ethnographers!: Table<Row, string>;
 	boundaries!: Table<Row, string>;
+	participants!: Table<Row, string>;
+	codes!: Table<Row, string>;
+	notes!: Table<Row, string>;
+	followAlongs!: Table<Row, string>;
+	stops!: Table<Row, string>;
+	fixChunks!: Table<Row, string>;
+	places!: Table<Row, string>;
+	placeRevisions!: Table<Row, string>;
 
 	constructor(name: string, versions = SCHEMA_VERSIONS) {
 		super(name);

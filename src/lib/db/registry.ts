@@ -4,6 +4,11 @@ import type { Repository } from './repository';
 import { boundariesRepo } from './boundaries.repo';
 import { ethnographersRepo } from './ethnographers.repo';
 import { settingsRepo } from './settings.repo';
+import { participantsRepo } from './participants.repo';
+import { codesRepo } from './codes.repo';
+import { notesRepo } from './notes.repo';
+import { fixChunksRepo, followAlongsRepo, stopsRepo } from './followalongs.repo';
+import { placeRevisionsRepo, placesRepo } from './places.repo';
 
 export type AnyRepository = Repository<z.ZodObject>;
 
@@ -11,5 +16,13 @@ export type AnyRepository = Repository<z.ZodObject>;
 export const REPOSITORIES: Record<RecordTable, AnyRepository> = {
 	settings: settingsRepo as unknown as AnyRepository,
 	ethnographers: ethnographersRepo as unknown as AnyRepository,
-	boundaries: boundariesRepo as unknown as AnyRepository
+	boundaries: boundariesRepo as unknown as AnyRepository,
+	participants: participantsRepo as unknown as AnyRepository,
+	codes: codesRepo as unknown as AnyRepository,
+	notes: notesRepo as unknown as AnyRepository,
+	followAlongs: followAlongsRepo as unknown as AnyRepository,
+	stops: stopsRepo as unknown as AnyRepository,
+	fixChunks: fixChunksRepo as unknown as AnyRepository,
+	places: placesRepo as unknown as AnyRepository,
+	placeRevisions: placeRevisionsRepo as unknown as AnyRepository
 };

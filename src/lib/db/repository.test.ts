@@ -44,6 +44,8 @@ describe('repository', () => {
 		await ethnographersRepo.update(e.id, { displayName: 'B' });
 		await ethnographersRepo.remove(e.id);
 		expect((await ethnographersRepo.get(e.id))?.rev).toEqual({ [me]: 3 });
+		await ethnographersRepo.restore(e.id);
+		expect((await ethnographersRepo.get(e.id))?.rev).toEqual({ [me]: 4 });
 	});
 
 	it('moves to the trash and restores', async () => {
@@ -62,7 +64,7 @@ describe('repository', () => {
 		await setDisplayName('MK');
 		await setDisplayName('Maja K.');
 		expect((await getProfile())?.displayName).toBe('Maja K.');
-		expect(await getSettings()).toEqual({ demo: false });
+		expect(await getSettings()).toMatchObject({ demo: false, noteCellResolution: 8 });
 		await updateSettings({ demo: true });
 		expect((await getSettings()).demo).toBe(true);
 	});

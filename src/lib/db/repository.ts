@@ -17,6 +17,17 @@ export interface RepositoryDef<C extends z.ZodObject> {
 	index?: (content: z.output<C>) => Record<string, IndexValue>;
 	/** Brings content written by an older version up to this one. */
 	upgrade?: (content: unknown, fromVersion: number) => unknown;
+	/**
+	 * Also validate the content with the content schema itself, for rules across fields or over
+	 * whole arrays that are lost when the record schema is built from `content.shape`.
+	 */
+	refined?: boolean;
+	/** A JSON form for backups and packages, for content JSON cannot hold (typed arrays). */
+	json?: {
+		schema: z.ZodObject;
+		encode: (content: z.output<C>) => object;
+		decode: (json: unknown) => z.output<C>;
+	};
 }
 
 export type EntityOf<C extends z.ZodObject> = RecordMeta & z.output<C>;
@@ -43,7 +54,25 @@ export class Repository<C extends z.ZodObject> {
 	validate(entity: unknown): EntityOf<C> {
 		const parsed = this.schema.safeParse(entity);
 		if (!parsed.success) throw new RecordValidationError(this.table, describe(parsed.error));
+		if (this.def.refined) {
+			const content = this.def.content.safeParse(splitEntity(parsed.data).content);
+			if (!content.success) throw new RecordValidationError(this.table, describe(content.error));
+		}
 		return parsed.data;
+	}
+
+	/** The entity as JSON can hold it (backups, team packages). */
+	toJson(entity: EntityOf<C>): object {
+		if (!this.def.json) return entity;
+		const { meta, content } = splitEntity(entity);
+		return { ...this.def.json.encode(content as z.output<C>), ...meta };
+	}
+
+	/** Back from `toJson`; the result still goes through `validate` when written. */
+	fromJson(json: RecordMeta & Record<string, unknown>): EntityOf<C> {
+		if (!this.def.json) return json as EntityOf<C>;
+		const { meta, content } = splitEntity(json);
+		return { ...this.def.json.decode(content), ...meta } as EntityOf<C>;
 	}
 
 	/** Validates and seals an entity into the row that is stored. */
@@ -78,6 +107,11 @@ export class Repository<C extends z.ZodObject> {
 	async get(id: string): Promise<EntityOf<C> | undefined> {
 		const row = await this.rows().get(id);
 		return row ? this.fromRow(row) : undefined;
+	}
+
+	async getMany(ids: readonly string[]): Promise<(EntityOf<C> | undefined)[]> {
+		const rows = await this.rows().bulkGet([...ids]);
+		return Promise.all(rows.map((r) => (r ? this.fromRow(r) : undefined)));
 	}
 
 	async require(id: string): Promise<EntityOf<C>> {
@@ -151,11 +185,11 @@ export class Repository<C extends z.ZodObject> {
 
 	async restore(id: string): Promise<EntityOf<C>> {
 		const existing = await this.require(id);
-		const entity = {
+		const entity = this.touched({
 			...existing,
 			deletedAt: null,
 			updatedAt: Math.max(Date.now(), existing.updatedAt + 1)
-		};
+		});
 		await this.write(entity);
 		return entity;
 	}

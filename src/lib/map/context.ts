@@ -6,6 +6,8 @@ export interface MapContext {
 	readonly map: MapLibreMap | null;
 	/** Bumps every time a style (basemap or offline fallback) has loaded: layers re-add themselves. */
 	readonly styleRevision: number;
+	/** A style has loaded and no other is on its way: layers and sources can be added now. */
+	readonly styleReady: boolean;
 }
 
 const KEY = Symbol('stedsans-map');

@@ -1,7 +1,6 @@
 import type { StyleSpecification } from 'maplibre-gl';
 
-/** OpenFreeMap: an OpenStreetMap-based vector style that needs no key. Settings can change it. */
-export const DEFAULT_BASEMAP_STYLE = 'https://tiles.openfreemap.org/styles/liberty';
+export { DEFAULT_BASEMAP_STYLE } from '$lib/domain/settings/workspace-settings';
 
 export const OFFLINE_ATTRIBUTION = 'Stedsans offline map';
 

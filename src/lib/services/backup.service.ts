@@ -23,7 +23,9 @@ export interface BackupFile {
 }
 
 function contentSchemas() {
-	return Object.fromEntries(RECORD_TABLES.map((t) => [t, REPOSITORIES[t].def.content]));
+	return Object.fromEntries(
+		RECORD_TABLES.map((t) => [t, REPOSITORIES[t].def.json?.schema ?? REPOSITORIES[t].def.content])
+	);
 }
 
 /** The whole workspace, the trash included, as one versioned JSON document. */
@@ -36,7 +38,10 @@ export async function buildBackup(now = Date.now()): Promise<BackupFile> {
 		records[table] = await Promise.all(
 			rows.map(
 				async (row) =>
-					({ ...(await repo.fromRow(row)), v: repo.def.version }) as unknown as BackupRecord
+					({
+						...repo.toJson(await repo.fromRow(row)),
+						v: repo.def.version
+					}) as unknown as BackupRecord
 			)
 		);
 		count += rows.length;
@@ -85,9 +90,10 @@ export async function restoreBackup(text: string, bytes: number): Promise<Restor
 						detail: `written by a newer version of Stedsans (${v})`
 					}
 				};
-			const content =
+			const upgraded =
 				v < repo.def.version && repo.def.upgrade ? repo.def.upgrade(entity, v) : entity;
-			rows.push(await repo.toRow({ ...(content as object), ...pickMeta(entity) } as never));
+			const content = repo.fromJson({ ...(upgraded as object), ...pickMeta(entity) } as never);
+			rows.push(await repo.toRow({ ...content, ...pickMeta(entity) } as never));
 		}
 		sealed.set(table, rows);
 	}

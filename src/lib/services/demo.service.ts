@@ -1,12 +1,38 @@
-import { generateDemo } from '$lib/domain/demo/generate';
-import { RECORD_TABLES, type RecordTable, type Row } from '$lib/db/db';
-import { ethnographersRepo, setDisplayName } from '$lib/db/ethnographers.repo';
-import { guardQuota } from '$lib/db/errors';
-import { settingsRepo } from '$lib/db/settings.repo';
+import { generateDemo, type DemoNote } from '$lib/domain/demo/generate';
+import { STARTER_CODES } from '$lib/domain/codebook/starter';
+import { docToText, type DocNode } from '$lib/domain/notes/doc';
 import { SETTINGS_ID } from '$lib/domain/settings/workspace-settings';
-import { db } from '$lib/db/workspace';
+import { change, commit } from '$lib/db/commit';
+import { ethnographersRepo, setDisplayName } from '$lib/db/ethnographers.repo';
+import { notesRepo } from '$lib/db/notes.repo';
+import { participantsRepo } from '$lib/db/participants.repo';
+import { settingsRepo } from '$lib/db/settings.repo';
+import { ensureStarterCodebook, starterCodeId } from './codebook.service';
 
 export type Progress = (done: number, total: number) => void;
+
+/** A note's text as a document: the participant's code becomes an @-mention, a quote a quote block. */
+function demoDoc(n: DemoNote, participantIds: Map<string, string>): DocNode {
+	const paragraphs: DocNode[] = n.paragraphs.map((text) => {
+		const code = n.participantCodes.find((c) => text.includes(c));
+		if (!code) return { type: 'paragraph', content: [{ type: 'text', text }] };
+		const [before, after] = text.split(code) as [string, string];
+		return {
+			type: 'paragraph',
+			content: [
+				...(before ? [{ type: 'text', text: before }] : []),
+				{ type: 'mention', attrs: { id: participantIds.get(code) ?? null, label: code } },
+				...(after ? [{ type: 'text', text: after }] : [])
+			]
+		};
+	});
+	if (n.quote)
+		paragraphs.push({
+			type: 'blockquote',
+			content: [{ type: 'paragraph', content: [{ type: 'text', text: n.quote }] }]
+		});
+	return { type: 'doc', content: paragraphs };
+}
 
 /**
  * Fills the open (demo) workspace with the seeded synthetic data set, in one transaction.
@@ -14,31 +40,51 @@ export type Progress = (done: number, total: number) => void;
  */
 export async function seedDemo(progress: Progress = () => {}): Promise<void> {
 	const demo = generateDemo();
-	const rows = new Map<RecordTable, Row[]>();
-	const add = (t: RecordTable, r: Row) => rows.set(t, [...(rows.get(t) ?? []), r]);
-	const total = demo.ethnographers.length + 1;
+	const total = demo.notes.length + demo.participants.length + 2;
 	let done = 0;
-	const step = () => progress(++done, total);
+	const step = (n = 1) => progress((done += n), total);
 
+	await ensureStarterCodebook();
 	const me = await setDisplayName(demo.ethnographers[0]!.displayName);
-	for (const e of demo.ethnographers.slice(1)) {
-		add('ethnographers', await ethnographersRepo.toRow(ethnographersRepo.prepare(e)));
-		step();
-	}
-	add(
-		'settings',
-		await settingsRepo.toRow(settingsRepo.prepare({ demo: true }, me.createdAt, SETTINGS_ID))
-	);
+	const others = demo.ethnographers.slice(1).map((e) => ethnographersRepo.prepare(e));
+	const authorIds = [me.id, ...others.map((e) => e.id)];
 	step();
 
-	const database = db();
-	await guardQuota(() =>
-		database.transaction(
-			'rw',
-			RECORD_TABLES.map((t) => database.recordTable(t)),
-			async () => {
-				for (const [t, r] of rows) await database.recordTable(t).bulkPut(r);
-			}
-		)
+	const now = Date.now();
+	const participants = demo.participants.map((p) =>
+		participantsRepo.prepare({ ...p, withdrawnAt: p.withdrawn ? now : null }, now)
 	);
+	const participantIds = new Map(participants.map((p) => [p.code, p.id]));
+	step(participants.length);
+
+	const codeIds = new Map(STARTER_CODES.map((c, i) => [c.key, starterCodeId(i)]));
+	const notes = demo.notes.map((n) => {
+		const doc = demoDoc(n, participantIds);
+		const note = notesRepo.prepare(
+			{
+				observedAt: n.observedAt,
+				genre: n.genre,
+				neighbourhood: n.neighbourhood,
+				participantIds: n.participantCodes.map((c) => participantIds.get(c)!),
+				placeLabel: n.placeLabel,
+				codeIds: n.codeKeys.map((k) => codeIds.get(k)!),
+				sensitive: n.sensitive,
+				location: n.location,
+				doc,
+				text: docToText(doc)
+			},
+			n.observedAt
+		);
+		return { ...note, authorId: authorIds[n.author]! };
+	});
+	step(notes.length);
+
+	const settings = settingsRepo.prepare({ demo: true }, now, SETTINGS_ID);
+	await commit([
+		change(ethnographersRepo, others),
+		change(participantsRepo, participants),
+		change(notesRepo, notes),
+		change(settingsRepo, [settings])
+	]);
+	step();
 }

@@ -1,5 +1,6 @@
 import { RECORD_TABLES, type RecordTable } from '$lib/db/db';
 import { REPOSITORIES } from '$lib/db/registry';
+import { db } from '$lib/db/workspace';
 
 export interface TrashItem {
 	table: RecordTable;
@@ -8,10 +9,23 @@ export interface TrashItem {
 	entity: Record<string, unknown>;
 }
 
+/** Parts that belong to a record and go to the trash, come back and go for good with it. */
+const PARTS: Partial<Record<RecordTable, { table: RecordTable; key: string }[]>> = {
+	followAlongs: [
+		{ table: 'stops', key: 'followAlongId' },
+		{ table: 'fixChunks', key: 'followAlongId' }
+	],
+	places: [{ table: 'placeRevisions', key: 'placeId' }]
+};
+
+/** Tables whose records are shown in the trash only through their owner. */
+const HIDDEN: ReadonlySet<RecordTable> = new Set(['fixChunks', 'placeRevisions']);
+
 /** Everything deleted in the workspace, most recently deleted first. */
 export async function listTrash(): Promise<TrashItem[]> {
 	const all: TrashItem[] = [];
 	for (const table of RECORD_TABLES) {
+		if (HIDDEN.has(table)) continue;
 		for (const entity of await REPOSITORIES[table].trashed()) {
 			all.push({ table, id: entity.id, deletedAt: entity.deletedAt ?? 0, entity });
 		}
@@ -19,11 +33,30 @@ export async function listTrash(): Promise<TrashItem[]> {
 	return all.sort((a, b) => b.deletedAt - a.deletedAt);
 }
 
+/** The ids of a record's parts that were deleted together with it. */
+async function partsOf(item: Pick<TrashItem, 'table' | 'id'>, deletedAt?: number | null) {
+	const out: { table: RecordTable; ids: string[] }[] = [];
+	for (const part of PARTS[item.table] ?? []) {
+		const rows = await db().recordTable(part.table).where(part.key).equals(item.id).toArray();
+		const ids = rows
+			.filter((r) => deletedAt === undefined || r.deletedAt === deletedAt)
+			.map((r) => r.id);
+		out.push({ table: part.table, ids });
+	}
+	return out;
+}
+
 export async function restoreItem(item: Pick<TrashItem, 'table' | 'id'>): Promise<void> {
-	await REPOSITORIES[item.table].restore(item.id);
+	const repo = REPOSITORIES[item.table];
+	const owner = await repo.require(item.id);
+	for (const part of await partsOf(item, owner.deletedAt))
+		for (const id of part.ids) await REPOSITORIES[part.table].restore(id);
+	await repo.restore(item.id);
 }
 
 export async function purgeItem(item: Pick<TrashItem, 'table' | 'id'>): Promise<void> {
+	for (const part of await partsOf(item))
+		for (const id of part.ids) await REPOSITORIES[part.table].purge(id);
 	await REPOSITORIES[item.table].purge(item.id);
 }
 

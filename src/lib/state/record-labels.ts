@@ -2,6 +2,8 @@ import { m } from '$lib/paraglide/messages.js';
 import type { NeighbourhoodKey } from '$lib/domain/neighbourhoods';
 import type { TrashItem } from '$lib/services/trash.service';
 import { neighbourhoodName } from './neighbourhood-names';
+import { formatDateTime } from '$lib/domain/format/datetime';
+import { locale } from './locale.svelte';
 
 /** A one-line description of a deleted record, in the user's language. */
 export function describeTrashItem(item: TrashItem): string {
@@ -16,5 +18,28 @@ export function describeTrashItem(item: TrashItem): string {
 			return m.trashItemEthnographer({ name: String(e.displayName || '—') });
 		case 'settings':
 			return m.trashItemSettings();
+		case 'participants':
+			return m.trashItemParticipant({ code: String(e.code) });
+		case 'codes': {
+			const label = e.label as { en: string; da: string };
+			return m.trashItemCode({ label: label[locale.current] || label.en || label.da });
+		}
+		case 'notes':
+			return m.trashItemNote({
+				date: formatDateTime(Number(e.observedAt), locale.current),
+				preview: String(e.text).slice(0, 80) || '…'
+			});
+		case 'followAlongs':
+			return m.trashItemFollowAlong({ date: formatDateTime(Number(e.startedAt), locale.current) });
+		case 'stops':
+			return m.trashItemStop({
+				date: formatDateTime(Number(e.arrivedAt), locale.current),
+				name: String(e.ownName || '—')
+			});
+		case 'places':
+			return m.trashItemPlace({ name: String(e.name) });
+		case 'fixChunks':
+		case 'placeRevisions':
+			return item.table;
 	}
 }

@@ -1,5 +1,6 @@
 import { currentKind, deleteWorkspace, openWorkspace, type WorkspaceKind } from '$lib/db/workspace';
 import { requestPersistence } from '$lib/services/storage.service';
+import { ensureStarterCodebook } from '$lib/services/codebook.service';
 
 const KEY = 'stedsans.workspace';
 
@@ -54,6 +55,7 @@ class WorkspaceState {
 
 	async #open(kind: WorkspaceKind): Promise<void> {
 		await openWorkspace(kind);
+		await ensureStarterCodebook();
 		try {
 			localStorage.setItem(KEY, kind);
 		} catch {

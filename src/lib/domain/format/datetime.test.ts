@@ -27,3 +27,23 @@ describe('date formatting', () => {
 		expect(formatBytes(1_500_000, 'da')).toBe('1,5 MB');
 	});
 });
+
+describe('isoCopenhagen', () => {
+	it('writes Copenhagen local time with its offset', async () => {
+		const { isoCopenhagen } = await import('./datetime');
+		expect(isoCopenhagen(Date.UTC(2026, 2, 3, 13, 5))).toBe('2026-03-03T14:05:00+01:00');
+		expect(isoCopenhagen(Date.UTC(2026, 6, 1, 12, 0))).toBe('2026-07-01T14:00:00+02:00');
+	});
+});
+
+describe('datetime-local in Copenhagen time', () => {
+	it('round-trips, summer and winter', async () => {
+		const { fromCopenhagenInput, toCopenhagenInput } = await import('./datetime');
+		const winter = Date.UTC(2026, 2, 3, 13, 5);
+		const summer = Date.UTC(2026, 6, 1, 12, 0);
+		expect(toCopenhagenInput(winter)).toBe('2026-03-03T14:05');
+		expect(fromCopenhagenInput('2026-03-03T14:05')).toBe(winter);
+		expect(fromCopenhagenInput('2026-07-01T14:00')).toBe(summer);
+		expect(fromCopenhagenInput('nonsense')).toBeNull();
+	});
+});

@@ -80,3 +80,42 @@ export function formatBytes(bytes: number, locale: AppLocale): string {
 	});
 	return `${n.format(v)} ${units[i]}`;
 }
+
+/** ISO 8601 in Copenhagen time with its offset, e.g. 2026-03-03T14:05:00+01:00 (for exports). */
+export function isoCopenhagen(ms: number): string {
+	const parts = formatter('en', {
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+		hourCycle: 'h23',
+		timeZoneName: 'longOffset'
+	}).formatToParts(ms);
+	const get = (t: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === t)?.value ?? '';
+	const offset = get('timeZoneName').replace('GMT', '') || '+00:00';
+	return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}${offset}`;
+}
+
+/** "YYYY-MM-DDTHH:mm" of a moment in Copenhagen time (the value of a datetime-local input). */
+export function toCopenhagenInput(ms: number): string {
+	return isoCopenhagen(ms).slice(0, 16);
+}
+
+/** The moment a "YYYY-MM-DDTHH:mm" Copenhagen wall-clock time stands for, or null if malformed. */
+export function fromCopenhagenInput(value: string): number | null {
+	const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+	if (!m) return null;
+	const wall = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!);
+	// The offset at the guessed instant, corrected once more around daylight-saving changes.
+	let guess = wall - offsetMs(wall);
+	guess = wall - offsetMs(guess);
+	return guess;
+}
+
+function offsetMs(ms: number): number {
+	const iso = isoCopenhagen(ms);
+	const sign = iso.at(-6) === '-' ? -1 : 1;
+	return sign * (Number(iso.slice(-5, -3)) * 60 + Number(iso.slice(-2))) * 60_000;
+}

@@ -1,12 +1,24 @@
 import { z } from 'zod';
+import { CellResolution, DEFAULT_NOTE_RESOLUTION } from '../geo/cells';
 import { singletonId } from '../records/ids';
 
 export const SETTINGS_ID = singletonId('SETTINGS');
 
+/** OpenFreeMap: an OpenStreetMap-based vector style that needs no key. */
+export const DEFAULT_BASEMAP_STYLE = 'https://tiles.openfreemap.org/styles/liberty';
+
 /** Settings shared by everyone who works in a workspace (they travel with backups). */
 export const WorkspaceSettingsContent = z.object({
 	/** Shown on the demo workspace, so no one mistakes synthetic data for field data. */
-	demo: z.boolean().default(false)
+	demo: z.boolean().default(false),
+	/** H3 resolution that note locations snap to (8 ≈ 460 m edge). */
+	noteCellResolution: CellResolution.default(DEFAULT_NOTE_RESOLUTION),
+	/** The basemap style; the map falls back to an offline style when it cannot load. */
+	basemapStyleUrl: z
+		.string()
+		.max(500)
+		.refine((u) => u === '' || /^https:\/\/[^\s]+$/.test(u), 'the basemap must be an https:// URL')
+		.default(DEFAULT_BASEMAP_STYLE)
 });
 export type WorkspaceSettingsContent = z.infer<typeof WorkspaceSettingsContent>;
 

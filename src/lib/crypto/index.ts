@@ -1,0 +1,38 @@
+/**
+ * Encryption at rest and encrypted exports. `passphrase.ts` is deliberately not re-exported: its
+ * zxcvbn dictionaries weigh ~600 kB gzipped, so the screens that set a passphrase load it with
+ * `await import('$lib/crypto/passphrase')` and nothing else pays for it.
+ */
+export { AesCodec, type AesCodecOptions } from './aes-codec';
+export { backoffDelay, nextAttemptAt, FREE_ATTEMPTS, MAX_DELAY_MS } from './backoff';
+export {
+	DamagedError,
+	KdfUnavailableError,
+	LockedError,
+	UnsupportedVersionError,
+	WrongPassphraseError,
+	WrongRecoveryKeyError
+} from './errors';
+export {
+	Envelope,
+	ENVELOPE_FORMAT,
+	isEnvelope,
+	openEnvelope,
+	readEnvelope,
+	sealEnvelope,
+	type OpenedEnvelope
+} from './envelope';
+export { ARGON2_CHAIN, KdfParams, PBKDF2_ITERATIONS, type KdfOptions } from './kdf';
+export {
+	changePassphrase,
+	createKeys,
+	KeyFile,
+	parseKeyFile,
+	replaceRecoveryKey,
+	resetPassphrase,
+	unlockWithPassphrase,
+	unlockWithRecoveryKey,
+	type NewKeys
+} from './keys';
+export { generateRecoveryKey, parseRecoveryKey, RECOVERY_KEY_LENGTH } from './recovery';
+export { isSealed, openBytes, openJson, sealBytes, sealJson, type SealContext } from './seal';

@@ -1,0 +1,4 @@
+export * from './equal';
+export * from './merge';
+export * from './package';
+export * from './resolve';

@@ -1,0 +1,165 @@
+import { cellEdgeMetres } from '../geo/cells';
+import { cachedGrid, cachedInstitutions } from './cache';
+import { Contributions } from './contributions';
+import { DayIndex } from './days';
+import { buildMaps } from './maps';
+import { DEFAULT_CONTRIBUTION_BOUND } from './noise';
+import { processNotes } from './notes';
+import {
+	HeatmapCancelled,
+	HeatmapOptions,
+	type DisclosureReport,
+	type HeatmapInput,
+	type HeatmapOptionsInput,
+	type HeatmapParameters,
+	type HeatmapResult,
+	type HeatmapStop,
+	type ProgressCallback
+} from './schema';
+import { cellStats } from './stats';
+import { processFollowAlong, type TrackStage } from './tracks';
+
+/** Report progress about every this many fixes: often enough for a bar, rare enough to be free. */
+const PROGRESS_EVERY = 100_000;
+
+/**
+ * Computes the heatmaps of the three neighbourhoods and of all three together, with a disclosure
+ * report for each. Pure and synchronous: the same input and options give the same output (noise
+ * only as passed in through `options.dp.noise`, or drawn fresh and returned in `noise`).
+ * `onProgress(fraction)` is called between batches; returning `false` from it stops the
+ * computation with a `HeatmapCancelled` error.
+ */
+export function computeHeatmap(
+	input: HeatmapInput,
+	options: HeatmapOptionsInput = {},
+	onProgress?: ProgressCallback
+): HeatmapResult {
+	const opts = HeatmapOptions.parse(options);
+	const params = parameters(opts);
+	const report = (f: number) => {
+		if (onProgress && onProgress(Math.min(1, f)) === false) throw new HeatmapCancelled();
+	};
+	report(0);
+	const { grid, key } = cachedGrid(input.outlines, params.resolution);
+	const inst = cachedInstitutions(grid, key, input.institutions, params.institutionBufferMetres);
+	const { included, excluded } = selectParticipants(input, params);
+	const days = new DayIndex();
+	const contrib = new Contributions(grid.cells.length);
+	const stage: TrackStage = {
+		grid,
+		inst,
+		days,
+		contrib,
+		marginMs: params.institutionMarginMinutes * 60_000,
+		maxGapMs: params.maxFixIntervalSeconds * 1000,
+		includeReconstructed: params.includeReconstructed,
+		countTime: params.metric !== 'notes',
+		cuts: new Map(),
+		cellOf: new Int32Array(0)
+	};
+
+	const stopsOf = new Map<string, HeatmapStop[]>();
+	for (const s of input.stops) {
+		if (!included.has(s.participantId)) continue;
+		const list = stopsOf.get(s.followAlongId);
+		if (list) list.push(s);
+		else stopsOf.set(s.followAlongId, [s]);
+	}
+	const totalFixes = input.tracks.reduce((n, tr) => n + tr.t.length, 0) || 1;
+	let done = 0;
+	let nextReport = PROGRESS_EVERY;
+	for (const tr of input.tracks) {
+		const p = included.get(tr.participantId);
+		done += tr.t.length;
+		if (p === undefined) continue;
+		processFollowAlong(stage, p, tr, stopsOf.get(tr.followAlongId) ?? []);
+		stopsOf.delete(tr.followAlongId);
+		if (done >= nextReport) {
+			nextReport = done + PROGRESS_EVERY;
+			report((0.9 * done) / totalFixes);
+		}
+	}
+	for (const stops of stopsOf.values())
+		processFollowAlong(stage, included.get(stops[0]!.participantId)!, null, stops);
+	contrib.flush();
+	report(0.9);
+	processNotes(
+		{ grid, days, contrib, metric: params.metric, cuts: stage.cuts, included },
+		input.notes
+	);
+	report(0.95);
+	const stats = cellStats(contrib, included.size, days.count, params.metric === 'person-days');
+	const result = buildMaps({
+		grid,
+		stats,
+		contrib,
+		removed: inst.cellRemoved,
+		params,
+		participantCount: included.size,
+		dayCount: days.count,
+		excluded,
+		storedNoise: opts.dp?.noise
+	});
+	report(1);
+	return result;
+}
+
+function parameters(o: HeatmapOptions): HeatmapParameters {
+	const publication = o.preset === 'publication';
+	const participantView = o.view.kind === 'participant';
+	return {
+		metric: o.metric,
+		unit: o.metric === 'time' ? 'minutes' : o.metric,
+		resolution: o.resolution,
+		cellEdgeMetres: Math.round(cellEdgeMetres(o.resolution)),
+		preset: o.preset,
+		view: o.view,
+		k: o.k ?? (publication ? 10 : 5),
+		minDays: o.minDays,
+		maxShare: o.maxShare,
+		classes: o.classes ?? (publication ? 5 : 0),
+		institutionBufferMetres: o.institutionBufferMetres,
+		institutionMarginMinutes: o.institutionMarginMinutes,
+		includeReconstructed: o.includeReconstructed,
+		maxFixIntervalSeconds: o.maxFixIntervalSeconds,
+		// Noise on one person's own map protects no one from the team looking at it: off there.
+		dp:
+			o.dp && !participantView
+				? {
+						epsilon: o.dp.epsilon,
+						contributionBound: o.dp.contributionBound ?? DEFAULT_CONTRIBUTION_BOUND[o.metric]
+					}
+				: null
+	};
+}
+
+/**
+ * Participants enter only with consent to aggregates and when not withdrawn; data of an id not
+ * in the list is left out too. The participant view still honours both: a person who said no to
+ * maps is on none. Indices follow the participants list, so the same input numbers them alike.
+ */
+function selectParticipants(input: HeatmapInput, params: HeatmapParameters) {
+	const view = params.view;
+	const included = new Map<string, number>();
+	const known = new Set<string>();
+	const excluded: DisclosureReport['participantsExcluded'] = {
+		noConsent: 0,
+		withdrawn: 0,
+		unknown: 0
+	};
+	for (const p of input.participants) {
+		if (known.has(p.id)) continue;
+		known.add(p.id);
+		if (p.withdrawn) excluded.withdrawn++;
+		else if (!p.aggregateConsent) excluded.noConsent++;
+		else if (view.kind === 'aggregate' || view.participantId === p.id)
+			included.set(p.id, included.size);
+	}
+	const unknown = new Set<string>();
+	const check = (id: string) => known.has(id) || unknown.add(id);
+	for (const tr of input.tracks) check(tr.participantId);
+	for (const s of input.stops) check(s.participantId);
+	for (const n of input.notes) n.participantIds.forEach(check);
+	excluded.unknown = unknown.size;
+	return { included, excluded };
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { generateBenchData } from './bench-data';
+import { computeHeatmap } from './compute';
+import { HeatmapCancelled, HeatmapOptions, type HeatmapInput, type HeatmapResult } from './schema';
+import {
+	cellOf,
+	dataset,
+	HOME,
+	ids,
+	NORDVEST_SPOT,
+	participants,
+	SHARED,
+	visit
+} from './test-data';
+
+const crowd = ids('p', 6);
+
+function base(): HeatmapInput {
+	return dataset({
+		participants: participants(...crowd),
+		tracks: crowd.flatMap((id, i) => [
+			visit(id, SHARED, 1 + (i % 2), 20 + i),
+			visit(id, NORDVEST_SPOT, 3 + (i % 2), 30)
+		])
+	});
+}
+
+/** The maps without the count of excluded participants (which is meant to change). */
+function withoutExcludedCounts(r: HeatmapResult) {
+	return Object.values(r.maps).map((m) => ({
+		...m,
+		report: { ...m.report, participantsExcluded: null }
+	}));
+}
+
+describe('consent and withdrawal', () => {
+	for (const status of [
+		{ withdrawn: true, aggregateConsent: true },
+		{ withdrawn: false, aggregateConsent: false }
+	])
+		it(`leaves out a participant ${status.withdrawn ? 'who withdrew' : 'without consent to aggregates'}`, () => {
+			const before = computeHeatmap(base());
+			// x dominates SHARED and fills their own home: had they counted, both maps would change
+			const withX = base();
+			withX.participants.push({ id: 'x', ...status });
+			withX.tracks.push(visit('x', SHARED, 1, 600), visit('x', SHARED, 2, 600));
+			withX.tracks.push(...[1, 2, 3, 4, 5].map((n) => visit('x', HOME, n, 300)));
+			withX.stops.push({
+				participantId: 'x',
+				followAlongId: 'x-stop',
+				arrivedAt: withX.tracks[0]!.t[0]!,
+				departedAt: withX.tracks[0]!.t[0]! + 3_600_000,
+				...SHARED
+			});
+			withX.notes.push({
+				participantIds: ['x'],
+				observedAt: withX.tracks[0]!.t[0]!,
+				cell: cellOf(SHARED)
+			});
+			const after = computeHeatmap(withX);
+			expect(withoutExcludedCounts(after)).toEqual(withoutExcludedCounts(before));
+			expect(after.maps.all.report.participantsExcluded).toEqual({
+				withdrawn: status.withdrawn ? 1 : 0,
+				noConsent: status.withdrawn ? 0 : 1,
+				unknown: 0
+			});
+			const asOwnView = computeHeatmap(withX, {
+				view: { kind: 'participant', participantId: 'x' }
+			});
+			expect(asOwnView.maps.all.cells).toEqual([]);
+		});
+
+	it('leaves out data of a participant who is not in the list at all', () => {
+		const input = base();
+		input.tracks.push(visit('stranger', SHARED, 1, 600));
+		const r = computeHeatmap(input);
+		expect(withoutExcludedCounts(r)).toEqual(withoutExcludedCounts(computeHeatmap(base())));
+		expect(r.maps.all.report.participantsExcluded.unknown).toBe(1);
+	});
+});
+
+describe('determinism', () => {
+	it('gives the same output for the same input', () => {
+		const input = generateBenchData({ fixes: 60_000, participants: 30, seed: 7 });
+		const a = computeHeatmap(input);
+		const b = computeHeatmap(generateBenchData({ fixes: 60_000, participants: 30, seed: 7 }));
+		expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+		expect(a.maps.all.cells.length).toBeGreaterThan(0);
+	});
+});
+
+describe('differential privacy', () => {
+	const input = generateBenchData({ fixes: 60_000, participants: 30, seed: 11 });
+
+	it('adds integer noise, returns it, and re-uses stored noise for an identical re-export', () => {
+		const first = computeHeatmap(input, { dp: { epsilon: 1 } });
+		expect(first.noise).not.toBeNull();
+		const noise = first.noise!;
+		expect(noise).toMatchObject({
+			epsilon: 1,
+			contributionBound: 120,
+			metric: 'time',
+			resolution: 9
+		});
+		expect(Object.values(noise.draws).every(Number.isInteger)).toBe(true);
+		expect(first.maps.all.cells.every((c) => Number.isInteger(c.weight) && c.weight > 0)).toBe(
+			true
+		);
+
+		// the stored noise survives a round trip through the options schema (worker message, storage)
+		const stored = HeatmapOptions.parse({
+			dp: { epsilon: 1, noise: JSON.parse(JSON.stringify(noise)) }
+		});
+		const again = computeHeatmap(input, stored);
+		expect(again).toEqual(first);
+	});
+
+	it('refuses stored noise drawn for another ε', () => {
+		const first = computeHeatmap(input, { dp: { epsilon: 1 } });
+		expect(() => computeHeatmap(input, { dp: { epsilon: 0.5, noise: first.noise! } })).toThrow(
+			/stored noise/
+		);
+	});
+
+	it('draws no noise without ε, and none in the participant view', () => {
+		expect(computeHeatmap(input).noise).toBeNull();
+		const own = computeHeatmap(input, {
+			view: { kind: 'participant', participantId: input.tracks[0]!.participantId },
+			dp: { epsilon: 1 }
+		});
+		expect(own.noise).toBeNull();
+		expect(own.maps.all.report.parameters.dp).toBeNull();
+	});
+});
+
+describe('progress', () => {
+	it('reports rising fractions up to 1 and stops when asked', () => {
+		const input = generateBenchData({ fixes: 400_000, participants: 20, seed: 3 });
+		const seen: number[] = [];
+		computeHeatmap(input, {}, (f) => void seen.push(f));
+		expect(seen.length).toBeGreaterThan(4);
+		expect(seen).toEqual([...seen].sort((a, b) => a - b));
+		expect(seen.at(-1)).toBe(1);
+		expect(() => computeHeatmap(input, {}, (f) => f < 0.3)).toThrow(HeatmapCancelled);
+	});
+});

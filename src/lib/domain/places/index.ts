@@ -1,0 +1,6 @@
+export * from './place';
+export * from './search';
+export * from './history';
+export * from './merge';
+export * from './starter';
+export * from './institutions';

@@ -1,0 +1,4 @@
+export { IDENTIFIER_KINDS, type IdentifierHit, type IdentifierKind } from './hits';
+export { scanIdentifiers, type ScanOptions } from './scan';
+export { PLACEHOLDERS, redact, redactIdentifiers } from './redact';
+export { cprBirthDate, cprCentury, passesModulus11 } from './cpr';

@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixChunksRepo, followAlongsRepo } from '$lib/db/followalongs.repo';
+import { notesRepo } from '$lib/db/notes.repo';
+import { dropWorkspace, freshWorkspace } from '$lib/db/test-helpers';
+import { closeWorkspace, openWorkspace } from '$lib/db/workspace';
+import { textToDoc } from '$lib/domain/notes/doc';
+import { packChunks } from '$lib/domain/tracks/chunks';
+import { buildBackup, restoreBackup } from './backup.service';
+
+let name = '';
+beforeEach(async () => {
+	name = await freshWorkspace();
+});
+afterEach(async () => {
+	await dropWorkspace(name);
+});
+
+describe('backup', () => {
+	it('round-trips notes, follow-alongs and typed-array fix chunks into an empty workspace', async () => {
+		const note = await notesRepo.create({ observedAt: 5, doc: textToDoc('hej'), text: 'hej' });
+		const day = await followAlongsRepo.create({ startedAt: 1000 });
+		const fixes = Array.from({ length: 10 }, (_, i) => ({
+			t: 1000 + i * 1000,
+			lat: 55.66 + i * 1e-4,
+			lon: 12.55,
+			acc: 8,
+			src: 'gps' as const
+		}));
+		const [chunk] = packChunks(day.id, fixes);
+		const stored = await fixChunksRepo.create(chunk!);
+		const file = await buildBackup();
+		expect(JSON.parse(file.text).records.fixChunks[0].lat).toMatch(/^[A-Za-z0-9+/=]+$/);
+
+		closeWorkspace();
+		const other = `${name}-restore`;
+		await openWorkspace('main', other);
+		const r = await restoreBackup(file.text, file.text.length);
+		expect(r.ok && r.summary.added).toBeGreaterThanOrEqual(3);
+		expect((await notesRepo.get(note.id))?.text).toBe('hej');
+		const back = await fixChunksRepo.get(stored.id);
+		expect(back?.lat).toBeInstanceOf(Float64Array);
+		expect(Array.from(back!.lat)).toEqual(fixes.map((f) => f.lat));
+		await dropWorkspace(other);
+	});
+
+	it('a damaged file changes nothing', async () => {
+		await notesRepo.create({ observedAt: 5, doc: textToDoc('hej'), text: 'hej' });
+		const file = await buildBackup();
+		const broken = file.text.replace('"observedAt":5', '"observedAt":"five"');
+		const r = await restoreBackup(broken, broken.length);
+		expect(r).toMatchObject({
+			ok: false,
+			problem: { kind: 'invalid', path: 'records.notes[0].observedAt' }
+		});
+		const truncated = file.text.slice(0, file.text.length / 2);
+		expect(await restoreBackup(truncated, truncated.length)).toMatchObject({
+			ok: false,
+			problem: { kind: 'not-json' }
+		});
+		expect(await notesRepo.list()).toHaveLength(1);
+	});
+
+	it('merges by id: newer wins, older is kept out and counted', async () => {
+		const n = await notesRepo.create({ observedAt: 5, doc: textToDoc('first'), text: 'first' });
+		const file = await buildBackup();
+		await notesRepo.update(n.id, { doc: textToDoc('newer here'), text: 'newer here' });
+		const r = await restoreBackup(file.text, file.text.length);
+		expect(r.ok && r.summary.keptLocal).toBe(1);
+		expect((await notesRepo.get(n.id))?.text).toBe('newer here');
+	});
+});

@@ -1,0 +1,76 @@
+import { expect, test } from '@playwright/test';
+import { openApp } from './driver';
+import { addParticipant, expectSaved, newNote, startDemoWorkspace, typeNote } from './notes-driver';
+
+test.use({
+	permissions: ['geolocation'],
+	geolocation: { latitude: 55.6705, longitude: 12.559, accuracy: 10 }
+});
+
+test('a participant who said no location cannot be on a located note', async ({ page }) => {
+	await openApp(page, '/notes');
+	const code = await addParticipant(page, { neighbourhood: 'Vesterbro', location: 'No location' });
+	expect(code).toBe('VB-001');
+	await newNote(page);
+	await typeNote(page, 'Ved Halmtorvet');
+	await page.getByRole('button', { name: 'Add location' }).click();
+	await expect(page.getByTestId('note-location')).toContainText('A grid cell');
+	await page.getByRole('button', { name: 'Add participants' }).click();
+	await page
+		.getByRole('dialog')
+		.getByRole('checkbox', { name: /VB-001/ })
+		.check();
+	await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+	await expect(page.getByRole('status')).toContainText(
+		"Location removed: a participant's consent does not allow it"
+	);
+	await expect(page.getByText('cannot have a location or neighbourhood')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Add location' })).toHaveCount(0);
+	await expectSaved(page);
+	await page.reload();
+	await expect(page.getByRole('button', { name: 'Add location' })).toHaveCount(0);
+	await expect(page.getByRole('group', { name: 'Participants' })).toContainText('VB-001');
+});
+
+test('a withdrawn participant leaves the aggregate map, and their records can be deleted and restored', async ({
+	page
+}) => {
+	await startDemoWorkspace(page);
+	await page.goto('/map');
+	const located = async () =>
+		Number(
+			(await page.getByText(/located notes in \d+ cells/).innerText()).match(/(\d+) located/)![1]
+		);
+	await expect.poll(located).toBeGreaterThan(200);
+	const before = await located();
+
+	await page.goto('/notes/participants');
+	await page.getByRole('button', { name: 'Withdraw VB-002' }).click();
+	await page.getByRole('dialog').getByRole('button', { name: 'Withdraw' }).click();
+	await expect(page.getByRole('status')).toContainText('VB-002 has withdrawn');
+	// Withdrawing offers to delete their records at once.
+	await page.getByRole('dialog').getByRole('button', { name: 'Delete their records' }).click();
+	await expect(page.getByRole('status')).toContainText(/notes about VB-002 moved to the trash/);
+	await page.goto('/notes');
+	await page.getByRole('searchbox', { name: 'Search notes' }).fill('VB-002');
+	await expect(page.getByTestId('notes-count')).toHaveText(/^0 of/);
+
+	await page.goto('/map');
+	await expect.poll(located).toBeGreaterThan(200);
+	expect(await located()).toBeLessThan(before);
+
+	await page.goto('/settings/trash');
+	await expect(
+		page
+			.getByRole('listitem')
+			.filter({ hasText: /^Note from/ })
+			.first()
+	).toBeVisible();
+	await page
+		.getByRole('listitem')
+		.filter({ hasText: /^Note from/ })
+		.first()
+		.getByRole('button', { name: 'Restore' })
+		.click();
+	await expect(page.getByRole('status')).toContainText('Restored');
+});

@@ -1,0 +1,95 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The user's verbs for notes (kept apart from driver.ts, which holds the foundation's verbs). */
+
+/** Opens a new note from the button every screen has, and waits for the editor. */
+export async function newNote(page: Page): Promise<void> {
+	await page
+		.getByRole('link', { name: /^(New note|Ny note)$/ })
+		.first()
+		.click();
+	await expect(noteEditor(page)).toBeFocused();
+}
+
+export function noteEditor(page: Page) {
+	return page.getByRole('textbox', { name: /Note text|Notens tekst/ });
+}
+
+export async function typeNote(page: Page, text: string): Promise<void> {
+	await noteEditor(page).pressSequentially(text, { delay: 5 });
+}
+
+/** Waits until the note's autosave says it is saved. */
+export async function expectSaved(page: Page): Promise<void> {
+	await expect(page.getByTestId('save-status')).toHaveText(/^(Saved|Gemt)$/);
+}
+
+export async function startDemoWorkspace(page: Page): Promise<void> {
+	await page.goto('/');
+	await page.getByRole('button', { name: /Try with demo data|Prøv med demodata/ }).click();
+	await page.waitForURL('**/notes');
+	await expect(page.getByTestId('notes-count')).toContainText(/\d{3}/);
+}
+
+export async function addParticipant(
+	page: Page,
+	opts: {
+		neighbourhood?: string;
+		code?: string;
+		location?: 'No location' | 'Neighbourhood only' | 'A grid cell';
+	}
+): Promise<string> {
+	await page.goto('/notes/participants');
+	await page.getByRole('button', { name: 'Add participant' }).click();
+	const dialog = page.getByRole('dialog');
+	if (opts.neighbourhood)
+		await dialog.getByRole('radio', { name: opts.neighbourhood, exact: true }).check();
+	const code = dialog.getByLabel('Code');
+	if (opts.code) await code.fill(opts.code);
+	else await expect(code).not.toHaveValue('');
+	if (opts.location) await dialog.getByRole('radio', { name: opts.location, exact: true }).check();
+	const value = await code.inputValue();
+	await dialog.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('status')).toContainText(`${value} saved`);
+	return value;
+}
+
+/** Every record in every IndexedDB database of the origin, typed arrays turned into plain arrays. */
+export async function dumpIndexedDb(page: Page): Promise<unknown[]> {
+	return page.evaluate(async () => {
+		const plain = (v: unknown): unknown => {
+			if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>);
+			if (Array.isArray(v)) return v.map(plain);
+			if (v && typeof v === 'object')
+				return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+			return v;
+		};
+		const out: unknown[] = [];
+		for (const info of await indexedDB.databases()) {
+			const db = await new Promise<IDBDatabase>((res, rej) => {
+				const r = indexedDB.open(info.name!);
+				r.onsuccess = () => res(r.result);
+				r.onerror = () => rej(r.error);
+			});
+			for (const store of Array.from(db.objectStoreNames)) {
+				const rows = await new Promise<unknown[]>((res, rej) => {
+					const r = db.transaction(store).objectStore(store).getAll();
+					r.onsuccess = () => res(r.result);
+					r.onerror = () => rej(r.error);
+				});
+				out.push(...rows.map((row) => ({ db: info.name, store, row: plain(row) })));
+			}
+			db.close();
+		}
+		return out;
+	});
+}
+
+/** All numbers anywhere in a value. */
+export function numbersIn(value: unknown, out: number[] = []): number[] {
+	if (typeof value === 'number') out.push(value);
+	else if (Array.isArray(value)) value.forEach((v) => numbersIn(v, out));
+	else if (value && typeof value === 'object')
+		Object.values(value).forEach((v) => numbersIn(v, out));
+	return out;
+}

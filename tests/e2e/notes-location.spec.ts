@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import { latLngToCell, cellToLatLng, greatCircleDistance } from 'h3-js';
+import { goOffline, openApp, waitForServiceWorker } from './driver';
+import { dumpIndexedDb, expectSaved, newNote, numbersIn, typeNote } from './notes-driver';
+
+// A position in Vesterbro chosen far (> 150 m) from the centre of its resolution-8 cell, so the
+// stored centre can never be mistaken for the raw fix.
+const RAW = { latitude: 55.66905, longitude: 12.55495 };
+const [centreLat, centreLon] = cellToLatLng(latLngToCell(RAW.latitude, RAW.longitude, 8));
+const metres = (lat: number, lon: number) =>
+	greatCircleDistance([lat, lon], [RAW.latitude, RAW.longitude], 'm');
+
+test.use({ permissions: ['geolocation'], geolocation: { ...RAW, accuracy: 12 } });
+
+test('a located note written offline stores the cell, never the position', async ({
+	page,
+	context
+}) => {
+	expect(metres(centreLat, centreLon)).toBeGreaterThan(150);
+	await openApp(page, '/notes');
+	await waitForServiceWorker(page);
+	await goOffline(page, context);
+	await page.reload();
+	await newNote(page);
+	await typeNote(page, 'Bænkene igen, kold vind');
+	await page.getByRole('button', { name: 'Add location' }).click();
+	await expect(page.getByRole('status')).toContainText('Location added as a grid cell');
+	await expect(page.getByTestId('note-location')).toContainText('A grid cell (resolution 8)');
+	await expect(page.getByRole('radio', { name: 'Vesterbro' })).toBeChecked();
+	await expectSaved(page);
+
+	const dump = await dumpIndexedDb(page);
+	const notes = dump.filter((d) => (d as { store: string }).store === 'notes');
+	expect(notes).toHaveLength(1);
+	const text = JSON.stringify(dump);
+	expect(text).toContain(latLngToCell(RAW.latitude, RAW.longitude, 8));
+	expect(text).not.toContain(String(RAW.latitude));
+	expect(text).not.toContain(String(RAW.longitude));
+	// No pair of stored numbers lies within 50 m of the raw fix: only the cell centre is there.
+	const nums = numbersIn(dump).filter((n) => Math.abs(n) <= 180);
+	const lats = nums.filter((n) => Math.abs(n - RAW.latitude) < 0.01);
+	const lons = nums.filter((n) => Math.abs(n - RAW.longitude) < 0.02);
+	for (const lat of lats) for (const lon of lons) expect(metres(lat, lon)).toBeGreaterThan(50);
+});
+
+test('a denied position leaves the note as it was, with a clear message', async ({
+	page,
+	context
+}) => {
+	await context.clearPermissions();
+	await openApp(page, '/notes');
+	await newNote(page);
+	await typeNote(page, 'Ingen placering her');
+	await page.getByRole('button', { name: 'Add location' }).click();
+	await expect(page.getByRole('alert')).toContainText('permission denied');
+	await expect(page.getByTestId('note-location')).toHaveText('No location.');
+});
