@@ -18,7 +18,15 @@ export const WorkspaceSettingsContent = z.object({
 		.string()
 		.max(500)
 		.refine((u) => u === '' || /^https:\/\/[^\s]+$/.test(u), 'the basemap must be an https:// URL')
-		.default(DEFAULT_BASEMAP_STYLE)
+		.default(DEFAULT_BASEMAP_STYLE),
+	/** Recording: fixes less accurate than this are dropped (metres). */
+	maxFixAccuracyMetres: z.number().int().min(5).max(500).default(50),
+	/** Stop detection: a stop is staying within this radius (metres) … */
+	stopRadiusMetres: z.number().int().min(10).max(500).default(50),
+	/** … for at least this long (minutes). */
+	stopMinMinutes: z.number().int().min(1).max(120).default(5),
+	/** Heatmaps and the glossary map: the exclusion buffer around institutions (metres; never less than 150). */
+	institutionBufferMetres: z.number().int().min(150).max(1000).default(150)
 });
 export type WorkspaceSettingsContent = z.infer<typeof WorkspaceSettingsContent>;
 
