@@ -101,10 +101,12 @@ export async function chooseLanguage(page: Page, language: 'English' | 'Dansk'):
 	await page.getByRole('radio', { name: language, exact: true }).check();
 }
 
+/** The first screen (of a workspace without notes) → Try with demo data. */
 export async function startDemo(page: Page): Promise<void> {
 	await openApp(page, '/');
 	await page.getByRole('button', { name: /Try with demo data|Prøv med demodata/ }).click();
-	await expect(demoBanner(page)).toBeVisible();
+	await expect(demoBanner(page)).toBeVisible({ timeout: 30_000 });
+	await expectAppReady(page);
 }
 
 export function demoBanner(page: Page): Locator {
@@ -157,13 +159,15 @@ export async function importBoundaries(page: Page, file = KK_KVARTERER): Promise
 /** One neighbourhood's entry in Settings → Neighbourhood outlines. */
 export function outlineEntry(page: Page, neighbourhood: string): Locator {
 	return page
-		.getByRole('region', { name: 'Neighbourhood outlines' })
+		.getByRole('region', { name: /^(Neighbourhood outlines|Kvartergrænser)$/ })
 		.getByRole('listitem')
 		.filter({ has: page.getByText(neighbourhood, { exact: true }) });
 }
 
 export function boundaryMap(page: Page): Locator {
-	return page.getByRole('region', { name: 'Map of the areas in the file' });
+	return page.getByRole('region', {
+		name: /^(Map of the areas in the file|Kort over områderne i filen)$/
+	});
 }
 
 /**

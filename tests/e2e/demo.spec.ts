@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+	databaseNames,
+	demoBanner,
+	displayNameField,
+	exportBackup,
+	exportedRecords,
+	importBoundaries,
+	leaveDemo,
+	openApp,
+	setDisplayName,
+	startDemo,
+	wipeDemo
+} from './driver';
+
+let dir: string;
+test.beforeEach(() => {
+	dir = mkdtempSync(join(tmpdir(), 'stedsans-demo-'));
+});
+test.afterEach(() => {
+	rmSync(dir, { recursive: true, force: true });
+});
+
+test('Try with demo data opens a separate, clearly labelled workspace and leaves mine as it was', async ({
+	page
+}) => {
+	await setDisplayName(page, 'Jonas Vang');
+	await importBoundaries(page);
+	const mine = await exportedRecords(page, dir);
+
+	await startDemo(page);
+	await expect(demoBanner(page)).toContainText('Demo workspace');
+	await expect(demoBanner(page)).toContainText('Synthetic data — not field data.');
+	await expect(page.getByRole('status')).toContainText('The demo workspace is ready.');
+
+	// The demo has its own data, and stays the demo on every screen and after a reload.
+	await openApp(page, '/settings');
+	await expect(demoBanner(page)).toBeVisible();
+	await expect(page.getByText('You are in the demo workspace.')).toBeVisible();
+	await expect(displayNameField(page)).toHaveValue(/\(demo\)$/);
+	await page.reload();
+	await expect(demoBanner(page)).toBeVisible();
+	expect(await exportBackup(page, dir)).toMatch(/stedsans-demo-backup-[\d-]+\.json$/);
+
+	await leaveDemo(page);
+	await expect(page.getByText('You are working in your own workspace.')).toBeVisible();
+	await expect(displayNameField(page)).toHaveValue('Jonas Vang');
+	expect(await exportedRecords(page, dir)).toEqual(mine);
+});
+
+test('Wipe demo data removes the demo workspace in one action', async ({ page }) => {
+	await setDisplayName(page, 'Jonas Vang');
+	const mine = await exportedRecords(page, dir);
+	await startDemo(page);
+	expect(await databaseNames(page)).toContain('stedsans-demo');
+
+	await wipeDemo(page);
+	expect(await databaseNames(page)).not.toContain('stedsans-demo');
+	await openApp(page, '/settings');
+	await expect(demoBanner(page)).toBeHidden();
+	await expect(displayNameField(page)).toHaveValue('Jonas Vang');
+	expect(await exportedRecords(page, dir)).toEqual(mine);
+});
