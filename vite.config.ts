@@ -23,6 +23,10 @@ export default defineConfig({
 		!unitTests &&
 			SvelteKitPWA({
 				registerType: 'prompt',
+				// Absolute, so a first visit to a deep link (/settings/trash) registers /sw.js for the
+				// whole app rather than asking for /settings/sw.js.
+				base: '/',
+				scope: '/',
 				injectRegister: false,
 				strategies: 'generateSW',
 				manifest: {

@@ -44,6 +44,7 @@ test('search without diacritics, filters, delete with Undo, and restore from the
 		.first()
 		.getByRole('button', { name: /Delete note from/ })
 		.click();
+	await expect(page.getByRole('status')).toContainText('Note moved to the trash');
 	await page.goto('/settings/trash');
 	const item = page.getByRole('listitem').filter({ hasText: preview });
 	await item.getByRole('button', { name: 'Restore' }).click();

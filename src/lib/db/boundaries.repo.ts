@@ -1,15 +1,13 @@
-import {
-	APPROXIMATE_OUTLINES,
-	BoundaryContent,
-	NEIGHBOURHOOD_KEYS,
-	type AreaGeometry,
-	type NeighbourhoodKey,
-	type Outlines
-} from '$lib/domain/neighbourhoods';
+// Specific modules, not the barrel: the first screen needs no boundary import code (Turf union).
+import { BoundaryContent } from '$lib/domain/neighbourhoods/boundary-record';
+import type { AreaGeometry } from '$lib/domain/neighbourhoods/geometry';
+import { NEIGHBOURHOOD_KEYS, type NeighbourhoodKey } from '$lib/domain/neighbourhoods/keys';
+import type { Outlines } from '$lib/domain/neighbourhoods/locate';
+import { APPROXIMATE_OUTLINES } from '$lib/domain/neighbourhoods/outlines';
 import type { Row } from './db';
 import { db } from './workspace';
 import { defineRepository, type EntityOf } from './repository';
-import { guardQuota } from './errors';
+import { writeTransaction } from './commit';
 
 export const boundariesRepo = defineRepository({
 	table: 'boundaries',
@@ -56,6 +54,5 @@ export async function replaceBoundaries(items: Omit<BoundaryContent, never>[]): 
 		);
 	const created = await Promise.all(items.map((item) => boundariesRepo.prepare(item, now)));
 	rows.push(...(await Promise.all(created.map((e) => boundariesRepo.toRow(e)))));
-	const table = db().recordTable('boundaries');
-	await guardQuota(() => db().transaction('rw', table, () => table.bulkPut(rows)));
+	await writeTransaction(['boundaries'], () => db().recordTable('boundaries').bulkPut(rows));
 }

@@ -19,12 +19,33 @@ export async function commit(changes: Change[]): Promise<void> {
 		rows.set(repo.table, [...(rows.get(repo.table) ?? []), ...sealed]);
 	}
 	if (rows.size === 0) return;
+	await writeTransaction([...rows.keys()], async () => {
+		for (const [table, r] of rows) await db().recordTable(table).bulkPut(r);
+	});
+}
+
+/**
+ * One read-write transaction over the given tables, all or nothing. When the disk fills up,
+ * IndexedDB aborts the transaction and the pending writes fail as plain AbortErrors; the
+ * transaction's own error says why, so that is what is rethrown (and becomes StorageFullError).
+ */
+export async function writeTransaction<T>(
+	tables: RecordTable[],
+	body: () => Promise<T>
+): Promise<T> {
 	const database = db();
-	const tables = [...rows.keys()].map((t) => database.recordTable(t));
-	await guardQuota(() =>
-		database.transaction('rw', tables, async () => {
-			for (const [table, r] of rows) await database.recordTable(table).bulkPut(r);
-		})
+	return guardQuota(() =>
+		database.transaction(
+			'rw',
+			tables.map((t) => database.recordTable(t)),
+			async (tx) => {
+				try {
+					return await body();
+				} catch (e) {
+					throw tx.idbtrans?.error ?? e;
+				}
+			}
+		)
 	);
 }
 

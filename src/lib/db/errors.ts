@@ -26,13 +26,14 @@ export class NotFoundError extends Error {
 	}
 }
 
-export function isQuotaError(e: unknown): boolean {
-	for (let cur: unknown = e, depth = 0; cur && depth < 5; depth++) {
-		const err = cur as { name?: string; inner?: unknown; cause?: unknown };
-		if (err.name === 'QuotaExceededError' || err.name === 'StorageFullError') return true;
-		cur = err.inner ?? err.cause;
-	}
-	return false;
+export function isQuotaError(e: unknown, depth = 0): boolean {
+	if (!e || typeof e !== 'object' || depth > 5) return false;
+	const err = e as { name?: string; inner?: unknown; cause?: unknown; failures?: unknown[] };
+	if (err.name === 'QuotaExceededError' || err.name === 'StorageFullError') return true;
+	// Dexie's BulkError lists the failed operations one by one.
+	if (Array.isArray(err.failures) && err.failures.some((f) => isQuotaError(f, depth + 1)))
+		return true;
+	return isQuotaError(err.inner ?? err.cause, depth + 1);
 }
 
 /** Runs a write and turns a full disk into a StorageFullError (the transaction has rolled back). */

@@ -1,6 +1,6 @@
 import { EthnographerContent } from '$lib/domain/people/ethnographer';
 import { defineRepository, type EntityOf } from './repository';
-import { identity } from './workspace';
+import { getMeta, identity } from './workspace';
 
 export const ethnographersRepo = defineRepository({
 	table: 'ethnographers',
@@ -12,7 +12,9 @@ export type Ethnographer = EntityOf<typeof EthnographerContent>;
 
 /** This device's ethnographer, the author of what is written here. */
 export async function getProfile(): Promise<Ethnographer | undefined> {
-	return ethnographersRepo.get(identity().authorId);
+	// Read through the meta table, so a live query also follows a change of profile (restore).
+	const id = (await getMeta<string>('profileId')) ?? identity().authorId;
+	return ethnographersRepo.get(id);
 }
 
 export async function setDisplayName(displayName: string): Promise<Ethnographer> {

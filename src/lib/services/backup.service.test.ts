@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixChunksRepo, followAlongsRepo } from '$lib/db/followalongs.repo';
 import { notesRepo } from '$lib/db/notes.repo';
+import { getProfile, setDisplayName } from '$lib/db/ethnographers.repo';
 import { dropWorkspace, freshWorkspace } from '$lib/db/test-helpers';
 import { closeWorkspace, openWorkspace } from '$lib/db/workspace';
 import { textToDoc } from '$lib/domain/notes/doc';
@@ -40,6 +41,18 @@ describe('backup', () => {
 		const back = await fixChunksRepo.get(stored.id);
 		expect(back?.lat).toBeInstanceOf(Float64Array);
 		expect(Array.from(back!.lat)).toEqual(fixes.map((f) => f.lat));
+		await dropWorkspace(other);
+	});
+
+	it('restoring your own backup into a fresh workspace makes you its author again', async () => {
+		await setDisplayName('Maja K.');
+		const file = await buildBackup();
+		closeWorkspace();
+		const other = `${name}-fresh`;
+		await openWorkspace('main', other);
+		expect(await getProfile()).toBeUndefined();
+		await restoreBackup(file.text, file.text.length);
+		expect((await getProfile())?.displayName).toBe('Maja K.');
 		await dropWorkspace(other);
 	});
 

@@ -12,9 +12,10 @@ import {
 import { copenhagenDayKey } from '$lib/domain/format/datetime';
 import type { RecordMeta } from '$lib/domain/records/record';
 import { RECORD_TABLES, type RecordTable, type Row } from '$lib/db/db';
-import { guardQuota } from '$lib/db/errors';
+import { writeTransaction } from '$lib/db/commit';
+import { ethnographersRepo } from '$lib/db/ethnographers.repo';
 import { REPOSITORIES } from '$lib/db/registry';
-import { currentKind, db, identity } from '$lib/db/workspace';
+import { currentKind, db, identity, setProfileId } from '$lib/db/workspace';
 
 export interface BackupFile {
 	filename: string;
@@ -103,26 +104,34 @@ export async function restoreBackup(text: string, bytes: number): Promise<Restor
 		RecordTable,
 		MergeSummary
 	>;
-	const database = db();
-	const tables = RECORD_TABLES.map((t) => database.recordTable(t));
-	await guardQuota(() =>
-		database.transaction('rw', tables, async () => {
-			for (const table of RECORD_TABLES) {
-				const rows = sealed.get(table) ?? [];
-				if (rows.length === 0) continue;
-				const t = database.recordTable(table);
-				const existing = await t.bulkGet(rows.map((r) => r.id));
-				const toWrite = rows.filter((row, i) => {
-					const d = decide(row, existing[i]);
-					tally(summary, d);
-					tally(byTable[table], d);
-					return d === 'add' || d === 'update';
-				});
-				await t.bulkPut(toWrite);
-			}
-		})
-	);
+	await writeTransaction([...RECORD_TABLES], async () => {
+		for (const table of RECORD_TABLES) {
+			const rows = sealed.get(table) ?? [];
+			if (rows.length === 0) continue;
+			const t = db().recordTable(table);
+			const existing = await t.bulkGet(rows.map((r) => r.id));
+			const toWrite = rows.filter((row, i) => {
+				const d = decide(row, existing[i]);
+				tally(summary, d);
+				tally(byTable[table], d);
+				return d === 'add' || d === 'update';
+			});
+			await t.bulkPut(toWrite);
+		}
+	});
+	await adoptProfile(parsed.header.workspace.authorId);
 	return { ok: true, summary, byTable };
+}
+
+/**
+ * Restoring your own backup into a fresh workspace (a new phone, or after erasing) makes you its
+ * author again: when this device's profile has no record yet and the backup's author has one,
+ * that record becomes this device's profile.
+ */
+async function adoptProfile(authorId: string): Promise<void> {
+	if (authorId === identity().authorId) return;
+	if (await ethnographersRepo.get(identity().authorId)) return;
+	if (await ethnographersRepo.get(authorId)) await setProfileId(authorId);
 }
 
 function pickMeta(e: RecordMeta) {

@@ -39,6 +39,21 @@ class Announcer {
 		}, ms);
 	}
 
+	/**
+	 * Runs the confirmation's action (Undo) once. The action is taken before the message is
+	 * cleared, because clearing it unmounts the button that was pressed.
+	 */
+	async runAction(): Promise<void> {
+		const action = this.#status?.action;
+		this.dismissStatus();
+		if (!action) return;
+		try {
+			await action.run();
+		} catch (e) {
+			this.fail(e instanceof Error ? e.message : String(e));
+		}
+	}
+
 	dismissError(): void {
 		this.#error = null;
 	}

@@ -1,5 +1,4 @@
 import { deleteWorkspace } from '$lib/db/workspace';
-import { seedDemo } from '$lib/services/demo.service';
 import { workspace } from './workspace.svelte';
 
 /** Starting and wiping the demo workspace, with progress for the screen. */
@@ -22,6 +21,8 @@ class DemoState {
 		try {
 			await deleteWorkspace('demo');
 			await workspace.switchTo('demo');
+			// The generator (and h3-js with it) loads only when someone asks for the demo.
+			const { seedDemo } = await import('$lib/services/demo.service');
 			await seedDemo((done, total) => {
 				this.#done = done;
 				this.#total = total;

@@ -4,12 +4,9 @@ import {
 	DEFAULT_SETTINGS,
 	type WorkspaceSettingsContent
 } from '$lib/domain/settings/workspace-settings';
-import {
-	APPROXIMATE_OUTLINES,
-	NEIGHBOURHOOD_KEYS,
-	type NeighbourhoodKey,
-	type Outlines
-} from '$lib/domain/neighbourhoods';
+import { NEIGHBOURHOOD_KEYS, type NeighbourhoodKey } from '$lib/domain/neighbourhoods/keys';
+import { APPROXIMATE_OUTLINES } from '$lib/domain/neighbourhoods/outlines';
+import type { Outlines } from '$lib/domain/neighbourhoods/locate';
 import { currentOutlines, type OutlineInfo } from '$lib/db/boundaries.repo';
 import { codesRepo, type Code } from '$lib/db/codes.repo';
 import { ethnographersRepo, type Ethnographer } from '$lib/db/ethnographers.repo';

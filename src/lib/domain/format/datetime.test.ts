@@ -12,6 +12,12 @@ describe('date formatting', () => {
 		expect(formatDateTime(winter, 'da', inCph)).toMatch(/^3\. mar\. 2026.*14\.05$/);
 		expect(formatTime(summer, 'en', inCph)).toBe('14:00');
 	});
+	it('names the zone in full dates too when the device is elsewhere', () => {
+		expect(formatDateTime(winter, 'en', { deviceZone: 'America/New_York' })).toBe(
+			'3 Mar 2026, 14:05 CET'
+		);
+		expect(formatDateTime(summer, 'da', { deviceZone: 'UTC' })).toBe('1. jul. 2026, 14.00 CEST');
+	});
 	it('names the zone when the device is elsewhere', () => {
 		expect(formatTime(winter, 'en', { deviceZone: 'America/New_York' })).toMatch(
 			/14:05 (CET|GMT\+1)/

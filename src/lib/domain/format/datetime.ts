@@ -35,7 +35,15 @@ function zoneOpts(o: FormatOptions): Intl.DateTimeFormatOptions {
 
 /** Date and time of day in Copenhagen time, e.g. "3 Mar 2026, 14:05" / "3. mar. 2026 14.05". */
 export function formatDateTime(ms: number, locale: AppLocale, o: FormatOptions = {}): string {
-	return formatter(locale, { dateStyle: 'medium', timeStyle: 'short', ...zoneOpts(o) }).format(ms);
+	// Spelled out field by field: `dateStyle`/`timeStyle` cannot be combined with `timeZoneName`.
+	return formatter(locale, {
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+		...zoneOpts(o)
+	}).format(ms);
 }
 
 export function formatTime(ms: number, locale: AppLocale, o: FormatOptions = {}): string {

@@ -3,26 +3,17 @@ import {
 	cellToLatLng,
 	getHexagonEdgeLengthAvg,
 	getResolution,
-	isValidCell,
 	latLngToCell
 } from 'h3-js';
-import { z } from 'zod';
+import type { CellLocation, CellResolution } from './cell-schema';
 
-/** H3 resolutions the app offers: 7 (≈1.4 km edge) to 10 (≈76 m edge). */
-export const CellResolution = z.number().int().min(7).max(10);
-export type CellResolution = z.infer<typeof CellResolution>;
-
-export const DEFAULT_NOTE_RESOLUTION: CellResolution = 8;
-export const DEFAULT_HEATMAP_RESOLUTION: CellResolution = 9;
-
-/** A coarse location: the cell, its centre and its resolution. Never the raw fix. */
-export const CellLocation = z.object({
-	cell: z.string().refine(isValidCell, 'not a valid H3 cell'),
-	resolution: CellResolution,
-	lat: z.number().min(-90).max(90),
-	lon: z.number().min(-180).max(180)
-});
-export type CellLocation = z.infer<typeof CellLocation>;
+export {
+	CellId,
+	CellLocation,
+	CellResolution,
+	DEFAULT_HEATMAP_RESOLUTION,
+	DEFAULT_NOTE_RESOLUTION
+} from './cell-schema';
 
 /** Snaps a position to its cell at once; the position itself is not kept. Deterministic. */
 export function snapToCell(lat: number, lon: number, resolution: CellResolution): CellLocation {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CellLocation } from '../geo/cells';
+import { CellLocation } from '../geo/cell-schema';
 import { NeighbourhoodKey } from '../neighbourhoods/keys';
 import { Id, Timestamp } from '../records/record';
 import { DocNode } from './doc';

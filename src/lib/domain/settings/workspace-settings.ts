@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CellResolution, DEFAULT_NOTE_RESOLUTION } from '../geo/cells';
+import { CellResolution, DEFAULT_NOTE_RESOLUTION } from '../geo/cell-schema';
 import { singletonId } from '../records/ids';
 
 export const SETTINGS_ID = singletonId('SETTINGS');
