@@ -1,6 +1,13 @@
 import { unpackChunks } from '$lib/domain/tracks/chunks';
 import type { Track } from '$lib/domain/tracks/track';
-import { fixChunksRepo, followAlongsRepo, stopsRepo, type FixChunk, type FollowAlong, type Stop } from './followalongs.repo';
+import {
+	fixChunksRepo,
+	followAlongsRepo,
+	stopsRepo,
+	type FixChunk,
+	type FollowAlong,
+	type Stop
+} from './followalongs.repo';
 import { notesRepo, type Note } from './notes.repo';
 import { db } from './workspace';
 
@@ -45,9 +52,7 @@ export async function activeFollowAlong(): Promise<FollowAlong | undefined> {
 		.followAlongs.filter((r) => r.deletedAt === null)
 		.toArray();
 	const days = await followAlongsRepo.fromRows(rows);
-	return days
-		.filter((d) => d.status !== 'ended')
-		.sort((a, b) => b.startedAt - a.startedAt)[0];
+	return days.filter((d) => d.status !== 'ended').sort((a, b) => b.startedAt - a.startedAt)[0];
 }
 
 /** Every live day, newest first. */

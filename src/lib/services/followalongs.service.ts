@@ -2,7 +2,13 @@ import { dayConsent } from '$lib/domain/followalongs/consent';
 import type { FollowAlongInput } from '$lib/domain/followalongs/follow-along';
 import { change, commit } from '$lib/db/commit';
 import { chunksOf, activeFollowAlong, stopsOf } from '$lib/db/followalongs.queries';
-import { fixChunksRepo, followAlongsRepo, stopsRepo, type FollowAlong } from '$lib/db/followalongs.repo';
+import {
+	fixChunksRepo,
+	followAlongsRepo,
+	stopsRepo,
+	type FollowAlong
+} from '$lib/db/followalongs.repo';
+import { getProfile } from '$lib/db/ethnographers.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
 
 /** Starting, ending and deleting follow-along days. Recording itself is in track-writer.ts. */
@@ -31,7 +37,13 @@ export class NoRecordingConsentError extends Error {
 
 export type StartInput = Pick<
 	FollowAlongInput,
-	'participantId' | 'ethnographerIds' | 'neighbourhood' | 'kind' | 'modes' | 'routeChosenBy' | 'companions'
+	| 'participantId'
+	| 'ethnographerIds'
+	| 'neighbourhood'
+	| 'kind'
+	| 'modes'
+	| 'routeChosenBy'
+	| 'companions'
 >;
 
 /**
@@ -67,11 +79,18 @@ export async function assertMayRecord(participantId: string | null): Promise<voi
 	if (consent === 'manual') throw new NoRecordingConsentError(participant.code);
 }
 
-/** Changes the day's details (who, where, how); not its recording. */
+/**
+ * Changes the day's details (who, where, how); not its recording. A day with a recorded route
+ * cannot be handed to a participant whose consent does not allow one.
+ */
 export async function updateFollowAlong(
 	id: string,
 	patch: Partial<StartInput>
 ): Promise<FollowAlong> {
+	const day = await followAlongsRepo.require(id);
+	const next = patch.participantId;
+	if (next !== undefined && next !== day.participantId && day.routeSource !== 'sketch')
+		await assertMayRecord(next);
 	return followAlongsRepo.update(id, patch);
 }
 
@@ -85,8 +104,23 @@ export async function deleteFollowAlong(id: string, now = Date.now()): Promise<v
 	const gone = <T extends { updatedAt: number }>(e: T) => ({ ...e, deletedAt: at, updatedAt: at });
 	const [stops, chunks] = await Promise.all([stopsOf(id), chunksOf(id)]);
 	await commit([
-		change(followAlongsRepo, [followAlongsRepo.touched(gone({ ...day, status: 'ended' as const, endedAt: day.endedAt ?? at }))]),
-		change(stopsRepo, stops.map((s) => stopsRepo.touched(gone(s)))),
-		change(fixChunksRepo, chunks.map((c) => fixChunksRepo.touched(gone(c))))
+		change(followAlongsRepo, [
+			followAlongsRepo.touched(
+				gone({ ...day, status: 'ended' as const, endedAt: day.endedAt ?? at })
+			)
+		]),
+		change(
+			stopsRepo,
+			stops.map((s) => stopsRepo.touched(gone(s)))
+		),
+		change(
+			fixChunksRepo,
+			chunks.map((c) => fixChunksRepo.touched(gone(c)))
+		)
 	]);
+}
+
+/** This device's ethnographer, chosen by default as the one following the day. */
+export async function myProfileId(): Promise<string | null> {
+	return (await getProfile())?.id ?? null;
 }

@@ -74,7 +74,9 @@ describe('importing a GPX file', () => {
 		const r = await run(file(toGpx(synthetic.track)));
 		if (!r.ok) throw new Error(r.problem.message);
 		expect(r.result.stopsProposed).toBe(2);
-		expect((await followAlongsRepo.require(r.result.followAlongId)).neighbourhood).toBe('vesterbro');
+		expect((await followAlongsRepo.require(r.result.followAlongId)).neighbourhood).toBe(
+			'vesterbro'
+		);
 		expect((await stopsOf(r.result.followAlongId)).map((s) => s.status)).toEqual([
 			'proposed',
 			'proposed'

@@ -2,11 +2,21 @@ import { fillTrack } from '$lib/domain/followalongs/fill';
 import { gapsOf } from '$lib/domain/followalongs/gaps';
 import type { NeighbourhoodKey, Outlines } from '$lib/domain/neighbourhoods';
 import { neighbourhoodAt } from '$lib/domain/neighbourhoods';
-import { checkGpxSize, type GpxImport, type GpxProblem, type GpxResult } from '$lib/domain/tracks/gpx';
+import {
+	checkGpxSize,
+	type GpxImport,
+	type GpxProblem,
+	type GpxResult
+} from '$lib/domain/tracks/gpx';
 import type { Track } from '$lib/domain/tracks/track';
 import { change, commit } from '$lib/db/commit';
 import { stopsOf, trackOf } from '$lib/db/followalongs.queries';
-import { fixChunksRepo, followAlongsRepo, stopsRepo, type FollowAlong } from '$lib/db/followalongs.repo';
+import {
+	fixChunksRepo,
+	followAlongsRepo,
+	stopsRepo,
+	type FollowAlong
+} from '$lib/db/followalongs.repo';
 import { assertMayRecord } from './followalongs.service';
 import { chunkEntities } from './route.service';
 import { proposalsFor, type DetectSettings } from './stops.service';
@@ -57,7 +67,8 @@ export async function storeGpxImport(
 				...existing,
 				routeSource: existing.routeSource === 'sketch' ? 'imported' : existing.routeSource,
 				startedAt: Math.min(existing.startedAt, start),
-				endedAt: existing.status === 'ended' ? Math.max(existing.endedAt ?? end, end) : existing.endedAt,
+				endedAt:
+					existing.status === 'ended' ? Math.max(existing.endedAt ?? end, end) : existing.endedAt,
 				fixCount: track.count,
 				gaps: gapsOf(track, 'import'),
 				updatedAt: Math.max(now, existing.updatedAt + 1)
@@ -110,7 +121,10 @@ function neighbourhoodOf(track: Track, outlines: Outlines): NeighbourhoodKey | n
 }
 
 /** Reads GPX bytes into a track: the Web Worker in the app, `readGpx` directly in tests. */
-export type GpxReader = (bytes: ArrayBuffer, onProgress?: (fraction: number) => void) => Promise<GpxResult>;
+export type GpxReader = (
+	bytes: ArrayBuffer,
+	onProgress?: (fraction: number) => void
+) => Promise<GpxResult>;
 
 export type ImportOutcome = { ok: true; result: ImportResult } | { ok: false; problem: GpxProblem };
 
@@ -128,7 +142,15 @@ export async function importGpx(
 ): Promise<ImportOutcome> {
 	const tooLarge = checkGpxSize(file.size);
 	if (tooLarge) return { ok: false, problem: tooLarge };
+	const started = performance.now();
 	const parsed = await read(await file.arrayBuffer(), onProgress);
 	if (!parsed.ok) return parsed;
-	return { ok: true, result: await storeGpxImport(parsed.value, target, settings, outlines) };
+	const result = await storeGpxImport(parsed.value, target, settings, outlines);
+	// On the performance timeline, for the import benchmark (bench/browser/follow-import.bench.ts).
+	performance.measure('stedsans:gpx-import', {
+		start: started,
+		end: performance.now(),
+		detail: { points: result.pointCount }
+	});
+	return { ok: true, result };
 }

@@ -3,7 +3,12 @@ import { gapsOf } from '$lib/domain/followalongs/gaps';
 import { copenhagenDayKey } from '$lib/domain/format/datetime';
 import { packChunks } from '$lib/domain/tracks/chunks';
 import { toGeoJson, toGpx, type ExportStop } from '$lib/domain/tracks/gpx-export';
-import { insertSketch, sketchRoute, type SketchPoint, type SketchProblem } from '$lib/domain/tracks/sketch';
+import {
+	insertSketch,
+	sketchRoute,
+	type SketchPoint,
+	type SketchProblem
+} from '$lib/domain/tracks/sketch';
 import { trackFromFixes, trackToFixes, type Track } from '$lib/domain/tracks/track';
 import { change, commit } from '$lib/db/commit';
 import { chunksOf, stopsOf, trackOf } from '$lib/db/followalongs.queries';

@@ -71,7 +71,9 @@ describe('stops of a day', () => {
 
 	it('a longer minimum stay finds fewer stops', async () => {
 		const { day } = await recordedDay();
-		expect(await detectDayStops(day.id, { stopRadiusMetres: 50, stopMinMinutes: 18 })).toHaveLength(1);
+		expect(await detectDayStops(day.id, { stopRadiusMetres: 50, stopMinMinutes: 18 })).toHaveLength(
+			1
+		);
 	});
 
 	it('merges two stops into one and splits one into two', async () => {

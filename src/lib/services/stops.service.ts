@@ -13,7 +13,15 @@ import { stopsRepo, type Stop } from '$lib/db/followalongs.repo';
 
 export type StopFields = Pick<
 	StopInput,
-	'ownName' | 'category' | 'institution' | 'activities' | 'present' | 'feeling' | 'encounter' | 'typical' | 'placeId'
+	| 'ownName'
+	| 'category'
+	| 'institution'
+	| 'activities'
+	| 'present'
+	| 'feeling'
+	| 'encounter'
+	| 'typical'
+	| 'placeId'
 >;
 
 export type DetectSettings = Pick<WorkspaceSettingsContent, 'stopRadiusMetres' | 'stopMinMinutes'>;
@@ -25,7 +33,14 @@ export async function markStop(
 	position: { lat: number; lon: number }
 ): Promise<Stop> {
 	return stopsRepo.create(
-		{ followAlongId, arrivedAt: at, lat: position.lat, lon: position.lon, source: 'marked', status: 'confirmed' },
+		{
+			followAlongId,
+			arrivedAt: at,
+			lat: position.lat,
+			lon: position.lon,
+			source: 'marked',
+			status: 'confirmed'
+		},
 		{ now: at }
 	);
 }
@@ -44,7 +59,10 @@ export async function addStop(
 	return stopsRepo.create({ followAlongId, ...stop, source: 'sketched', status: 'confirmed' });
 }
 
-export async function updateStop(id: string, fields: Partial<StopFields> & { arrivedAt?: number; departedAt?: number | null }): Promise<Stop> {
+export async function updateStop(
+	id: string,
+	fields: Partial<StopFields> & { arrivedAt?: number; departedAt?: number | null }
+): Promise<Stop> {
 	return stopsRepo.update(id, fields);
 }
 
@@ -109,7 +127,9 @@ export function proposalsFor(
 	);
 	const retired = existing
 		.filter((s) => s.status === 'proposed')
-		.map((s) => stopsRepo.touched({ ...s, deletedAt: now, updatedAt: Math.max(now, s.updatedAt + 1) }));
+		.map((s) =>
+			stopsRepo.touched({ ...s, deletedAt: now, updatedAt: Math.max(now, s.updatedAt + 1) })
+		);
 	return { proposals, retired };
 }
 
@@ -140,7 +160,11 @@ export async function mergeTwoStops(aId: string, bId: string, now = Date.now()):
 		status: 'confirmed',
 		updatedAt: Math.max(now, first.updatedAt + 1)
 	});
-	const gone = stopsRepo.touched({ ...second, deletedAt: now, updatedAt: Math.max(now, second.updatedAt + 1) });
+	const gone = stopsRepo.touched({
+		...second,
+		deletedAt: now,
+		updatedAt: Math.max(now, second.updatedAt + 1)
+	});
 	await commit([change(stopsRepo, [kept, gone])]);
 	return kept;
 }
@@ -155,8 +179,22 @@ export async function splitOneStop(
 	const stop = await stopsRepo.require(id);
 	const { track } = await trackOf(stop.followAlongId);
 	const [a, b] = splitStop(track, asProposed(stop), at, radiusM);
-	const first = stopsRepo.touched({ ...stop, ...a, status: 'confirmed', updatedAt: Math.max(now, stop.updatedAt + 1) });
-	const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, authorId: _a, deviceId: _v, rev: _r, ...rest } = {
+	const first = stopsRepo.touched({
+		...stop,
+		...a,
+		status: 'confirmed',
+		updatedAt: Math.max(now, stop.updatedAt + 1)
+	});
+	const {
+		id: _id,
+		createdAt: _c,
+		updatedAt: _u,
+		deletedAt: _d,
+		authorId: _a,
+		deviceId: _v,
+		rev: _r,
+		...rest
+	} = {
 		...stop,
 		...b
 	};

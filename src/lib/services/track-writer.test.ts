@@ -56,7 +56,10 @@ describe('TrackWriter', () => {
 		await writer.flush();
 		for (const f of walk(10, 5)) writer.add(f);
 		const [resumed, ...rest] = walk(100, 5);
-		writer.add({ ...resumed!, gapBefore: true }, { from: T0 + 14_000, to: resumed!.t, reason: 'hidden' });
+		writer.add(
+			{ ...resumed!, gapBefore: true },
+			{ from: T0 + 14_000, to: resumed!.t, reason: 'hidden' }
+		);
 		for (const f of rest) writer.add(f);
 		writer.patch({ dropped: { accuracy: 2 } });
 		await writer.flush();

@@ -4,7 +4,12 @@ import type { FilterState } from '$lib/domain/tracks/filter';
 import type { Fix } from '$lib/domain/tracks/fix';
 import { change, commit } from '$lib/db/commit';
 import { chunksOf } from '$lib/db/followalongs.queries';
-import { fixChunksRepo, followAlongsRepo, type FixChunk, type FollowAlong } from '$lib/db/followalongs.repo';
+import {
+	fixChunksRepo,
+	followAlongsRepo,
+	type FixChunk,
+	type FollowAlong
+} from '$lib/db/followalongs.repo';
 
 /** How often a recording's kept fixes are written: a crash loses at most this long. */
 export const FLUSH_EVERY_MS = 5_000;
@@ -77,7 +82,11 @@ export class TrackWriter {
 			const rows = appendToChunks(this.followAlongId, this.#last && content(this.#last), fixes);
 			const chunks = rows.map((row) =>
 				this.#last && row.seq === this.#last.seq
-					? fixChunksRepo.touched({ ...this.#last, ...row, updatedAt: Math.max(now, this.#last.updatedAt + 1) })
+					? fixChunksRepo.touched({
+							...this.#last,
+							...row,
+							updatedAt: Math.max(now, this.#last.updatedAt + 1)
+						})
 					: fixChunksRepo.prepare(row, now)
 			);
 			// Read just before writing, so details edited meanwhile on the day's page are kept.

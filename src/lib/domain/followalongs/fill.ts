@@ -27,7 +27,8 @@ export function fillTrack(recorded: Track, imported: Track): Track {
 	let prevSource = -1;
 	for (let n = 0; n < out.count; n++) {
 		while (m < imported.count && !keep[m]) m++;
-		const fromImport = r >= recorded.count || (m < imported.count && imported.t[m]! < recorded.t[r]!);
+		const fromImport =
+			r >= recorded.count || (m < imported.count && imported.t[m]! < recorded.t[r]!);
 		const src = fromImport ? imported : recorded;
 		const i = fromImport ? m++ : r++;
 		out.t[n] = src.t[i]!;

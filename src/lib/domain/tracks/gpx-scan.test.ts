@@ -40,29 +40,82 @@ describe('readGpx gives what parseGpx (DOMParser + togeojson) gives', () => {
 			${trk('b', seg(pt(55.2, 12, '2026-03-03T10:00:00Z'), pt(55.2, 12.001, '2026-03-03T10:02:00Z')))}
 			</gpx>`
 		],
-		['tracks listed out of time order', gpx11(trk('late', seg(pt(55, 12, T(30)), pt(55, 12, T(31)))) + trk('early', seg(...ok)))],
-		['a hole inside a segment', gpx11(trk('h', seg(pt(55, 12, T(0)), pt(55, 12, T(1)), pt(55, 12, T(20)))))],
-		['a one-point segment is skipped', gpx11(trk('s', seg(pt(54, 11, T(0))), seg(pt(55, 12, T(1)), pt(55, 12, T(2)))))],
-		['times without a zone', gpx11(trk('z', seg(pt(55, 12, '2026-03-03T09:00:00'), pt(55, 12, '2026-03-03T09:00:05'))))],
-		['a name with entities and CDATA', gpx11(`<trk><name>A &amp; B <![CDATA[<&>]]> &#248;</name>${seg(...ok)}</trk>`)],
-		['comments, a PI and whitespace', `<?xml version="1.0"?>\n<!-- a comment -->\n<?app some data?>\n${gpx11(trk('c', seg(...ok))).replace(/^<\?xml[^>]*>\n/, '')}\n<!-- end -->\n`],
-		['single quotes and spaces in attributes', gpx11(`<trk><trkseg><trkpt lon = '12' lat='55'><time>${T(0)}</time></trkpt><trkpt lat="55.1"  lon="12"><time> ${T(1)}</time></trkpt></trkseg></trk>`)],
-		['extensions with prefixed elements', gpx11(trk('e', seg(pt(55, 12, T(0), '<extensions><x:hr>100</x:hr><x:time>no</x:time></extensions>'), pt(55, 12.001, T(1)))), ' xmlns:x="urn:x"')],
-		['a route and waypoints only', gpx11(`<wpt lat="55" lon="12"><name>x</name></wpt><rte>${'<rtept lat="55" lon="12"/>'.repeat(3)}</rte>`)],
+		[
+			'tracks listed out of time order',
+			gpx11(trk('late', seg(pt(55, 12, T(30)), pt(55, 12, T(31)))) + trk('early', seg(...ok)))
+		],
+		[
+			'a hole inside a segment',
+			gpx11(trk('h', seg(pt(55, 12, T(0)), pt(55, 12, T(1)), pt(55, 12, T(20)))))
+		],
+		[
+			'a one-point segment is skipped',
+			gpx11(trk('s', seg(pt(54, 11, T(0))), seg(pt(55, 12, T(1)), pt(55, 12, T(2)))))
+		],
+		[
+			'times without a zone',
+			gpx11(trk('z', seg(pt(55, 12, '2026-03-03T09:00:00'), pt(55, 12, '2026-03-03T09:00:05'))))
+		],
+		[
+			'a name with entities and CDATA',
+			gpx11(`<trk><name>A &amp; B <![CDATA[<&>]]> &#248;</name>${seg(...ok)}</trk>`)
+		],
+		[
+			'comments, a PI and whitespace',
+			`<?xml version="1.0"?>\n<!-- a comment -->\n<?app some data?>\n${gpx11(trk('c', seg(...ok))).replace(/^<\?xml[^>]*>\n/, '')}\n<!-- end -->\n`
+		],
+		[
+			'single quotes and spaces in attributes',
+			gpx11(
+				`<trk><trkseg><trkpt lon = '12' lat='55'><time>${T(0)}</time></trkpt><trkpt lat="55.1"  lon="12"><time> ${T(1)}</time></trkpt></trkseg></trk>`
+			)
+		],
+		[
+			'extensions with prefixed elements',
+			gpx11(
+				trk(
+					'e',
+					seg(
+						pt(55, 12, T(0), '<extensions><x:hr>100</x:hr><x:time>no</x:time></extensions>'),
+						pt(55, 12.001, T(1))
+					)
+				),
+				' xmlns:x="urn:x"'
+			)
+		],
+		[
+			'a route and waypoints only',
+			gpx11(
+				`<wpt lat="55" lon="12"><name>x</name></wpt><rte>${'<rtept lat="55" lon="12"/>'.repeat(3)}</rte>`
+			)
+		],
 		['no tracks at all', gpx11('<metadata><name>x</name></metadata>')],
 		['KML', '<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document/></kml>'],
 		['HTML', '<html><body><p>hi</p></body></html>'],
 		['points without times', gpx11(trk('t', seg(pt(55, 12), pt(55.1, 12))))],
 		['one point without a time', gpx11(trk('t', seg(...ok, pt(55.002, 12))))],
 		['an empty time', gpx11(trk('t', seg(...ok, pt(55.002, 12, ''))))],
-		['a segment without times next to one with', gpx11(trk('t', seg(...ok), seg(pt(55, 12), pt(55.1, 12))))],
+		[
+			'a segment without times next to one with',
+			gpx11(trk('t', seg(...ok), seg(pt(55, 12), pt(55.1, 12))))
+		],
 		['an unreadable time', gpx11(trk('t', seg(...ok, pt(55.002, 12, 'yesterday-ish'))))],
 		['latitude out of range', gpx11(trk('r', seg(...ok, pt(95, 12, T(0, 20)))))],
 		['longitude out of range', gpx11(trk('r', seg(pt(55, -181, '2026-03-03T08:00:00Z'), ...ok)))],
 		['unreadable coordinates', gpx11(trk('u', seg(...ok, pt('abc', 12, T(0, 20)))))],
 		['times going backwards', gpx11(trk('b', seg(...ok, pt(55, 12, '2026-03-03T08:59:00Z'))))],
 		['overlapping tracks', gpx11(trk('o', seg(...ok)) + trk('p', seg(...ok)))],
-		['a synthetic day with a gap', toGpx(syntheticDay({ seed: 7, start: Date.UTC(2026, 2, 3, 8), centre: { lat: 55.66, lon: 12.55 } }).track, { name: 'day' })]
+		[
+			'a synthetic day with a gap',
+			toGpx(
+				syntheticDay({
+					seed: 7,
+					start: Date.UTC(2026, 2, 3, 8),
+					centre: { lat: 55.66, lon: 12.55 }
+				}).track,
+				{ name: 'day' }
+			)
+		]
 	];
 	it.each(cases)('%s', (_name, text) => {
 		expect(plain(readGpx(text))).toEqual(plain(parseGpx(text, parser)));
@@ -92,13 +145,22 @@ describe('readGpx refuses what is not well-formed XML', () => {
 		['a bare < in text', gpx11(`<trk><name>a < b</name>${seg(...ok)}</trk>`)],
 		[']]> in text', gpx11(`<trk><name>a ]]> b</name>${seg(...ok)}</trk>`)],
 		['an unquoted attribute', gpx11(`<trk><trkseg><trkpt lat=55 lon="12"/></trkseg></trk>`)],
-		['a repeated attribute', gpx11(`<trk><trkseg><trkpt lat="55" lat="56" lon="12"/></trkseg></trk>`)],
+		[
+			'a repeated attribute',
+			gpx11(`<trk><trkseg><trkpt lat="55" lat="56" lon="12"/></trkseg></trk>`)
+		],
 		['an entity in an attribute', gpx11(`<trk><trkseg><trkpt lat="&x;" lon="12"/></trkseg></trk>`)],
-		['an unbound prefix', gpx11(trk('x', seg(pt(55, 12, T(0), '<y:hr>1</y:hr>'), pt(55, 12, T(1)))))],
+		[
+			'an unbound prefix',
+			gpx11(trk('x', seg(pt(55, 12, T(0), '<y:hr>1</y:hr>'), pt(55, 12, T(1)))))
+		],
 		['a control character', gpx11(`<trk><name>a\u0001b</name>${seg(...ok)}</trk>`)],
 		['a reference to an illegal character', gpx11(`<trk><name>&#0;</name>${seg(...ok)}</trk>`)],
 		['a comment with --', gpx11(`<!-- a -- b -->${good}`)],
-		['an XML declaration not at the start', ` <?xml version="1.0"?>${gpx11(good).replace(/^<\?xml[^>]*>/, '')}`],
+		[
+			'an XML declaration not at the start',
+			` <?xml version="1.0"?>${gpx11(good).replace(/^<\?xml[^>]*>/, '')}`
+		],
 		['an unclosed CDATA section', gpx11(`<trk><name><![CDATA[x</name>${seg(...ok)}</trk>`)],
 		['a lone surrogate', gpx11(`<trk><name>\uD800</name>${seg(...ok)}</trk>`)],
 		['a name starting with a digit', gpx11(`<1trk>${seg(...ok)}</1trk>`)]
@@ -117,7 +179,11 @@ describe('readGpx refuses what is not well-formed XML', () => {
 	});
 
 	it('reports progress as it scans a long file', () => {
-		const day = syntheticDay({ seed: 3, start: Date.UTC(2026, 2, 3, 8), centre: { lat: 55.66, lon: 12.55 } });
+		const day = syntheticDay({
+			seed: 3,
+			start: Date.UTC(2026, 2, 3, 8),
+			centre: { lat: 55.66, lon: 12.55 }
+		});
 		const text = toGpx(day.track);
 		const seen: number[] = [];
 		const r = readGpx(text, { onProgress: (f) => seen.push(f) });

@@ -274,7 +274,14 @@ export function scanGpx(text: string, options: ReadGpxOptions = {}): GpxResult {
 			c.hasRoute ? 'only a planned route, no recorded track' : 'no track points'
 		);
 	const trackIds = [...new Set(kept.map((s) => s.track))];
-	const built = buildColumns(c.points, kept, trackIds, c.trackNames, counted, options.gapMs ?? GPX_GAP_MS);
+	const built = buildColumns(
+		c.points,
+		kept,
+		trackIds,
+		c.trackNames,
+		counted,
+		options.gapMs ?? GPX_GAP_MS
+	);
 	if ('code' in built) return fail(built);
 	const { track, segments } = built;
 	const start = track.t[0]!;
@@ -317,7 +324,10 @@ function buildColumns(
 		for (let si = 0; si < segs.length; si++) {
 			const s = segs[si]!;
 			if (timesDropped || timedIn[si] !== s.to - s.from)
-				return { code: 'missing-times', message: `a segment of track ${ti + 1} has points without a time` };
+				return {
+					code: 'missing-times',
+					message: `a segment of track ${ti + 1} has points without a time`
+				};
 			const from = n;
 			for (let i = s.from; i < s.to; i++, n++) {
 				const lat = p.lat[i]!;

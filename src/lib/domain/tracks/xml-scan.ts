@@ -31,11 +31,15 @@ export interface XmlHandler {
 }
 
 // XML 1.0 (5th ed.) NameStartChar and NameChar; astral characters as surrogate pairs.
-const START = ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
+const START =
+	':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
 const REST = START + '\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040';
 const PAIR = '[\\uD800-\\uDB7F][\\uDC00-\\uDFFF]';
 const NAME = `(?:[${START}]|${PAIR})(?:[${REST}]|${PAIR})*`;
 const S = '[ \\t\\r\\n]';
+
+/* eslint-disable no-misleading-character-class -- XML's name classes include combining marks
+   (U+0300–U+036F) and joiners (U+200C, U+200D) on purpose: each is one character of a name. */
 
 const START_TAG = new RegExp(
 	`<(${NAME})((?:${S}+${NAME}${S}*=${S}*(?:"[^<"]*"|'[^<']*'))*)${S}*(/?)>`,
@@ -49,6 +53,7 @@ const DECLARATION = new RegExp(
 		`(?:${S}+standalone${S}*=${S}*(?:"(?:yes|no)"|'(?:yes|no)'))?${S}*\\?>`
 );
 const ATTR = new RegExp(`(${NAME})${S}*=${S}*(?:"([^"]*)"|'([^']*)')`, 'g');
+/* eslint-enable no-misleading-character-class */
 const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));/y;
 // Chars outside XML's Char production (lone surrogates are checked with isWellFormed).
 // eslint-disable-next-line no-control-regex
@@ -157,7 +162,8 @@ export function scanXml(
 	onProgress?: (done: number, total: number) => void
 ): string | null {
 	const len = s.length;
-	if (BAD_CHAR.test(s)) throw new XmlSyntaxError('a character not allowed in XML', s.search(BAD_CHAR));
+	if (BAD_CHAR.test(s))
+		throw new XmlSyntaxError('a character not allowed in XML', s.search(BAD_CHAR));
 	if (!s.isWellFormed()) throw new XmlSyntaxError('a broken surrogate pair', 0);
 	let pos = 0;
 	if (s.startsWith('<?xml', s.charCodeAt(0) === 0xfeff ? 1 : 0)) {
@@ -206,11 +212,11 @@ export function scanXml(
 			END_TAG.lastIndex = lt;
 			const m = END_TAG.exec(s);
 			const open = stack[stack.length - 1];
-			if (!m || m[1] !== open)
+			if (!m || open === undefined || m[1] !== open)
 				throw new XmlSyntaxError(open ? `</${open}> expected` : 'an end tag without a start', lt);
 			stack.pop();
 			scopes.pop();
-			h.close(m[1]);
+			h.close(open);
 			pos = END_TAG.lastIndex;
 		} else if (c === 0x3f /* ? */) {
 			PI.lastIndex = lt;
@@ -234,8 +240,7 @@ export function scanXml(
 			START_TAG.lastIndex = lt;
 			const m = START_TAG.exec(s);
 			if (!m) throw new XmlSyntaxError('a malformed tag', lt);
-			if (stack.length === 0 && rootSeen)
-				throw new XmlSyntaxError('a second root element', lt);
+			if (stack.length === 0 && rootSeen) throw new XmlSyntaxError('a second root element', lt);
 			const name = m[1]!;
 			const attrs = m[2]!;
 			scopes.push(attrs, lt);
