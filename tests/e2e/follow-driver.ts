@@ -52,7 +52,10 @@ export async function addFollowParticipant(
 	await page.getByRole('button', { name: 'Add participant' }).click();
 	const dialog = page.getByRole('dialog');
 	await dialog.getByRole('radio', { name: 'Vesterbro', exact: true }).check();
+	// The form suggests the next free code first; type ours once that has landed.
+	await expect(dialog.getByLabel('Code')).toHaveValue(/^VB-\d{3}$/);
 	await dialog.getByLabel('Code').fill(code);
+	await expect(dialog.getByLabel('Code')).toHaveValue(code);
 	if (opts.location) await dialog.getByRole('radio', { name: opts.location, exact: true }).check();
 	if (opts.follow === false) await dialog.getByLabel('Follow-alongs may be recorded').uncheck();
 	await dialog.getByRole('button', { name: 'Save' }).click();

@@ -143,10 +143,24 @@ export const stopLayers = (prefix: string): LayerWithoutSource[] => [
 		type: 'circle',
 		paint: {
 			'circle-radius': ['case', ['get', 'selected'], 13, 9],
-			'circle-color': ['case', ['get', 'institution'], '#6b7280', STOP_COLOUR],
-			'circle-opacity': ['case', ['get', 'proposed'], 0.45, 0.9],
-			'circle-stroke-color': ['case', ['get', 'selected'], '#111827', '#ffffff'],
-			'circle-stroke-width': ['case', ['get', 'selected'], 3, 2]
+			// A proposal is hollow until the researcher confirms it.
+			'circle-color': [
+				'case',
+				['get', 'proposed'],
+				'#ffffff',
+				['get', 'institution'],
+				'#6b7280',
+				STOP_COLOUR
+			],
+			'circle-stroke-color': [
+				'case',
+				['get', 'selected'],
+				'#111827',
+				['get', 'proposed'],
+				STOP_COLOUR,
+				'#ffffff'
+			],
+			'circle-stroke-width': ['case', ['get', 'selected'], 4, ['get', 'proposed'], 3, 2]
 		}
 	}
 ];

@@ -186,7 +186,7 @@ class Recorder {
 		this.#fixCount = track.count;
 		this.#distanceM = trackDistance(track);
 		this.#lastFix = this.#filter.last;
-		this.#dropped = this.#filter.droppedTotal;
+		this.#dropped = shown(this.#filter);
 		this.#openStop = stops.find((s) => s.departedAt === null) ?? null;
 		this.#status = day.status === 'paused' ? 'paused' : 'recording';
 		this.#timers = [
@@ -216,7 +216,7 @@ class Recorder {
 		this.#problem = null;
 		const verdict = filter.push(input);
 		if (!verdict.accepted) {
-			this.#dropped = filter.droppedTotal;
+			this.#dropped = shown(filter);
 			return;
 		}
 		const { fix, gap } = verdict;
@@ -291,6 +291,15 @@ class Recorder {
 	dismissHiddenGap(): void {
 		this.#hiddenGap = null;
 	}
+}
+
+/**
+ * Fixes left out that the researcher should know about: too inaccurate, impossible jumps,
+ * unreadable. A repeated position (the browser hands back its last one when a watch starts) is not.
+ */
+function shown(filter: FixFilter): number {
+	const d = filter.dropped;
+	return d.accuracy + d.jump + d.invalid;
 }
 
 export const recorder = new Recorder();

@@ -197,7 +197,8 @@ function demoDay(
 		intervalMs: gps ? INTERVAL_MS : 60_000,
 		moveJitterM: gps ? 4 : 0,
 		stopJitterM: gps ? 10 : 0,
-		outlierRate: gps ? 0.01 : 0,
+		// The recorder's filter drops multipath outliers (impossible jumps), so the stored days have none.
+		outlierRate: 0,
 		gaps: gps ? [{ at: firstWalk, durationMs: rnd.int(3, 9) * 60_000 }] : [],
 		src: gps ? 'gps' : 'reconstructed'
 	});

@@ -61,10 +61,10 @@ describe('a day', () => {
 	});
 
 	it('formats durations and distances', () => {
-		expect(formatDuration((15 * 60 + 48) * 1000)).toBe('15:48');
-		expect(formatDuration((20 * 60 + 56) * 1000)).toBe('20:56');
+		expect(formatDuration((15 * 60 + 48) * 1000)).toBe('0:15:48');
+		expect(formatDuration((20 * 60 + 56) * 1000)).toBe('0:20:56');
 		expect(formatDuration(2 * 3_600_000 + 5 * 60_000 + 9_000)).toBe('2:05:09');
-		expect(formatDuration(-5)).toBe('0:00');
+		expect(formatDuration(-5)).toBe('0:00:00');
 		expect(formatDistance(850.4, 'en-GB')).toBe('850 m');
 		expect(formatDistance(3104, 'en-GB')).toBe('3.1 km');
 		expect(formatDistance(3104, 'da-DK')).toBe('3,1 km');

@@ -1,13 +1,15 @@
 /** Durations and distances for a day's figures, in a form that reads the same in both languages. */
 
-/** "15:48" under an hour, "2:05:09" from an hour on (hours:minutes:seconds); never negative. */
+/**
+ * Hours, minutes and seconds, always with the hours ("0:15:48", "2:05:09"), so a duration is never
+ * mistaken for a time of day; never negative.
+ */
 export function formatDuration(ms: number): string {
 	const total = Math.max(0, Math.round(ms / 1000));
 	const h = Math.floor(total / 3600);
 	const m = Math.floor((total % 3600) / 60);
 	const s = total % 60;
-	const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
-	return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+	return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
 }
 
 /** "850 m" below a kilometre, "3.1 km" / "3,1 km" above (with the locale's decimal mark). */
