@@ -112,7 +112,7 @@ for (const [fixture, points, duration, name] of [
 			// Opened afresh, as on the device: the map frames the route for its own size.
 			await openReplay(page, id);
 			await replaySlider(page).fill(String(Math.round(min + (max - min) * 0.4)));
-			await expectLayerDrawn(page, 'replay-marker');
+			await expect(page.getByTestId('replay-marker')).toHaveAttribute('data-drawn', 'true');
 			const map = page.getByRole('region', { name: 'Map of the day’s replay' });
 			const [route] = await countColouredPixels(page, map, [ROUTE], 60);
 			expect(route).toBeGreaterThan(300);
@@ -131,6 +131,8 @@ test('export warns that a raw route identifies a person, and the file imports ag
 		['Export GPX', '.gpx'],
 		['Export GeoJSON', '.geojson']
 	] as const) {
+		const more = page.locator('details.more');
+		if ((await more.getAttribute('open')) === null) await more.locator('summary').click();
 		await page.getByRole('button', { name: button }).click();
 		const dialog = page.getByRole('dialog');
 		await expect(dialog.getByRole('heading')).toHaveText('A raw route identifies a person');

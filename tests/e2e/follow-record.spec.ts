@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openApp } from './driver';
 import {
 	addFollowParticipant,
@@ -20,6 +20,17 @@ import {
 	walk
 } from './follow-driver';
 import { expectSaved, noteEditor, typeNote } from './notes-driver';
+
+/** As when the phone's screen goes off or another app comes in front. */
+async function setHidden(page: Page, hidden: boolean): Promise<void> {
+	await page.evaluate((hidden) => {
+		Object.defineProperty(document, 'visibilityState', {
+			configurable: true,
+			get: () => (hidden ? 'hidden' : 'visible')
+		});
+		document.dispatchEvent(new Event('visibilitychange'));
+	}, hidden);
+}
 
 test('a recorded day: start, walk, stop here, a note, pause, resume, end; then the route, the stop and the note at its moment', async ({
 	context,
@@ -62,15 +73,29 @@ test('a recorded day: start, walk, stop here, a note, pause, resume, end; then t
 	const second = await walk(context, page, first.at, 6, { metresEast: 4, metresNorth: 0 });
 	expect(await fixCount(page)).toBe(paused);
 	await resume(page);
-	await walk(context, page, second.at, 12, { metresEast: 4, metresNorth: 0 });
+	const third = await walk(context, page, second.at, 12, { metresEast: 4, metresNorth: 0 });
 	await expect.poll(() => fixCount(page)).toBeGreaterThan(paused + 8);
+
+	// The app goes to the background: the tab says it is not recording, and afterwards the screen
+	// says which stretch is a gap.
+	const title = await page.title();
+	await setHidden(page, true);
+	expect(await page.title()).toBe('⚠ Not recording: Stedsans is in the background');
+	await page.waitForTimeout(1500);
+	await setHidden(page, false);
+	expect(await page.title()).toBe(title);
+	await expect(recordingPanel(page)).toContainText(
+		/No positions from \d\d:\d\d to \d\d:\d\d: the app was in the background/
+	);
+	await walk(context, page, third.at, 6, { metresEast: 4, metresNorth: 0 });
 	await endDay(page);
 
 	// The route is on the map, the pause is a gap, the marked stop is listed and the note is there.
 	await expectLayerDrawn(page, 'day-route-recorded', 2);
 	const stored = await storedRoute(page, id);
 	expect(stored.count).toBeGreaterThan(paused + 8);
-	expect(stored.gaps).toBeGreaterThanOrEqual(1);
+	// The pause and the hidden stretch: two gaps, never bridged.
+	expect(stored.gaps).toBeGreaterThanOrEqual(2);
 	const stops = page.getByTestId('stop');
 	await expect(stops.first()).toBeVisible();
 	await expect(
@@ -87,6 +112,21 @@ test('a recorded day: start, walk, stop here, a note, pause, resume, end; then t
 	await expect(page.getByTestId('replay-notes')).not.toContainText('Ved bænkene');
 	await slider.fill(String(noteMoment + 5_000));
 	await expect(page.getByTestId('replay-notes')).toContainText('Ved bænkene');
+});
+
+test('when positions stop coming, the strip says so', async ({ context, page }) => {
+	test.setTimeout(90_000);
+	await allowPosition(context);
+	await openApp(page, '/');
+	await addFollowParticipant(page, 'VB-103');
+	await startFollowAlong(page, 'VB-103');
+	await walk(context, page, HALMTORVET, 3);
+	await expect(recordingPanel(page)).toContainText(
+		/No position for 3\d s\. Are you indoors or underground\?/,
+		{
+			timeout: 45_000
+		}
+	);
 });
 
 test('without consent to recording the day is followed by hand: no GPS, a stop placed on the map', async ({

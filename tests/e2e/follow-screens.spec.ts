@@ -69,7 +69,7 @@ for (const locale of ['en-GB', 'da-DK'])
 						const min = Number(await slider.getAttribute('min'));
 						const max = Number(await slider.getAttribute('max'));
 						await slider.fill(String(Math.round(min + (max - min) * 0.45)));
-						await expectLayerDrawn(p, 'replay-marker');
+						await expect(p.getByTestId('replay-marker')).toHaveAttribute('data-drawn', 'true');
 					}
 				},
 				{

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHUNK_SIZE } from '$lib/domain/tracks/chunks';
 import { gapBefore } from '$lib/domain/tracks/track';
-import { trackOf } from '$lib/db/followalongs.queries';
+import { stopsOf, trackOf } from '$lib/db/followalongs.queries';
 import { followAlongsRepo } from '$lib/db/followalongs.repo';
 import { db } from '$lib/db/workspace';
 import { dropWorkspace, freshWorkspace } from '$lib/db/test-helpers';
@@ -13,6 +13,7 @@ import {
 	assertMayRecord,
 	WithdrawnParticipantError
 } from './followalongs.service';
+import { markStop } from './stops.service';
 import { TrackWriter } from './track-writer';
 import { participant, T0, walk } from './test-days';
 import { listTrash, restoreItem } from './trash.service';
@@ -118,11 +119,15 @@ describe('deleting a follow-along', () => {
 		const writer = await TrackWriter.open(day.id);
 		for (const f of walk(0, 30)) writer.add(f);
 		await writer.flush();
+		await markStop(day.id, T0 + 5_000, { lat: 55.67, lon: 12.56 });
 		await deleteFollowAlong(day.id);
 		expect((await trackOf(day.id)).track.count).toBe(0);
+		expect(await stopsOf(day.id)).toEqual([]);
+		// One item in the trash: the day, with its stops and fixes inside it.
 		const trash = await listTrash();
 		expect(trash.map((t) => t.table)).toEqual(['followAlongs']);
 		await restoreItem({ table: 'followAlongs', id: day.id });
 		expect((await trackOf(day.id)).track.count).toBe(30);
+		expect(await stopsOf(day.id)).toHaveLength(1);
 	});
 });

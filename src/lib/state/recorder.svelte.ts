@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages.js';
 import { FixFilter, maxSpeedFor, type FilterState } from '$lib/domain/tracks/filter';
 import type { Fix } from '$lib/domain/tracks/fix';
 import { haversine } from '$lib/domain/tracks/geo';
@@ -42,6 +43,7 @@ class Recorder {
 	#lock = new ScreenWakeLock();
 	#timers: ReturnType<typeof setInterval>[] = [];
 	#hiddenSince: number | null = null;
+	#title: string | null = null;
 	#attached = false;
 
 	get day() {
@@ -230,10 +232,17 @@ class Recorder {
 	#onVisibility = () => {
 		if (document.visibilityState === 'hidden') {
 			// A web app gets no positions with the screen off or in the background.
-			if (this.#status === 'recording') this.#filter?.markGap('hidden');
+			if (this.#status === 'recording') {
+				this.#filter?.markGap('hidden');
+				// Seen in the tab strip and the app switcher: the one warning a hidden page can give.
+				this.#title = document.title;
+				document.title = m.followHiddenTitle();
+			}
 			this.#hiddenSince = Date.now();
 			void this.#flush();
 		} else {
+			if (this.#title !== null && document.title === m.followHiddenTitle()) document.title = this.#title;
+			this.#title = null;
 			if (this.#hiddenSince !== null && this.#status === 'recording')
 				this.#hiddenGap = { from: this.#hiddenSince, to: Date.now() };
 			this.#hiddenSince = null;

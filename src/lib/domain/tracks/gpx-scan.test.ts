@@ -2,7 +2,8 @@ import { DOMParser } from '@xmldom/xmldom';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MAX_GPX_BYTES, parseGpx, type GpxResult, type XmlParser } from './gpx';
-import { readGpx } from './gpx-scan';
+import { isoTime, readGpx } from './gpx-scan';
+import { utcTime } from './gpx-features';
 import { toGpx } from './gpx-export';
 import { syntheticDay } from './synthetic';
 import { trackToFixes } from './track';
@@ -191,5 +192,37 @@ describe('readGpx refuses what is not well-formed XML', () => {
 		expect(seen.length).toBeGreaterThan(1);
 		expect(seen.at(-1)).toBe(1);
 		expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+	});
+});
+
+describe('isoTime', () => {
+	it('reads every time exactly as utcTime (Date.parse) does', () => {
+		const cases = [
+			'2026-03-03T09:00:00Z',
+			'2026-03-03T09:00:00.5Z',
+			'2026-03-03T09:00:00.25Z',
+			'2026-03-03T09:00:00.125Z',
+			'2026-03-03T09:00:00.1234Z',
+			'2012-10-24T23:29:40.000Z',
+			'2024-02-29T12:00:00Z',
+			'2026-02-30T12:00:00Z',
+			'2026-04-31T12:00:00Z',
+			'2026-13-01T00:00:00Z',
+			'2026-00-10T00:00:00Z',
+			'2026-03-03T24:00:00Z',
+			'2026-03-03T23:60:00Z',
+			'0099-03-03T09:00:00Z',
+			'2026-03-03T09:00:00+01:00',
+			'2026-03-03T09:00:00',
+			'2026-03-03 09:00:00Z',
+			'2026-03-03T09:00:00.Z',
+			'2026-3-03T09:00:00Z',
+			'x026-03-03T09:00:00Z',
+			' 2026-03-03T09:00:00Z',
+			''
+		];
+		for (const c of cases) expect([c, isoTime(c)]).toEqual([c, utcTime(c)]);
+		for (let t = Date.UTC(2025, 11, 31, 22); t < Date.UTC(2026, 0, 1, 2); t += 997)
+			expect(isoTime(new Date(t).toISOString())).toBe(t);
 	});
 });

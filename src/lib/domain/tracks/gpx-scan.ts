@@ -90,6 +90,15 @@ interface RawWaypoint {
 
 type CaptureKind = 'time' | 'track-name' | 'wpt-name' | 'wpt-time';
 
+/** Text being collected for an element: usually one range of the source, else pieces. */
+interface Capture {
+	kind: CaptureKind;
+	depth: number;
+	from: number;
+	to: number;
+	parts: string[] | null;
+}
+
 /** Collects what togeojson would read from a GPX, as the scanner reports elements and text. */
 class GpxCollector implements XmlHandler {
 	readonly points = new Points();
@@ -115,7 +124,7 @@ class GpxCollector implements XmlHandler {
 	#wptDepth = 0;
 	#rte = 0;
 	#rteValid = 0;
-	#captures: { kind: CaptureKind; depth: number; parts: string[] }[] = [];
+	#captures: Capture[] = [];
 
 	readonly #src: string;
 
@@ -195,7 +204,8 @@ class GpxCollector implements XmlHandler {
 			const c = captures[i]!;
 			if (c.depth !== depth) continue;
 			captures.splice(i, 1);
-			this.#store(c.kind, decodeEntities(c.parts.join('')));
+			const raw = c.parts ? c.parts.join('') : c.from < 0 ? '' : this.#src.slice(c.from, c.to);
+			this.#store(c.kind, decodeEntities(raw));
 		}
 		if (name === 'trkpt' && this.#point >= 0 && depth === this.#pointDepth) this.#point = -1;
 		else if (name === 'trkseg' && this.#trk > 0 && --this.#seg === 0)
@@ -208,20 +218,28 @@ class GpxCollector implements XmlHandler {
 	}
 
 	text(from: number, to: number): void {
-		if (this.#captures.length === 0) return;
-		const piece = this.#src.slice(from, to);
-		for (const c of this.#captures) c.parts.push(piece);
+		for (const c of this.#captures) {
+			// The common case, a time in one piece of text, is sliced once at the end.
+			if (!c.parts && c.from < 0) {
+				c.from = from;
+				c.to = to;
+			} else this.#piece(c, this.#src.slice(from, to));
+		}
 	}
 
 	cdata(from: number, to: number): void {
-		if (this.#captures.length === 0) return;
 		// CDATA is literal: protect any "&" from the entity decoding applied on close.
-		const piece = this.#src.slice(from, to).replaceAll('&', '&amp;');
-		for (const c of this.#captures) c.parts.push(piece);
+		for (const c of this.#captures)
+			this.#piece(c, this.#src.slice(from, to).replaceAll('&', '&amp;'));
+	}
+
+	#piece(c: Capture, piece: string): void {
+		c.parts ??= c.from < 0 ? [] : [this.#src.slice(c.from, c.to)];
+		c.parts.push(piece);
 	}
 
 	#capture(kind: CaptureKind, depth: number): void {
-		this.#captures.push({ kind, depth, parts: [] });
+		this.#captures.push({ kind, depth, from: -1, to: -1, parts: null });
 	}
 
 	#store(kind: CaptureKind, value: string): void {
@@ -229,18 +247,71 @@ class GpxCollector implements XmlHandler {
 			const p = this.#point;
 			if (p < 0 || value === '') return;
 			this.points.timed[p] = 1;
-			this.points.t[p] = utcTime(value);
+			this.points.t[p] = isoTime(value);
 		} else if (kind === 'track-name') this.trackNames[this.#track] = value || null;
 		else if (kind === 'wpt-name' && this.#wpt) this.#wpt.name = value || '';
 		else if (kind === 'wpt-time' && this.#wpt) this.#wpt.time = value;
 	}
 }
 
+const LAT = /(?:^|[ \t\r\n])lat[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)')/;
+const LON = /(?:^|[ \t\r\n])lon[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)')/;
+
+/** A point's lat and lon attributes as numbers (NaN when absent or unreadable). */
 function latLon(attrs: string): [number, number] {
-	return [
-		Number.parseFloat(attrValue(attrs, 'lat') ?? ''),
-		Number.parseFloat(attrValue(attrs, 'lon') ?? '')
-	];
+	return [number(LAT.exec(attrs)), number(LON.exec(attrs))];
+}
+
+function number(m: RegExpExecArray | null): number {
+	const raw = m ? (m[1] ?? m[2] ?? '') : '';
+	return Number.parseFloat(raw.includes('&') ? decodeEntities(raw) : raw);
+}
+
+/**
+ * `utcTime` with a fast path for the form GPS loggers write, "2026-03-03T09:00:00Z" with an
+ * optional fraction of up to three digits; anything else (other zones, day 29–31, odd forms)
+ * goes to `utcTime`, so the result is always the same as its.
+ */
+export function isoTime(s: string): number {
+	const n = s.length;
+	if (n < 20 || n > 24 || s.charCodeAt(n - 1) !== 90 /* Z */) return utcTime(s);
+	if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':')
+		return utcTime(s);
+	const d = (i: number) => s.charCodeAt(i) - 48;
+	let ok = true;
+	const num = (from: number, to: number) => {
+		let v = 0;
+		for (let i = from; i < to; i++) {
+			const c = d(i);
+			if (c < 0 || c > 9) ok = false;
+			v = v * 10 + c;
+		}
+		return v;
+	};
+	const year = num(0, 4);
+	const month = num(5, 7);
+	const day = num(8, 10);
+	const hour = num(11, 13);
+	const minute = num(14, 16);
+	const second = num(17, 19);
+	let ms = 0;
+	if (n > 20) {
+		if (s[19] !== '.' || n === 21) return utcTime(s);
+		ms = num(20, n - 1) * (n === 22 ? 100 : n === 23 ? 10 : 1);
+	}
+	if (
+		!ok ||
+		year < 100 ||
+		month < 1 ||
+		month > 12 ||
+		day < 1 ||
+		day > 28 ||
+		hour > 23 ||
+		minute > 59 ||
+		second > 59
+	)
+		return utcTime(s);
+	return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 }
 
 /** Reads GPX text (no size or DTD check: see `readGpx`). */
