@@ -241,7 +241,8 @@ class Recorder {
 			this.#hiddenSince = Date.now();
 			void this.#flush();
 		} else {
-			if (this.#title !== null && document.title === m.followHiddenTitle()) document.title = this.#title;
+			if (this.#title !== null && document.title === m.followHiddenTitle())
+				document.title = this.#title;
 			this.#title = null;
 			if (this.#hiddenSince !== null && this.#status === 'recording')
 				this.#hiddenGap = { from: this.#hiddenSince, to: Date.now() };
