@@ -31,9 +31,7 @@ export default ts.config(
 		ignores: ['bench/**'],
 		languageOptions: {
 			parserOptions: {
-				// playwright.config.ts is in the TS project already (tests/dbg/dbg.config.ts imports it);
-				// listing it here too is a parse error.
-				projectService: { allowDefaultProject: ['scripts/*.ts'] },
+				projectService: { allowDefaultProject: ['playwright.config.ts', 'scripts/*.ts'] },
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,
 				svelteConfig

@@ -24,6 +24,11 @@ export default defineConfig({
 			SvelteKitPWA({
 				registerType: 'prompt',
 				injectRegister: false,
+				// Absolute: SvelteKit's relative base ('./') would register `sw.js` next to whatever
+				// screen is opened first (/notes/edit → /notes/sw.js, a 404), so a first visit to a
+				// deeper screen never installed the app.
+				base: '/',
+				scope: '/',
 				strategies: 'generateSW',
 				manifest: {
 					id: '/',

@@ -14,7 +14,10 @@ test('text typed a second before the tab is killed is there when the app opens a
 	await first.page.waitForTimeout(1000);
 	// Crash the renderer: no pagehide, no unload, no chance to flush anything. Then the browser goes.
 	const cdp = await first.context.newCDPSession(first.page);
-	await cdp.send('Page.crash').catch(() => {});
+	// A crashed renderer never answers the command: wait for the crash itself instead.
+	const crashed = first.page.waitForEvent('crash', { timeout: 20_000 });
+	void cdp.send('Page.crash').catch(() => {});
+	await crashed;
 	await first.context.close();
 	const second = await launchProfile(dir);
 	await openApp(second.page, '/notes');

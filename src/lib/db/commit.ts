@@ -21,10 +21,14 @@ export async function commit(changes: Change[]): Promise<void> {
 	if (rows.size === 0) return;
 	const database = db();
 	const tables = [...rows.keys()].map((t) => database.recordTable(t));
-	await guardQuota(() =>
-		database.transaction('rw', tables, async () => {
-			for (const [table, r] of rows) await database.recordTable(table).bulkPut(r);
-		})
+	let idb: IDBTransaction | undefined;
+	await guardQuota(
+		() =>
+			database.transaction('rw', tables, async (tx) => {
+				idb = tx.idbtrans;
+				for (const [table, r] of rows) await database.recordTable(table).bulkPut(r);
+			}),
+		() => idb?.error
 	);
 }
 

@@ -76,6 +76,13 @@ export async function deleteWorkspace(
 	await Dexie.delete(dbName);
 }
 
+/** Makes `authorId` this workspace's profile (see backup.service.ts, adoptBackupProfile). */
+export async function adoptProfile(authorId: string): Promise<void> {
+	if (!current) throw new Error('No workspace is open');
+	await current.db.meta.put({ key: 'profileId', value: authorId });
+	current.identity = { ...current.identity, authorId };
+}
+
 export async function getMeta<T>(key: string): Promise<T | undefined> {
 	return (await db().meta.get(key))?.value as T | undefined;
 }

@@ -14,7 +14,8 @@ import type { RecordMeta } from '$lib/domain/records/record';
 import { RECORD_TABLES, type RecordTable, type Row } from '$lib/db/db';
 import { guardQuota } from '$lib/db/errors';
 import { REPOSITORIES } from '$lib/db/registry';
-import { currentKind, db, identity } from '$lib/db/workspace';
+import { ethnographersRepo } from '$lib/db/ethnographers.repo';
+import { adoptProfile, currentKind, db, identity } from '$lib/db/workspace';
 
 export interface BackupFile {
 	filename: string;
@@ -105,27 +106,42 @@ export async function restoreBackup(text: string, bytes: number): Promise<Restor
 	>;
 	const database = db();
 	const tables = RECORD_TABLES.map((t) => database.recordTable(t));
-	await guardQuota(() =>
-		database.transaction('rw', tables, async () => {
-			for (const table of RECORD_TABLES) {
-				const rows = sealed.get(table) ?? [];
-				if (rows.length === 0) continue;
-				const t = database.recordTable(table);
-				const existing = await t.bulkGet(rows.map((r) => r.id));
-				const toWrite = rows.filter((row, i) => {
-					const d = decide(row, existing[i]);
-					tally(summary, d);
-					tally(byTable[table], d);
-					return d === 'add' || d === 'update';
-				});
-				await t.bulkPut(toWrite);
-			}
-		})
+	let idb: IDBTransaction | undefined;
+	await guardQuota(
+		() =>
+			database.transaction('rw', tables, async (tx) => {
+				idb = tx.idbtrans;
+				for (const table of RECORD_TABLES) {
+					const rows = sealed.get(table) ?? [];
+					if (rows.length === 0) continue;
+					const t = database.recordTable(table);
+					const existing = await t.bulkGet(rows.map((r) => r.id));
+					const toWrite = rows.filter((row, i) => {
+						const d = decide(row, existing[i]);
+						tally(summary, d);
+						tally(byTable[table], d);
+						return d === 'add' || d === 'update';
+					});
+					await t.bulkPut(toWrite);
+				}
+			}),
+		() => idb?.error
 	);
+	await adoptBackupProfile(parsed.header.workspace.authorId);
 	return { ok: true, summary, byTable };
 }
 
 function pickMeta(e: RecordMeta) {
 	const { id, createdAt, updatedAt, deletedAt, authorId, deviceId, rev } = e;
 	return { id, createdAt, updatedAt, deletedAt, authorId, deviceId, rev };
+}
+
+/**
+ * A backup restored into a workspace that has no profile of its own (a new device, an erased
+ * workspace) brings back who wrote it: its author's profile becomes this workspace's.
+ */
+async function adoptBackupProfile(authorId: string): Promise<void> {
+	const mine = identity().authorId;
+	if (authorId === mine || (await ethnographersRepo.get(mine))) return;
+	if (await ethnographersRepo.get(authorId)) await adoptProfile(authorId);
 }
