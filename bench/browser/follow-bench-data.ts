@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { toGpx } from '../../src/lib/domain/tracks/gpx-export';
 import { destination } from '../../src/lib/domain/tracks/geo';
 import { syntheticTrack } from '../../src/lib/domain/tracks/synthetic';
@@ -26,4 +27,28 @@ export function benchGpx(n: number): string {
 export function percentile(values: number[], p: number): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/**
+ * Where the app is: `npm run bench` serves it and passes BENCH_APP_URL; run on their own
+ * (follow.config.ts) the specs use the config's baseURL, so paths stay relative.
+ */
+export const APP = process.env.BENCH_APP_URL?.replace(/\/$/, '') ?? '';
+
+/** One row for the summary `npm run bench` prints (the shape of its bench/browser/support.ts). */
+export function record(
+	id: string,
+	result: {
+		figure: string;
+		value: number;
+		baseline: number;
+		unit: string;
+		target: string;
+		pass: boolean;
+		notes?: string;
+	}
+): void {
+	const dir = new URL('../.out/results/', import.meta.url).pathname;
+	mkdirSync(dir, { recursive: true });
+	writeFileSync(`${dir}${id}.json`, JSON.stringify(result, null, 2));
 }

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchGpx, percentile } from './follow-bench-data';
+import { APP, benchGpx, percentile, record } from './follow-bench-data';
 
 /**
  * Replay of a 50,000-fix day (about 14 hours at 1 Hz): frame times while playing at 120× and
@@ -11,6 +11,9 @@ import { benchGpx, percentile } from './follow-bench-data';
  */
 const N = 50_000;
 const SECONDS = 5;
+
+// The desktop size: the replay's map is largest there.
+test.use({ viewport: { width: 1280, height: 860 } });
 
 type MapEl = HTMLElement & {
 	maplibre?: {
@@ -75,7 +78,7 @@ test(`replay of a ${N}-point day`, async ({ page }) => {
 	const dir = mkdtempSync(join(tmpdir(), 'stedsans-bench-'));
 	const path = join(dir, 'bench-50k.gpx');
 	writeFileSync(path, benchGpx(N));
-	await page.goto('/follow');
+	await page.goto(`${APP}/follow`);
 	await page.getByRole('button', { name: 'Import GPX' }).click();
 	await page.getByLabel('Choose a GPX file').setInputFiles(path);
 	await page.waitForURL(/\/follow\/day\?id=/, { timeout: 120_000 });
@@ -83,7 +86,7 @@ test(`replay of a ${N}-point day`, async ({ page }) => {
 	rmSync(dir, { recursive: true, force: true });
 
 	// Baseline: an empty map (every layer hidden) redrawn every frame, in the same page size.
-	await page.goto('/map');
+	await page.goto(`${APP}/map`);
 	await mapIdle(page);
 	await page.evaluate(() => {
 		const map = (document.querySelector('.map') as MapEl).maplibre!;
@@ -91,7 +94,7 @@ test(`replay of a ${N}-point day`, async ({ page }) => {
 	});
 	const empty = await frames(page, 'repaint', SECONDS);
 
-	await page.goto(`/follow/replay?id=${id}`);
+	await page.goto(`${APP}/follow/replay?id=${id}`);
 	await mapIdle(page);
 	await page.getByLabel('Speed').selectOption('120');
 	await page.getByRole('button', { name: 'Play' }).click();
@@ -107,8 +110,23 @@ test(`replay of a ${N}-point day`, async ({ page }) => {
 			line('scrubbing the time slider', scrubbing)
 		].join('\n')
 	);
-	expect(percentile(playing, 95)).toBeLessThanOrEqual(Math.max(16.7, percentile(empty, 95) * 1.1));
-	expect(percentile(scrubbing, 95)).toBeLessThanOrEqual(
-		Math.max(16.7, percentile(empty, 95) * 1.1)
-	);
+	// 16.7 ms is one frame at 60 Hz. Where even an empty map cannot keep that (software GL on a
+	// busy machine), the replay must not be slower than the empty map (10 % for noise).
+	const limit = Math.max(16.7, percentile(empty, 95) * 1.1);
+	for (const [id, label, ms] of [
+		['follow-replay-playing', 'playing at 120×', playing],
+		['follow-replay-scrubbing', 'scrubbing', scrubbing]
+	] as const) {
+		const p95 = percentile(ms, 95);
+		record(id, {
+			figure: `Replay of a ${N}-point day, p95 frame time ${label}`,
+			value: Math.round(p95 * 10) / 10,
+			baseline: Math.round(percentile(empty, 95) * 10) / 10,
+			unit: 'ms',
+			target: '≤ 16.7 ms, or no worse than the empty map where that cannot keep 16.7 ms',
+			pass: p95 <= limit,
+			notes: `p50 ${percentile(ms, 50).toFixed(1)} ms over ${ms.length} frames`
+		});
+		expect(p95).toBeLessThanOrEqual(limit);
+	}
 });
