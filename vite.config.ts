@@ -28,6 +28,11 @@ export default defineConfig({
 				base: '/',
 				scope: '/',
 				injectRegister: false,
+				// Absolute: SvelteKit's relative base ('./') would register `sw.js` next to whatever
+				// screen is opened first (/notes/edit → /notes/sw.js, a 404), so a first visit to a
+				// deeper screen never installed the app.
+				base: '/',
+				scope: '/',
 				strategies: 'generateSW',
 				manifest: {
 					id: '/',

@@ -41,7 +41,13 @@ test('a withdrawn participant leaves the aggregate map, and their records can be
 		Number(
 			(await page.getByText(/located notes in \d+ cells/).innerText()).match(/(\d+) located/)![1]
 		);
-	await expect.poll(located).toBeGreaterThan(200);
+	// The count settles once the notes and participants have loaded (withdrawn ones drop out).
+	const settled = async () => {
+		const first = await located();
+		await page.waitForTimeout(1000);
+		return first === (await located()) ? first : -1;
+	};
+	await expect.poll(settled).toBeGreaterThan(200);
 	const before = await located();
 
 	await page.goto('/notes/participants');
@@ -56,8 +62,9 @@ test('a withdrawn participant leaves the aggregate map, and their records can be
 	await expect(page.getByTestId('notes-count')).toHaveText(/^0 of/);
 
 	await page.goto('/map');
-	await expect.poll(located).toBeGreaterThan(200);
-	expect(await located()).toBeLessThan(before);
+	// Until the participants have loaded, no one is known to have withdrawn: wait for the drop.
+	await expect.poll(located).toBeLessThan(before);
+	expect(await located()).toBeGreaterThan(200);
 
 	await page.goto('/settings/trash');
 	await expect(

@@ -36,12 +36,20 @@ export function isQuotaError(e: unknown, depth = 0): boolean {
 	return isQuotaError(err.inner ?? err.cause, depth + 1);
 }
 
-/** Runs a write and turns a full disk into a StorageFullError (the transaction has rolled back). */
-export async function guardQuota<T>(write: () => Promise<T>): Promise<T> {
+/**
+ * Runs a write and turns a full disk into a StorageFullError (the transaction has rolled back).
+ * `aborted` is the IndexedDB transaction's own error: when a full disk aborts a transaction its
+ * requests fail with AbortError (Dexie reports those as a BulkError) and only the transaction
+ * carries the QuotaExceededError.
+ */
+export async function guardQuota<T>(
+	write: () => Promise<T>,
+	aborted: () => unknown = () => null
+): Promise<T> {
 	try {
 		return await write();
 	} catch (e) {
-		if (isQuotaError(e)) throw new StorageFullError(e);
+		if (isQuotaError(e) || isQuotaError(aborted())) throw new StorageFullError(e);
 		throw e;
 	}
 }

@@ -8,6 +8,10 @@ import { notesRepo } from '$lib/db/notes.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
 import { settingsRepo } from '$lib/db/settings.repo';
 import { ensureStarterCodebook, starterCodeId } from './codebook.service';
+import { demoFollowAlongs } from './demo-followalongs.service';
+
+/** Progress steps the follow-along days take (their generation dominates the demo's start). */
+const FOLLOW_STEPS = 100;
 
 export type Progress = (done: number, total: number) => void;
 
@@ -40,7 +44,7 @@ function demoDoc(n: DemoNote, participantIds: Map<string, string>): DocNode {
  */
 export async function seedDemo(progress: Progress = () => {}): Promise<void> {
 	const demo = generateDemo();
-	const total = demo.notes.length + demo.participants.length + 2;
+	const total = demo.notes.length + demo.participants.length + 2 + FOLLOW_STEPS;
 	let done = 0;
 	const step = (n = 1) => progress((done += n), total);
 
@@ -79,12 +83,18 @@ export async function seedDemo(progress: Progress = () => {}): Promise<void> {
 	});
 	step(notes.length);
 
+	const before = done;
+	const days = await demoFollowAlongs(demo.participants, participants, authorIds, (f) =>
+		progress((done = before + Math.round(f * FOLLOW_STEPS)), total)
+	);
+
 	const settings = settingsRepo.prepare({ demo: true }, now, SETTINGS_ID);
 	await commit([
 		change(ethnographersRepo, others),
 		change(participantsRepo, participants),
 		change(notesRepo, notes),
-		change(settingsRepo, [settings])
+		change(settingsRepo, [settings]),
+		...days
 	]);
 	step();
 }

@@ -21,7 +21,10 @@ const PARTS: Partial<Record<RecordTable, { table: RecordTable; key: string }[]>>
 /** Tables whose records are shown in the trash only through their owner. */
 const HIDDEN: ReadonlySet<RecordTable> = new Set(['fixChunks', 'placeRevisions']);
 
-/** Everything deleted in the workspace, most recently deleted first. */
+/**
+ * Everything deleted in the workspace, most recently deleted first. A part deleted together with
+ * its owner (a day's stops) is shown only through the owner, which restores it.
+ */
 export async function listTrash(): Promise<TrashItem[]> {
 	const all: TrashItem[] = [];
 	for (const table of RECORD_TABLES) {
@@ -30,7 +33,15 @@ export async function listTrash(): Promise<TrashItem[]> {
 			all.push({ table, id: entity.id, deletedAt: entity.deletedAt ?? 0, entity });
 		}
 	}
-	return all.sort((a, b) => b.deletedAt - a.deletedAt);
+	const owners = new Set(all.map((i) => `${i.table}:${i.id}:${i.deletedAt}`));
+	const withOwner = (i: TrashItem) =>
+		Object.entries(PARTS).some(([owner, parts]) =>
+			parts.some(
+				(p) =>
+					p.table === i.table && owners.has(`${owner}:${String(i.entity[p.key])}:${i.deletedAt}`)
+			)
+		);
+	return all.filter((i) => !withOwner(i)).sort((a, b) => b.deletedAt - a.deletedAt);
 }
 
 /** The ids of a record's parts that were deleted together with it. */

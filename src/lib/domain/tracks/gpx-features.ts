@@ -100,7 +100,7 @@ export function buildTrack(
  * Segments sorted by start time (a file may list tracks in any order); overlapping ones mean
  * times going backwards.
  */
-function inTimeOrder(
+export function inTimeOrder(
 	track: Track,
 	segments: GpxSegment[]
 ): { track: Track; segments: GpxSegment[] } | GpxProblem {

@@ -1,0 +1,62 @@
+import { unpackChunks } from '$lib/domain/tracks/chunks';
+import type { Track } from '$lib/domain/tracks/track';
+import {
+	fixChunksRepo,
+	followAlongsRepo,
+	stopsRepo,
+	type FixChunk,
+	type FollowAlong,
+	type Stop
+} from './followalongs.repo';
+import { notesRepo, type Note } from './notes.repo';
+import { db } from './workspace';
+
+/**
+ * Reads of one follow-along day and its parts (chunks, stops, notes) through their indexes.
+ * Only live records: parts in the trash (a deleted stop, chunks replaced by a sketch) are left out.
+ */
+
+/** The day's chunks in `seq` order. */
+export async function chunksOf(followAlongId: string): Promise<FixChunk[]> {
+	const rows = await db()
+		.fixChunks.where('[followAlongId+seq]')
+		.between([followAlongId, 0], [followAlongId, Infinity])
+		.toArray();
+	return fixChunksRepo.fromRows(rows.filter((r) => r.deletedAt === null));
+}
+
+/** The whole route, and the chunk a recording tops up next (undefined before the first fix). */
+export async function trackOf(
+	followAlongId: string
+): Promise<{ track: Track; chunks: FixChunk[]; last: FixChunk | undefined }> {
+	const chunks = await chunksOf(followAlongId);
+	return { track: unpackChunks(chunks), chunks, last: chunks[chunks.length - 1] };
+}
+
+export async function stopsOf(followAlongId: string): Promise<Stop[]> {
+	const rows = await db().stops.where('followAlongId').equals(followAlongId).toArray();
+	const stops = await stopsRepo.fromRows(rows.filter((r) => r.deletedAt === null));
+	return stops.sort((a, b) => a.arrivedAt - b.arrivedAt);
+}
+
+/** Notes attached to the day, in the order they were observed. */
+export async function notesOf(followAlongId: string): Promise<Note[]> {
+	const rows = await db().notes.where('followAlongId').equals(followAlongId).toArray();
+	const notes = await notesRepo.fromRows(rows.filter((r) => r.deletedAt === null));
+	return notes.sort((a, b) => a.observedAt - b.observedAt);
+}
+
+/** The day being followed now (recording or paused), if any: one at a time. */
+export async function activeFollowAlong(): Promise<FollowAlong | undefined> {
+	const rows = await db()
+		.followAlongs.filter((r) => r.deletedAt === null)
+		.toArray();
+	const days = await followAlongsRepo.fromRows(rows);
+	return days.filter((d) => d.status !== 'ended').sort((a, b) => b.startedAt - a.startedAt)[0];
+}
+
+/** Every live day, newest first. */
+export async function listFollowAlongs(): Promise<FollowAlong[]> {
+	const rows = await db().followAlongs.orderBy('startedAt').reverse().toArray();
+	return followAlongsRepo.fromRows(rows.filter((r) => r.deletedAt === null));
+}

@@ -1,0 +1,455 @@
+import {
+	checkGpxSize,
+	GPX_GAP_MS,
+	MAX_GPX_BYTES,
+	type GpxImport,
+	type GpxOptions,
+	type GpxProblem,
+	type GpxProblemCode,
+	type GpxResult,
+	type GpxSegment,
+	type GpxWaypoint
+} from './gpx';
+import { inTimeOrder, utcTime } from './gpx-features';
+import { ACC_UNKNOWN, GAP_BEFORE, SOURCE_CODE } from './fix';
+import { createTrack, trackDistance, type Track } from './track';
+import { decodeXmlBytes, utf8Length } from './xml-text';
+import { attrValue, decodeEntities, scanXml, XmlSyntaxError, type XmlHandler } from './xml-scan';
+
+/**
+ * GPX import without a DOM: the same result as `parseGpx` (DOMParser + togeojson), from one pass
+ * of the strict scanner in xml-scan.ts straight into typed columns. It is several times faster
+ * (Chromium's DOMParser alone manages about 50,000 points/s) and runs in a Web Worker, where
+ * there is no DOMParser. gpx-scan.test.ts checks that both give the same result.
+ *
+ * Like togeojson it reads elements by their qualified name (as getElementsByTagName does), drops
+ * points without a readable lat/lon and segments of fewer than two points, and takes a point's
+ * time from its first `time` element; then the same rules as `buildTrack` apply.
+ */
+
+export interface ReadGpxOptions extends GpxOptions {
+	/** Called with rising fractions of the text scanned. */
+	onProgress?: (fraction: number) => void;
+}
+
+// The same guard as parseGpx: any DTD is refused before the text is scanned (billion laughs).
+const DTD = /<!\s*(?:DOCTYPE|ENTITY)/i;
+
+export function readGpx(input: string | Uint8Array | ArrayBuffer, options: ReadGpxOptions = {}) {
+	const maxBytes = options.maxBytes ?? MAX_GPX_BYTES;
+	const bytes = typeof input === 'string' ? utf8Length(input, maxBytes) : input.byteLength;
+	const tooLarge = checkGpxSize(bytes, maxBytes);
+	if (tooLarge) return fail(tooLarge);
+	const text = typeof input === 'string' ? input : decodeXmlBytes(input);
+	if (DTD.test(text))
+		return problem('entity-declaration', 'the file declares a DTD or entities; GPX needs none');
+	return scanGpx(text, options);
+}
+
+/** Growable columns for the points inside `trk > trkseg`, in document order. */
+class Points {
+	n = 0;
+	lat = new Float64Array(4096);
+	lon = new Float64Array(4096);
+	t = new Float64Array(4096);
+	/** 1 when the point has a non-empty first `time` element. */
+	timed = new Uint8Array(4096);
+
+	push(lat: number, lon: number): number {
+		if (this.n === this.lat.length) {
+			const grow = <A extends Float64Array | Uint8Array>(a: A): A => {
+				const b = new (a.constructor as new (n: number) => A)(a.length * 2);
+				b.set(a);
+				return b;
+			};
+			this.lat = grow(this.lat);
+			this.lon = grow(this.lon);
+			this.t = grow(this.t);
+			this.timed = grow(this.timed);
+		}
+		this.lat[this.n] = lat;
+		this.lon[this.n] = lon;
+		this.t[this.n] = NaN;
+		this.timed[this.n] = 0;
+		return this.n++;
+	}
+}
+
+interface RawSegment {
+	track: number;
+	from: number;
+	to: number;
+}
+
+interface RawWaypoint {
+	lat: number;
+	lon: number;
+	name: string | null;
+	time: string | null;
+}
+
+type CaptureKind = 'time' | 'track-name' | 'wpt-name' | 'wpt-time';
+
+/** Text being collected for an element: usually one range of the source, else pieces. */
+interface Capture {
+	kind: CaptureKind;
+	depth: number;
+	from: number;
+	to: number;
+	parts: string[] | null;
+}
+
+/** Collects what togeojson would read from a GPX, as the scanner reports elements and text. */
+class GpxCollector implements XmlHandler {
+	readonly points = new Points();
+	readonly segments: RawSegment[] = [];
+	readonly trackNames: (string | null)[] = [];
+	readonly waypoints: RawWaypoint[] = [];
+	rootName: string | null = null;
+	version: string | null = null;
+	/** Every `trkpt` in the document, and the first whose lat/lon cannot be read. */
+	allPoints = 0;
+	firstUnreadable = -1;
+	hasRoute = false;
+
+	#depth = 0;
+	#trk = 0;
+	#seg = 0;
+	#track = -1;
+	#trackNamed = false;
+	#point = -1;
+	#pointDepth = 0;
+	#pointTimed = false;
+	#wpt: RawWaypoint | null = null;
+	#wptDepth = 0;
+	#rte = 0;
+	#rteValid = 0;
+	#captures: Capture[] = [];
+
+	readonly #src: string;
+
+	constructor(src: string) {
+		this.#src = src;
+	}
+
+	open(name: string, attrs: string): void {
+		const depth = ++this.#depth;
+		if (this.rootName === null) {
+			this.rootName = name;
+			this.version = attrValue(attrs, 'version');
+		}
+		switch (name) {
+			case 'trk':
+				if (this.#trk++ === 0) {
+					this.#track++;
+					this.trackNames.push(null);
+					this.#trackNamed = false;
+				}
+				break;
+			case 'trkseg':
+				if (this.#trk > 0 && this.#seg++ === 0) {
+					const n = this.points.n;
+					this.segments.push({ track: this.#track, from: n, to: n });
+				}
+				break;
+			case 'trkpt': {
+				const index = this.allPoints++;
+				const [lat, lon] = latLon(attrs);
+				if (Number.isNaN(lat) || Number.isNaN(lon)) {
+					if (this.firstUnreadable < 0) this.firstUnreadable = index;
+				} else if (this.#seg > 0 && this.#point < 0) {
+					this.#point = this.points.push(lat, lon);
+					this.#pointDepth = depth;
+					this.#pointTimed = false;
+				}
+				break;
+			}
+			case 'time':
+				if (this.#point >= 0 && !this.#pointTimed) {
+					this.#pointTimed = true;
+					this.#capture('time', depth);
+				}
+				if (this.#wpt && this.#wpt.time === null) this.#capture('wpt-time', depth);
+				break;
+			case 'name':
+				if (this.#trk > 0 && !this.#trackNamed) {
+					this.#trackNamed = true;
+					this.#capture('track-name', depth);
+				}
+				if (this.#wpt && this.#wpt.name === null) this.#capture('wpt-name', depth);
+				break;
+			case 'wpt': {
+				const [lat, lon] = latLon(attrs);
+				if (!this.#wpt && !Number.isNaN(lat) && !Number.isNaN(lon)) {
+					this.#wpt = { lat, lon, name: null, time: null };
+					this.#wptDepth = depth;
+				}
+				break;
+			}
+			case 'rte':
+				if (this.#rte++ === 0) this.#rteValid = 0;
+				break;
+			case 'rtept': {
+				const [lat, lon] = latLon(attrs);
+				if (this.#rte > 0 && !Number.isNaN(lat) && !Number.isNaN(lon)) this.#rteValid++;
+				break;
+			}
+		}
+	}
+
+	close(name: string): void {
+		const depth = this.#depth--;
+		const captures = this.#captures;
+		for (let i = captures.length - 1; i >= 0; i--) {
+			const c = captures[i]!;
+			if (c.depth !== depth) continue;
+			captures.splice(i, 1);
+			const raw = c.parts ? c.parts.join('') : c.from < 0 ? '' : this.#src.slice(c.from, c.to);
+			this.#store(c.kind, decodeEntities(raw));
+		}
+		if (name === 'trkpt' && this.#point >= 0 && depth === this.#pointDepth) this.#point = -1;
+		else if (name === 'trkseg' && this.#trk > 0 && --this.#seg === 0)
+			this.segments[this.segments.length - 1]!.to = this.points.n;
+		else if (name === 'trk') this.#trk--;
+		else if (name === 'wpt' && this.#wpt && depth === this.#wptDepth) {
+			this.waypoints.push(this.#wpt);
+			this.#wpt = null;
+		} else if (name === 'rte' && --this.#rte === 0 && this.#rteValid >= 2) this.hasRoute = true;
+	}
+
+	text(from: number, to: number): void {
+		for (const c of this.#captures) {
+			// The common case, a time in one piece of text, is sliced once at the end.
+			if (!c.parts && c.from < 0) {
+				c.from = from;
+				c.to = to;
+			} else this.#piece(c, this.#src.slice(from, to));
+		}
+	}
+
+	cdata(from: number, to: number): void {
+		// CDATA is literal: protect any "&" from the entity decoding applied on close.
+		for (const c of this.#captures)
+			this.#piece(c, this.#src.slice(from, to).replaceAll('&', '&amp;'));
+	}
+
+	#piece(c: Capture, piece: string): void {
+		c.parts ??= c.from < 0 ? [] : [this.#src.slice(c.from, c.to)];
+		c.parts.push(piece);
+	}
+
+	#capture(kind: CaptureKind, depth: number): void {
+		this.#captures.push({ kind, depth, from: -1, to: -1, parts: null });
+	}
+
+	#store(kind: CaptureKind, value: string): void {
+		if (kind === 'time') {
+			const p = this.#point;
+			if (p < 0 || value === '') return;
+			this.points.timed[p] = 1;
+			this.points.t[p] = isoTime(value);
+		} else if (kind === 'track-name') this.trackNames[this.#track] = value || null;
+		else if (kind === 'wpt-name' && this.#wpt) this.#wpt.name = value || '';
+		else if (kind === 'wpt-time' && this.#wpt) this.#wpt.time = value;
+	}
+}
+
+const LAT = /(?:^|[ \t\r\n])lat[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)')/;
+const LON = /(?:^|[ \t\r\n])lon[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)')/;
+
+/** A point's lat and lon attributes as numbers (NaN when absent or unreadable). */
+function latLon(attrs: string): [number, number] {
+	return [number(LAT.exec(attrs)), number(LON.exec(attrs))];
+}
+
+function number(m: RegExpExecArray | null): number {
+	const raw = m ? (m[1] ?? m[2] ?? '') : '';
+	return Number.parseFloat(raw.includes('&') ? decodeEntities(raw) : raw);
+}
+
+/**
+ * `utcTime` with a fast path for the form GPS loggers write, "2026-03-03T09:00:00Z" with an
+ * optional fraction of up to three digits; anything else (other zones, day 29–31, odd forms)
+ * goes to `utcTime`, so the result is always the same as its.
+ */
+export function isoTime(s: string): number {
+	const n = s.length;
+	if (n < 20 || n > 24 || s.charCodeAt(n - 1) !== 90 /* Z */) return utcTime(s);
+	if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':')
+		return utcTime(s);
+	const d = (i: number) => s.charCodeAt(i) - 48;
+	let ok = true;
+	const num = (from: number, to: number) => {
+		let v = 0;
+		for (let i = from; i < to; i++) {
+			const c = d(i);
+			if (c < 0 || c > 9) ok = false;
+			v = v * 10 + c;
+		}
+		return v;
+	};
+	const year = num(0, 4);
+	const month = num(5, 7);
+	const day = num(8, 10);
+	const hour = num(11, 13);
+	const minute = num(14, 16);
+	const second = num(17, 19);
+	let ms = 0;
+	if (n > 20) {
+		if (s[19] !== '.' || n === 21) return utcTime(s);
+		ms = num(20, n - 1) * (n === 22 ? 100 : n === 23 ? 10 : 1);
+	}
+	if (
+		!ok ||
+		year < 100 ||
+		month < 1 ||
+		month > 12 ||
+		day < 1 ||
+		day > 28 ||
+		hour > 23 ||
+		minute > 59 ||
+		second > 59
+	)
+		return utcTime(s);
+	return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+}
+
+/** Reads GPX text (no size or DTD check: see `readGpx`). */
+export function scanGpx(text: string, options: ReadGpxOptions = {}): GpxResult {
+	const c = new GpxCollector(text);
+	let rootNs: string | null;
+	try {
+		rootNs = scanXml(
+			text,
+			c,
+			options.onProgress && ((done, total) => options.onProgress!(done / total))
+		);
+	} catch (e) {
+		if (e instanceof XmlSyntaxError) return problem('not-xml', `not well-formed XML: ${e.message}`);
+		throw e;
+	}
+	const root = c.rootName ?? '';
+	const local = root.slice(root.indexOf(':') + 1);
+	if (local !== 'gpx') return problem('not-gpx', `the document is <${root}>, not <gpx>`);
+
+	// togeojson keeps segments of two or more readable points, and tracks with such a segment.
+	const kept = c.segments.filter((s) => s.to - s.from >= 2);
+	const counted = kept.reduce((n, s) => n + s.to - s.from, 0);
+	if (counted < c.allPoints && c.firstUnreadable >= 0) {
+		const bad = c.firstUnreadable;
+		return problem('bad-coordinates', `point ${bad + 1} has no readable lat/lon`, bad);
+	}
+	if (counted === 0)
+		return problem(
+			'no-points',
+			c.hasRoute ? 'only a planned route, no recorded track' : 'no track points'
+		);
+	const trackIds = [...new Set(kept.map((s) => s.track))];
+	const built = buildColumns(
+		c.points,
+		kept,
+		trackIds,
+		c.trackNames,
+		counted,
+		options.gapMs ?? GPX_GAP_MS
+	);
+	if ('code' in built) return fail(built);
+	const { track, segments } = built;
+	const start = track.t[0]!;
+	const end = track.t[track.count - 1]!;
+	const value: GpxImport = {
+		version: gpxVersion(c.version, rootNs),
+		name: c.trackNames[trackIds[0]!] ?? null,
+		track,
+		segments,
+		waypoints: c.waypoints.map(toWaypoint),
+		pointCount: track.count,
+		skippedPoints: c.allPoints - counted,
+		start,
+		end,
+		durationMs: end - start,
+		distanceM: trackDistance(track)
+	};
+	return { ok: true, value };
+}
+
+/** The checks and gap flags of `buildTrack`, over columns instead of GeoJSON features. */
+function buildColumns(
+	p: Points,
+	kept: RawSegment[],
+	trackIds: number[],
+	names: (string | null)[],
+	count: number,
+	gapMs: number
+): { track: Track; segments: GpxSegment[] } | GpxProblem {
+	const track = createTrack(count);
+	const segments: GpxSegment[] = [];
+	const src = SOURCE_CODE.imported;
+	let n = 0;
+	for (let ti = 0; ti < trackIds.length; ti++) {
+		const segs = kept.filter((s) => s.track === trackIds[ti]);
+		const name = names[trackIds[ti]!] ?? null;
+		const timedIn = segs.map((s) => timedCount(p, s));
+		// togeojson drops a multi-segment track's per-segment times when a segment has none.
+		const timesDropped = segs.length > 1 && timedIn.some((k) => k === 0);
+		for (let si = 0; si < segs.length; si++) {
+			const s = segs[si]!;
+			if (timesDropped || timedIn[si] !== s.to - s.from)
+				return {
+					code: 'missing-times',
+					message: `a segment of track ${ti + 1} has points without a time`
+				};
+			const from = n;
+			for (let i = s.from; i < s.to; i++, n++) {
+				const lat = p.lat[i]!;
+				const lon = p.lon[i]!;
+				if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180))
+					return fault('coordinates-out-of-range', `point ${n + 1} lies at (${lat}, ${lon})`, n);
+				const t = p.t[i]!;
+				if (!Number.isFinite(t))
+					return fault('missing-times', `point ${n + 1} has no readable time`, n);
+				const first = i === s.from;
+				if (!first && t < track.t[n - 1]!)
+					return fault('time-backwards', `point ${n + 1} is earlier than the one before`, n);
+				track.t[n] = t;
+				track.lat[n] = lat;
+				track.lon[n] = lon;
+				track.acc[n] = ACC_UNKNOWN;
+				track.src[n] =
+					src | ((first && n > 0) || (!first && t - track.t[n - 1]! > gapMs) ? GAP_BEFORE : 0);
+			}
+			segments.push({ track: ti, segment: si, name, from, to: n });
+		}
+	}
+	return inTimeOrder(track, segments);
+}
+
+function timedCount(p: Points, s: RawSegment): number {
+	let k = 0;
+	for (let i = s.from; i < s.to; i++) k += p.timed[i]!;
+	return k;
+}
+
+function toWaypoint(w: RawWaypoint): GpxWaypoint {
+	const t = w.time ? utcTime(w.time) : NaN;
+	return { lat: w.lat, lon: w.lon, t: Number.isFinite(t) ? t : null, name: w.name || null };
+}
+
+function gpxVersion(version: string | null, ns: string | null): '1.0' | '1.1' | null {
+	const v = version ?? '';
+	if (v === '1.1' || (ns ?? '').endsWith('/GPX/1/1')) return '1.1';
+	if (v === '1.0' || (ns ?? '').endsWith('/GPX/1/0')) return '1.0';
+	return null;
+}
+
+function fault(code: GpxProblemCode, message: string, point: number): GpxProblem {
+	return { code, message, point };
+}
+
+function problem(code: GpxProblemCode, message: string, point?: number): GpxResult {
+	return fail(point === undefined ? { code, message } : { code, message, point });
+}
+
+function fail(p: GpxProblem): GpxResult {
+	return { ok: false, problem: p };
+}

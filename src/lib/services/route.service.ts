@@ -1,0 +1,126 @@
+import type { Gap } from '$lib/domain/followalongs/follow-along';
+import { gapsOf } from '$lib/domain/followalongs/gaps';
+import { copenhagenDayKey } from '$lib/domain/format/datetime';
+import { packChunks } from '$lib/domain/tracks/chunks';
+import { toGeoJson, toGpx, type ExportStop } from '$lib/domain/tracks/gpx-export';
+import {
+	insertSketch,
+	sketchRoute,
+	type SketchPoint,
+	type SketchProblem
+} from '$lib/domain/tracks/sketch';
+import { trackFromFixes, trackToFixes, type Track } from '$lib/domain/tracks/track';
+import { change, commit } from '$lib/db/commit';
+import { chunksOf, stopsOf, trackOf } from '$lib/db/followalongs.queries';
+import { fixChunksRepo, followAlongsRepo, type FixChunk } from '$lib/db/followalongs.repo';
+import { participantsRepo } from '$lib/db/participants.repo';
+
+/** A day's route as a whole: rewriting it (a sketch) and exporting it. */
+
+/**
+ * The rows for a whole track: chunk entities reuse the ids of the day's existing chunks by `seq`
+ * (so a rewrite replaces them), and chunks left over from a longer old track go to the trash.
+ */
+export async function chunkEntities(
+	followAlongId: string,
+	track: Track,
+	hasChunks: boolean,
+	now = Date.now()
+): Promise<FixChunk[]> {
+	const old = hasChunks ? await chunksOf(followAlongId) : [];
+	const bySeq = new Map(old.map((c) => [c.seq, c]));
+	const rows = packChunks(followAlongId, track);
+	const written = rows.map((row) => {
+		const prev = bySeq.get(row.seq);
+		return prev
+			? fixChunksRepo.touched({ ...prev, ...row, updatedAt: Math.max(now, prev.updatedAt + 1) })
+			: fixChunksRepo.prepare(row, now);
+	});
+	const surplus = old
+		.filter((c) => c.seq >= rows.length)
+		.map((c) =>
+			fixChunksRepo.touched({ ...c, deletedAt: now, updatedAt: Math.max(now, c.updatedAt + 1) })
+		);
+	return [...written, ...surplus];
+}
+
+export class SketchError extends Error {
+	override readonly name = 'SketchError';
+	constructor(readonly problem: SketchProblem) {
+		super(problem.message);
+	}
+}
+
+/**
+ * Puts a drawn route into the day: its points get times (interpolated between the times given)
+ * and the source `reconstructed`; recorded fixes inside its time span are replaced. The day, its
+ * chunks and its gaps are written together.
+ */
+export async function saveSketch(
+	followAlongId: string,
+	points: readonly SketchPoint[],
+	now = Date.now()
+): Promise<{ fixes: number }> {
+	const sketch = sketchRoute(points);
+	if (!sketch.ok) throw new SketchError(sketch.problem);
+	const day = await followAlongsRepo.require(followAlongId);
+	const { track: before } = await trackOf(followAlongId);
+	const track = trackFromFixes(insertSketch(trackToFixes(before), sketch.fixes));
+	const reasons = new Map(day.gaps.map((g) => [`${g.from}-${g.to}`, g.reason]));
+	const gaps: Gap[] = gapsOf(track, 'timeout').map((g) => ({
+		...g,
+		reason: reasons.get(`${g.from}-${g.to}`) ?? g.reason
+	}));
+	const chunks = await chunkEntities(followAlongId, track, before.count > 0, now);
+	const updated = followAlongsRepo.touched({
+		...day,
+		fixCount: track.count,
+		gaps,
+		startedAt: Math.min(day.startedAt, track.t[0]!),
+		endedAt: day.endedAt === null ? null : Math.max(day.endedAt, track.t[track.count - 1]!),
+		updatedAt: Math.max(now, day.updatedAt + 1)
+	});
+	await commit([change(followAlongsRepo, [updated]), change(fixChunksRepo, chunks)]);
+	return { fixes: sketch.fixes.length };
+}
+
+export type RouteFormat = 'gpx' | 'geojson';
+
+/**
+ * The day's route as a file. A raw route identifies a person: the screen warns before calling
+ * this. Confirmed stops go along as waypoints (GPX) or points (GeoJSON) with their own name.
+ */
+export async function routeFile(
+	followAlongId: string,
+	format: RouteFormat
+): Promise<{ filename: string; data: string; type: string }> {
+	const day = await followAlongsRepo.require(followAlongId);
+	const [{ track }, stops, participant] = await Promise.all([
+		trackOf(followAlongId),
+		stopsOf(followAlongId),
+		day.participantId ? participantsRepo.get(day.participantId) : undefined
+	]);
+	const exported: ExportStop[] = stops
+		.filter((s) => s.status === 'confirmed')
+		.map((s) => ({
+			arrivedAt: s.arrivedAt,
+			departedAt: s.departedAt ?? s.arrivedAt,
+			lat: s.lat,
+			lon: s.lon,
+			name: s.ownName || null
+		}));
+	const base = ['follow-along', copenhagenDayKey(day.startedAt), participant?.code]
+		.filter(Boolean)
+		.join('-');
+	if (format === 'gpx')
+		return {
+			filename: `${base}.gpx`,
+			data: toGpx(track, { name: base, stops: exported }),
+			type: 'application/gpx+xml'
+		};
+	return {
+		filename: `${base}.geojson`,
+		data: JSON.stringify(toGeoJson(track, { stops: exported })),
+		type: 'application/geo+json'
+	};
+}

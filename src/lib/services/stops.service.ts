@@ -1,0 +1,208 @@
+import type { StopInput } from '$lib/domain/followalongs/stop';
+import type { WorkspaceSettingsContent } from '$lib/domain/settings/workspace-settings';
+import { detectStops, mergeStops, splitStop, type ProposedStop } from '$lib/domain/tracks/stops';
+import type { Track } from '$lib/domain/tracks/track';
+import { change, commit } from '$lib/db/commit';
+import { stopsOf, trackOf } from '$lib/db/followalongs.queries';
+import { stopsRepo, type Stop } from '$lib/db/followalongs.repo';
+
+/**
+ * A day's stops: marked during the day ("We stopped here"), proposed by stop detection after it,
+ * or placed on the map. Proposals are confirmed, merged, split or deleted by the researcher.
+ */
+
+export type StopFields = Pick<
+	StopInput,
+	| 'ownName'
+	| 'category'
+	| 'institution'
+	| 'activities'
+	| 'present'
+	| 'feeling'
+	| 'encounter'
+	| 'typical'
+	| 'placeId'
+>;
+
+export type DetectSettings = Pick<WorkspaceSettingsContent, 'stopRadiusMetres' | 'stopMinMinutes'>;
+
+/** "We stopped here": a stop from now, at the last position; it stays open until they leave. */
+export async function markStop(
+	followAlongId: string,
+	at: number,
+	position: { lat: number; lon: number }
+): Promise<Stop> {
+	return stopsRepo.create(
+		{
+			followAlongId,
+			arrivedAt: at,
+			lat: position.lat,
+			lon: position.lon,
+			source: 'marked',
+			status: 'confirmed'
+		},
+		{ now: at }
+	);
+}
+
+/** "We are leaving": closes a marked stop. */
+export async function closeStop(id: string, at: number): Promise<Stop> {
+	const stop = await stopsRepo.require(id);
+	return stopsRepo.update(id, { departedAt: Math.max(at, stop.arrivedAt) });
+}
+
+/** A stop placed by hand on the map (no recording, or a stop the recording missed). */
+export async function addStop(
+	followAlongId: string,
+	stop: { arrivedAt: number; departedAt: number; lat: number; lon: number } & Partial<StopFields>
+): Promise<Stop> {
+	return stopsRepo.create({ followAlongId, ...stop, source: 'sketched', status: 'confirmed' });
+}
+
+export async function updateStop(
+	id: string,
+	fields: Partial<StopFields> & { arrivedAt?: number; departedAt?: number | null }
+): Promise<Stop> {
+	return stopsRepo.update(id, fields);
+}
+
+export async function confirmStop(id: string): Promise<Stop> {
+	return stopsRepo.update(id, { status: 'confirmed' });
+}
+
+/** To the trash; `restoreStop` undoes it. */
+export async function deleteStop(id: string): Promise<void> {
+	await stopsRepo.remove(id);
+}
+
+export async function restoreStop(id: string): Promise<void> {
+	await stopsRepo.restore(id);
+}
+
+/**
+ * Stop detection over the day's route with the workspace's radius and minimum time. Earlier
+ * proposals are replaced; confirmed and marked stops are kept, and nothing is proposed where one
+ * already is. Returns the new proposals.
+ */
+export async function detectDayStops(
+	followAlongId: string,
+	settings: DetectSettings,
+	now = Date.now()
+): Promise<Stop[]> {
+	const [{ track }, existing] = await Promise.all([trackOf(followAlongId), stopsOf(followAlongId)]);
+	const { proposals, retired } = proposalsFor(followAlongId, track, existing, settings, now);
+	await commit([change(stopsRepo, [...proposals, ...retired])]);
+	// Old proposals were never the researcher's: once replaced they leave no trace in the trash.
+	for (const r of retired) await stopsRepo.purge(r.id).catch(() => {});
+	return proposals;
+}
+
+/** The stops detection proposes for a track, and the old proposals they retire (not yet written). */
+export function proposalsFor(
+	followAlongId: string,
+	track: Track,
+	existing: readonly Stop[],
+	settings: DetectSettings,
+	now = Date.now()
+): { proposals: Stop[]; retired: Stop[] } {
+	const kept = existing.filter((s) => s.status === 'confirmed');
+	const found = detectStops(track, {
+		radiusM: settings.stopRadiusMetres,
+		minDurationMs: settings.stopMinMinutes * 60_000
+	}).filter((p) => !kept.some((s) => overlaps(s, p)));
+	const proposals = found.map((p) =>
+		stopsRepo.prepare(
+			{
+				followAlongId,
+				arrivedAt: Math.round(p.arrivedAt),
+				departedAt: Math.round(p.departedAt),
+				lat: p.lat,
+				lon: p.lon,
+				source: 'detected',
+				status: 'proposed',
+				fixCount: p.fixCount
+			},
+			now
+		)
+	);
+	const retired = existing
+		.filter((s) => s.status === 'proposed')
+		.map((s) =>
+			stopsRepo.touched({ ...s, deletedAt: now, updatedAt: Math.max(now, s.updatedAt + 1) })
+		);
+	return { proposals, retired };
+}
+
+function overlaps(s: Stop, p: ProposedStop): boolean {
+	const end = s.departedAt ?? Infinity;
+	return p.arrivedAt < end && p.departedAt > s.arrivedAt;
+}
+
+/**
+ * One stop from two (the same visit): the earlier keeps its id and fields, the later goes to the
+ * trash in the same transaction. Returns the kept stop.
+ */
+export async function mergeTwoStops(aId: string, bId: string, now = Date.now()): Promise<Stop> {
+	const [a, b] = (await stopsRepo.getMany([aId, bId])).map((s, i) => {
+		if (!s) throw new Error(`stop ${[aId, bId][i]} not found`);
+		return s;
+	}) as [Stop, Stop];
+	const [first, second] = a.arrivedAt <= b.arrivedAt ? [a, b] : [b, a];
+	const merged = mergeStops(asProposed(first), asProposed(second));
+	const kept = stopsRepo.touched({
+		...first,
+		arrivedAt: merged.arrivedAt,
+		departedAt: merged.departedAt,
+		lat: merged.lat,
+		lon: merged.lon,
+		fixCount: merged.fixCount,
+		// Merging is the researcher's decision about the stop: it is no longer a mere proposal.
+		status: 'confirmed',
+		updatedAt: Math.max(now, first.updatedAt + 1)
+	});
+	const gone = stopsRepo.touched({
+		...second,
+		deletedAt: now,
+		updatedAt: Math.max(now, second.updatedAt + 1)
+	});
+	await commit([change(stopsRepo, [kept, gone])]);
+	return kept;
+}
+
+/** Two stops from one at `at` (they left and came back); the second is a new stop. */
+export async function splitOneStop(
+	id: string,
+	at: number,
+	radiusM: number,
+	now = Date.now()
+): Promise<[Stop, Stop]> {
+	const stop = await stopsRepo.require(id);
+	const { track } = await trackOf(stop.followAlongId);
+	const [a, b] = splitStop(track, asProposed(stop), at, radiusM);
+	const first = stopsRepo.touched({
+		...stop,
+		...a,
+		status: 'confirmed',
+		updatedAt: Math.max(now, stop.updatedAt + 1)
+	});
+	const {
+		id: _id,
+		createdAt: _c,
+		updatedAt: _u,
+		deletedAt: _d,
+		authorId: _a,
+		deviceId: _v,
+		rev: _r,
+		...rest
+	} = {
+		...stop,
+		...b
+	};
+	const second = stopsRepo.prepare({ ...rest, status: 'confirmed' }, now);
+	await commit([change(stopsRepo, [first, second])]);
+	return [first, second];
+}
+
+function asProposed(s: Stop): Stop & ProposedStop {
+	return { ...s, departedAt: s.departedAt ?? s.arrivedAt };
+}

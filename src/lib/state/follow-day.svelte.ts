@@ -1,0 +1,73 @@
+import { unpackChunks } from '$lib/domain/tracks/chunks';
+import { EMPTY_TRACK, type Track } from '$lib/domain/tracks/track';
+import type { Row } from '$lib/db/db';
+import {
+	fixChunksRepo,
+	followAlongsRepo,
+	stopsRepo,
+	type FollowAlong,
+	type Stop
+} from '$lib/db/followalongs.repo';
+import { notesRepo, type Note } from '$lib/db/notes.repo';
+import { db } from '$lib/db/workspace';
+import { Live } from './live.svelte';
+
+const alive = (rows: Row[]) => rows.filter((r) => r.deletedAt === null);
+
+/**
+ * One follow-along day kept live for its screens: the day, its route (re-read as a recording
+ * writes new fixes), its stops and the notes written during it. Create it during component
+ * initialisation.
+ */
+export class FollowDay {
+	#day: Live<Row | undefined, FollowAlong | null | undefined>;
+	#track: Live<Row[], Track>;
+	#stops: Live<Row[], Stop[]>;
+	#notes: Live<Row[], Note[]>;
+
+	constructor(readonly id: string) {
+		this.#day = new Live(
+			() => db().followAlongs.get(id),
+			async (row) => (row && row.deletedAt === null ? followAlongsRepo.fromRow(row) : null),
+			undefined
+		);
+		this.#track = new Live(
+			() => db().fixChunks.where('[followAlongId+seq]').between([id, 0], [id, Infinity]).toArray(),
+			async (rows) => unpackChunks(await fixChunksRepo.fromRows(alive(rows))),
+			EMPTY_TRACK
+		);
+		this.#stops = new Live(
+			() => db().stops.where('followAlongId').equals(id).toArray(),
+			async (rows) =>
+				(await stopsRepo.fromRows(alive(rows))).sort((a, b) => a.arrivedAt - b.arrivedAt),
+			[] as Stop[]
+		);
+		this.#notes = new Live(
+			() => db().notes.where('followAlongId').equals(id).toArray(),
+			async (rows) =>
+				(await notesRepo.fromRows(alive(rows))).sort((a, b) => a.observedAt - b.observedAt),
+			[] as Note[]
+		);
+	}
+
+	/** The day; undefined while loading, null when it does not exist (or is in the trash). */
+	get day(): FollowAlong | null | undefined {
+		return this.#day.value;
+	}
+	get track(): Track {
+		return this.#track.value;
+	}
+	get stops(): Stop[] {
+		return this.#stops.value;
+	}
+	get notes(): Note[] {
+		return this.#notes.value;
+	}
+	/** Route and stops have loaded (the map can be framed). */
+	get loaded(): boolean {
+		return this.#day.loaded && this.#track.loaded && this.#stops.loaded;
+	}
+	get error(): unknown {
+		return this.#day.error ?? this.#track.error ?? this.#stops.error ?? this.#notes.error;
+	}
+}

@@ -1,0 +1,262 @@
+import { chromium, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium.js';
+import { APP_HOST, SHARED } from './driver';
+
+/** The user's verbs for follow-along days (kept apart from driver.ts and notes-driver.ts). */
+
+export const GPX_DIR = SHARED + 'fixtures/gpx/';
+export const DC_RUN = GPX_DIR + 'mapbox-togeojson_run_washington-dc.gpx';
+export const SF_RUN = GPX_DIR + 'mapbox-togeojson_run_gpxtpx_san-francisco.gpx';
+
+/** Halmtorvet, Vesterbro: where the walks in these tests start. */
+export const HALMTORVET = { latitude: 55.6703, longitude: 12.5598 };
+
+export interface Position {
+	latitude: number;
+	longitude: number;
+	accuracy?: number;
+}
+
+/** A browser on a profile on disk, with the position permission granted (for the crash test). */
+export async function launchGeoProfile(
+	dir: string,
+	at: Position = HALMTORVET
+): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await chromium.launchPersistentContext(dir, {
+		executablePath: chromiumPath(),
+		args: CHROMIUM_ARGS,
+		baseURL: `http://${APP_HOST}`,
+		locale: 'en-GB',
+		timezoneId: 'Europe/Copenhagen',
+		serviceWorkers: 'allow',
+		permissions: ['geolocation'],
+		geolocation: { accuracy: 5, ...at }
+	});
+	const page = context.pages()[0] ?? (await context.newPage());
+	return { context, page };
+}
+
+/** Lets the app use the position, starting at `at`. */
+export async function allowPosition(context: BrowserContext, at: Position = HALMTORVET) {
+	await context.grantPermissions(['geolocation']);
+	await context.setGeolocation({ accuracy: 5, ...at });
+}
+
+/** Adds a participant through the participants screen; `follow: false` withholds consent. */
+export async function addFollowParticipant(
+	page: Page,
+	code: string,
+	opts: { follow?: boolean; location?: 'No location' | 'Neighbourhood only' | 'A grid cell' } = {}
+): Promise<void> {
+	await page.goto('/notes/participants');
+	await page.getByRole('button', { name: 'Add participant' }).click();
+	const dialog = page.getByRole('dialog');
+	await dialog.getByRole('radio', { name: 'Vesterbro', exact: true }).check();
+	// The form suggests the next free code first; type ours once that has landed.
+	await expect(dialog.getByLabel('Code')).toHaveValue(/^VB-\d{3}$/);
+	await dialog.getByLabel('Code').fill(code);
+	await expect(dialog.getByLabel('Code')).toHaveValue(code);
+	if (opts.location) await dialog.getByRole('radio', { name: opts.location, exact: true }).check();
+	if (opts.follow === false) await dialog.getByLabel('Follow-alongs may be recorded').uncheck();
+	await dialog.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('status')).toContainText(`${code} saved`);
+}
+
+/** Follow-alongs → Start follow-along → participant → Start. Returns the day's id. */
+export async function startFollowAlong(page: Page, participant: string): Promise<string> {
+	await page.goto('/follow');
+	await page.getByRole('link', { name: 'Start follow-along' }).click();
+	await page.getByLabel('Participant', { exact: true }).selectOption({ label: participant });
+	await page.getByRole('button', { name: 'Start follow-along' }).click();
+	await page.waitForURL(/\/follow\/day\?id=/);
+	await expect(recordingPanel(page)).toBeVisible();
+	return new URL(page.url()).searchParams.get('id')!;
+}
+
+export function recordingPanel(page: Page): Locator {
+	return page.getByTestId('recording-panel');
+}
+
+/**
+ * Walks from a position in steps, one position every `everyMs` (as a phone reports them):
+ * each step `metresNorth` north and `metresEast` east. Returns where the walk ended and the
+ * times (epoch ms) at which the positions were given.
+ */
+export async function walk(
+	context: BrowserContext,
+	page: Page,
+	from: Position,
+	steps: number,
+	opts: { metresNorth?: number; metresEast?: number; everyMs?: number; accuracy?: number } = {}
+): Promise<{ at: Position; times: number[] }> {
+	const north = opts.metresNorth ?? 4;
+	const east = opts.metresEast ?? 0;
+	const every = opts.everyMs ?? 250;
+	const times: number[] = [];
+	let at = from;
+	for (let k = 0; k < steps; k++) {
+		at = {
+			latitude: at.latitude + north / 111_195,
+			longitude: at.longitude + east / (111_195 * Math.cos((at.latitude * Math.PI) / 180)),
+			accuracy: opts.accuracy ?? 5
+		};
+		await context.setGeolocation({ accuracy: 5, ...at });
+		times.push(Date.now());
+		await page.waitForTimeout(every);
+	}
+	return { at, times };
+}
+
+/** Stays at one place for a while, with a little GPS jitter. */
+export async function stay(
+	context: BrowserContext,
+	page: Page,
+	at: Position,
+	steps: number,
+	everyMs = 250
+): Promise<number[]> {
+	const times: number[] = [];
+	for (let k = 0; k < steps; k++) {
+		const j = ((k % 3) - 1) * 0.00001;
+		await context.setGeolocation({
+			latitude: at.latitude + j,
+			longitude: at.longitude - j,
+			accuracy: 6
+		});
+		times.push(Date.now());
+		await page.waitForTimeout(everyMs);
+	}
+	return times;
+}
+
+export async function fixCount(page: Page): Promise<number> {
+	return Number(await page.getByTestId('fix-count').innerText());
+}
+
+export async function pause(page: Page): Promise<void> {
+	await recordingPanel(page).getByRole('button', { name: 'Pause' }).click();
+	await expect(recordingPanel(page).getByRole('heading', { name: 'Paused' })).toBeVisible();
+}
+
+export async function resume(page: Page): Promise<void> {
+	await recordingPanel(page).getByRole('button', { name: 'Resume' }).click();
+	await expect(recordingPanel(page).getByRole('heading', { name: 'Recording' })).toBeVisible();
+}
+
+export async function stoppedHere(page: Page): Promise<void> {
+	await recordingPanel(page).getByRole('button', { name: 'We stopped here' }).click();
+	await expect(recordingPanel(page).getByRole('button', { name: 'We are leaving' })).toBeVisible();
+}
+
+export async function leaveStop(page: Page): Promise<void> {
+	await recordingPanel(page).getByRole('button', { name: 'We are leaving' }).click();
+	await expect(recordingPanel(page).getByRole('button', { name: 'We stopped here' })).toBeVisible();
+}
+
+export async function endDay(page: Page): Promise<void> {
+	await recordingPanel(page).getByRole('button', { name: 'End the day' }).click();
+	await expect(recordingPanel(page)).toBeHidden();
+	await expect(page.getByTestId('day-summary')).toBeVisible();
+}
+
+/** Follow-alongs → Import GPX → (participant) → file. */
+export async function importGpx(
+	page: Page,
+	file: string | { name: string; mimeType: string; buffer: Buffer },
+	participant?: string
+): Promise<void> {
+	await page.goto('/follow');
+	await page.getByRole('button', { name: 'Import GPX' }).click();
+	const dialog = page.getByRole('dialog');
+	if (participant)
+		await dialog.getByLabel('Participant', { exact: true }).selectOption({ label: participant });
+	await dialog.getByLabel('Choose a GPX file').setInputFiles(file);
+}
+
+/** The message a refused import shows (in the alert region), and the dialog still open. */
+export async function expectImportRefused(page: Page, message: RegExp | string): Promise<void> {
+	await expect(page.getByRole('alert')).toContainText(message);
+	await expect(page.getByTestId('gpx-problem')).toContainText(message);
+}
+
+/** Waits until a map has drawn a layer's features (the map element exposes `.maplibre`). */
+export async function expectLayerDrawn(page: Page, layer: string, atLeast = 1): Promise<void> {
+	await expect(page.locator('.map canvas').first()).toBeVisible();
+	await expect
+		.poll(
+			() =>
+				page
+					.locator('.map')
+					.first()
+					.evaluate((el, id) => {
+						const map = (
+							el as HTMLElement & {
+								maplibre?: {
+									getLayer(id: string): unknown;
+									queryRenderedFeatures(o: object): unknown[];
+								};
+							}
+						).maplibre;
+						if (!map?.getLayer(id)) return 0;
+						return map.queryRenderedFeatures({ layers: [id] }).length;
+					}, layer),
+			{ timeout: 20_000 }
+		)
+		.toBeGreaterThanOrEqual(atLeast);
+}
+
+/** What is stored of a day's route, read straight from IndexedDB: how many fixes, the last time. */
+export async function storedRoute(
+	page: Page,
+	dayId: string,
+	dbName = 'stedsans'
+): Promise<{ count: number; last: number; gaps: number }> {
+	return page.evaluate(
+		async ({ dayId, dbName }) => {
+			const db = await new Promise<IDBDatabase>((res, rej) => {
+				const r = indexedDB.open(dbName);
+				r.onsuccess = () => res(r.result);
+				r.onerror = () => rej(r.error);
+			});
+			const rows = await new Promise<
+				{
+					followAlongId: string;
+					deletedAt: number | null;
+					payload: { count: number; t: Float64Array; src: Uint8Array };
+				}[]
+			>((res, rej) => {
+				const r = db.transaction('fixChunks').objectStore('fixChunks').getAll();
+				r.onsuccess = () => res(r.result);
+				r.onerror = () => rej(r.error);
+			});
+			db.close();
+			let count = 0;
+			let last = 0;
+			let gaps = 0;
+			for (const row of rows) {
+				if (row.followAlongId !== dayId || row.deletedAt !== null) continue;
+				const p = row.payload;
+				count += p.count;
+				if (p.count > 0) last = Math.max(last, p.t[p.count - 1]!);
+				for (let i = 0; i < p.count; i++) if (p.src[i]! & 0x80) gaps++;
+			}
+			return { count, last, gaps };
+		},
+		{ dayId, dbName }
+	);
+}
+
+/** Opens a day's replay and waits until the route is on the map. */
+export async function openReplay(page: Page, dayId: string): Promise<void> {
+	await page.goto(`/follow/replay?id=${dayId}`);
+	await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+	await expectLayerDrawn(page, 'replay-route-recorded');
+}
+
+export async function replayClock(page: Page): Promise<string> {
+	return page.getByTestId('replay-clock').innerText();
+}
+
+export function replaySlider(page: Page): Locator {
+	return page.getByRole('slider', { name: 'Time of day' });
+}

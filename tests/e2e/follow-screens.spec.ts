@@ -1,0 +1,121 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { DESKTOP, PHONE } from './driver';
+import { allowPosition, expectLayerDrawn, HALMTORVET, walk } from './follow-driver';
+import { startDemoWorkspace } from './notes-driver';
+
+const OUT = 'tests/.out/screens';
+mkdirSync(OUT, { recursive: true });
+
+async function axe(page: Page, screen: string): Promise<void> {
+	const result = await new AxeBuilder({ page }).analyze();
+	const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+	expect(bad.map((v) => `${screen}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
+		[]
+	);
+}
+
+/** The newest recorded demo day with proposed stops, and one with confirmed, described stops. */
+async function demoDays(page: Page): Promise<{ proposed: string; described: string }> {
+	await page.goto('/follow');
+	const links = page.getByRole('list', { name: /Follow-along days|Følgedage/ }).getByRole('link');
+	await expect(links.first()).toBeVisible();
+	const proposed = await links.first().getAttribute('href');
+	const described = await links.nth(3).getAttribute('href');
+	return { proposed: proposed!, described: described! };
+}
+
+for (const locale of ['en-GB', 'da-DK'])
+	test.describe(`follow-along screens ${locale}`, () => {
+		test.use({ locale });
+		test(`look right and pass axe at phone and desktop size (${locale})`, async ({
+			context,
+			page
+		}) => {
+			test.setTimeout(240_000);
+			await startDemoWorkspace(page);
+			const days = await demoDays(page);
+			const screens: { name: string; path: string; ready: (p: Page) => Promise<void> }[] = [
+				{
+					name: 'list',
+					path: '/follow',
+					ready: (p) => expect(p.getByRole('listitem').first()).toBeVisible()
+				},
+				{
+					name: 'start',
+					path: '/follow/start',
+					ready: (p) => expect(p.locator('#fa-participant')).toBeVisible()
+				},
+				{
+					name: 'day',
+					path: days.described,
+					ready: async (p) => {
+						await expectLayerDrawn(p, 'day-route-recorded');
+						await expectLayerDrawn(p, 'day-stops-stop');
+					}
+				},
+				{
+					name: 'day-proposed',
+					path: days.proposed,
+					ready: (p) => expectLayerDrawn(p, 'day-route-recorded')
+				},
+				{
+					name: 'replay',
+					path: days.described.replace('/follow/day', '/follow/replay'),
+					ready: async (p) => {
+						await expectLayerDrawn(p, 'replay-route-recorded');
+						const slider = p.locator('#replay-time');
+						const min = Number(await slider.getAttribute('min'));
+						const max = Number(await slider.getAttribute('max'));
+						await slider.fill(String(Math.round(min + (max - min) * 0.45)));
+						await expect(p.getByTestId('replay-marker')).toHaveAttribute('data-drawn', 'true');
+					}
+				},
+				{
+					name: 'sketch',
+					path: days.described.replace('/follow/day', '/follow/sketch'),
+					ready: (p) => expectLayerDrawn(p, 'sketch-base-route-recorded')
+				}
+			];
+			for (const [size, viewport] of Object.entries({ phone: PHONE, desktop: DESKTOP })) {
+				await page.setViewportSize(viewport);
+				for (const screen of screens) {
+					await page.goto(screen.path);
+					await screen.ready(page);
+					await page.screenshot({ path: `${OUT}/follow-${screen.name}-${size}-${locale}.png` });
+					await axe(page, screen.name);
+				}
+				// The import dialog, open over the list.
+				await page.goto('/follow');
+				await page.getByRole('button', { name: /Import GPX|Importér GPX/ }).click();
+				await expect(page.getByRole('dialog')).toBeVisible();
+				await page.screenshot({ path: `${OUT}/follow-import-${size}-${locale}.png` });
+				await axe(page, 'import');
+				await page.keyboard.press('Escape');
+				// Settings: the follow-along section.
+				await page.goto('/settings');
+				const section = page.getByRole('region', { name: /Follow-alongs|Følgedage/ });
+				await section.scrollIntoViewIfNeeded();
+				await page.screenshot({ path: `${OUT}/follow-settings-${size}-${locale}.png` });
+				await axe(page, 'settings');
+			}
+
+			// Recording: a day in progress with a few positions, at both sizes.
+			await allowPosition(context);
+			await page.goto('/follow/start');
+			await page.locator('#fa-participant').selectOption({ label: 'VB-001' });
+			await page.locator('form.details button[type=submit]').click();
+			await page.waitForURL(/\/follow\/day\?id=/);
+			await walk(context, page, HALMTORVET, 16);
+			await expectLayerDrawn(page, 'day-route-recorded').catch(() => {});
+			for (const [size, viewport] of Object.entries({ phone: PHONE, desktop: DESKTOP })) {
+				await page.setViewportSize(viewport);
+				await page.reload();
+				await expect(page.getByTestId('recording-panel')).toBeVisible();
+				await expectLayerDrawn(page, 'day-route-recorded');
+				await page.screenshot({ path: `${OUT}/follow-recording-${size}-${locale}.png` });
+				await axe(page, 'recording');
+			}
+		});
+	});
