@@ -4,3 +4,6 @@ export * from './history';
 export * from './merge';
 export * from './starter';
 export * from './institutions';
+export * from './created';
+export * from './links';
+export * from './labels';
