@@ -11,6 +11,7 @@ export interface Section {
 /** The sections in the navigation. Only sections that are built are listed; nothing is a placeholder. */
 export const SECTIONS: Section[] = [
 	{ path: '/notes', label: () => m.navNotes(), icon: 'notes' },
+	{ path: '/places', label: () => m.navPlaces(), icon: 'place' },
 	{ path: '/map', label: () => m.navMap(), icon: 'map' },
 	{ path: '/settings', label: () => m.navSettings(), icon: 'settings' }
 ];

@@ -8,6 +8,7 @@ import { notesRepo } from '$lib/db/notes.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
 import { settingsRepo } from '$lib/db/settings.repo';
 import { ensureStarterCodebook, starterCodeId } from './codebook.service';
+import { prepareDemoGlossary } from './demo-places.service';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -79,11 +80,19 @@ export async function seedDemo(progress: Progress = () => {}): Promise<void> {
 	});
 	step(notes.length);
 
+	// The glossary predates the notes (they start about 120 days before the end of the data).
+	const glossary = prepareDemoGlossary(
+		notes,
+		authorIds,
+		Math.min(...notes.map((n) => n.observedAt)) - 10 * 86_400_000
+	);
+
 	const settings = settingsRepo.prepare({ demo: true }, now, SETTINGS_ID);
 	await commit([
 		change(ethnographersRepo, others),
 		change(participantsRepo, participants),
-		change(notesRepo, notes),
+		change(notesRepo, glossary.notes),
+		...glossary.changes,
 		change(settingsRepo, [settings])
 	]);
 	step();

@@ -1,4 +1,4 @@
-import type { ExchangeRecord } from '$lib/domain/exchange/merge';
+import type { ExchangeRecord, ImportPlan } from '$lib/domain/exchange/merge';
 import type { Resolution } from '$lib/domain/exchange/resolve';
 import { creationRevision } from '$lib/domain/places/created';
 import { revisionFor } from '$lib/domain/places/history';
@@ -62,8 +62,8 @@ export async function applyTeamImport(
 	if (open) throw new UnresolvedConflictsError(open);
 	performance.mark('stedsans:import:write');
 	const entities = new Map<ExchangeTable, object[]>(EXCHANGE_TABLES.map((t) => [t, []]));
-	for (const [table, plan] of Object.entries(preview.plans) as [ExchangeTable, typeof plan][])
-		for (const record of plan!.writes) entities.get(table)!.push(toEntity(table, record));
+	for (const [table, plan] of Object.entries(preview.plans) as [ExchangeTable, ImportPlan][])
+		for (const record of plan.writes) entities.get(table)!.push(toEntity(table, record));
 
 	const { deviceId, authorId } = identity();
 	const settled: ImportLogEntry['resolutions'] = [];

@@ -187,7 +187,11 @@ describe('team exchange between two devices', () => {
 	it('sends chosen notes with the participants they refer to', async () => {
 		await use(A);
 		const place = await savePlace(null, { name: 'Trappen' });
-		const who = await addParticipant({ code: 'VB-001', neighbourhood: 'vesterbro' });
+		const who = await addParticipant({
+			code: 'VB-001',
+			neighbourhood: 'vesterbro',
+			consent: { location: 'cell', followAlong: true, aggregate: true }
+		});
 		const doc: DocNode = {
 			type: 'doc',
 			content: [

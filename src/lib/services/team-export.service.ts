@@ -2,6 +2,7 @@ import { buildPackage, type PackageRecord } from '$lib/domain/exchange/package';
 import { copenhagenDayKey } from '$lib/domain/format/datetime';
 import { fold } from '$lib/domain/text/fold';
 import type { Row } from '$lib/db/db';
+import { getProfile } from '$lib/db/ethnographers.repo';
 import { db, identity } from '$lib/db/workspace';
 import { ALWAYS_SENT, EXCHANGE_TABLES, repoOf, type ExchangeTable } from './exchange-tables';
 
@@ -95,10 +96,15 @@ export interface TeamPackageFile {
 	counts: TableCounts;
 }
 
+/** The name a package is signed with: the profile's, or the fallback when none is set. */
+export async function makerName(fallback: string): Promise<string> {
+	return ((await getProfile())?.displayName || fallback).trim().slice(0, 60) || fallback;
+}
+
 /** Writes the package: the chosen records as JSON carries them, with who and which device made it. */
 export async function buildTeamPackage(
 	choice: ExportChoice,
-	displayName: string,
+	fallbackName: string,
 	now = Date.now()
 ): Promise<TeamPackageFile> {
 	const { rows } = await selectForExport(choice);
@@ -111,7 +117,7 @@ export async function buildTeamPackage(
 			(e) => ({ ...repo.toJson(e), v: repo.def.version }) as PackageRecord
 		);
 	}
-	const name = displayName.trim().slice(0, 60);
+	const name = await makerName(fallbackName);
 	const pkg = buildPackage({
 		madeBy: { ...identity(), displayName: name },
 		madeAt: now,

@@ -1,6 +1,7 @@
+import type { ExchangeRecord } from '$lib/domain/exchange/merge';
 import type { Resolution } from '$lib/domain/exchange/resolve';
 import { getMeta, setMeta } from '$lib/db/workspace';
-import type { ExchangeTable } from './exchange-tables';
+import { repoOf, type ExchangeTable } from './exchange-tables';
 
 export interface ImportCounts {
 	added: number;
@@ -34,4 +35,18 @@ export async function importLog(): Promise<ImportLogEntry[]> {
 
 export async function remember(entry: ImportLogEntry): Promise<void> {
 	await setMeta(KEY, [entry, ...(await importLog())].slice(0, KEEP));
+}
+
+/** The records an import log names, as they are now (a record since purged is missing). */
+export async function loggedRecords(
+	entries: readonly ImportLogEntry[]
+): Promise<Map<string, ExchangeRecord>> {
+	const out = new Map<string, ExchangeRecord>();
+	for (const { resolutions } of entries)
+		for (const { table, id } of resolutions) {
+			const repo = repoOf(table);
+			const found = await repo.get(id);
+			if (found) out.set(`${table}:${id}`, repo.toJson(found) as ExchangeRecord);
+		}
+	return out;
 }

@@ -50,7 +50,10 @@ export type ReadResult =
 /** A stored entity as a package carries it, so local and incoming compare like with like. */
 async function asExchangeRecord(table: ExchangeTable, row: Row): Promise<ExchangeRecord> {
 	const repo = repoOf(table);
-	return { ...repo.toJson(await repo.fromRow(row)), v: repo.def.version } as ExchangeRecord;
+	return {
+		...repo.toJson(await repo.fromRow(row)),
+		v: repo.def.version
+	} as unknown as ExchangeRecord;
 }
 
 /**

@@ -17,7 +17,16 @@ const docs: SearchDoc[] = Array.from({ length: 20_000 }, (_, i) => {
 		codes: n.codeKeys.join(' ')
 	};
 });
-const QUERIES = ['kodbyen', 'politi', 'vb-01', 'herberget fuldt', 'halmtorvet', 'kontanthjælp', 'sår', 'regn'];
+const QUERIES = [
+	'kodbyen',
+	'politi',
+	'vb-01',
+	'herberget fuldt',
+	'halmtorvet',
+	'kontanthjælp',
+	'sår',
+	'regn'
+];
 
 const index = new NoteSearch();
 index.addAll(docs);
@@ -35,7 +44,9 @@ describe('build the search index over 20,000 notes (target ≤ 2 s)', () => {
 describe('one query over 20,000 notes (target p95 ≤ 50 ms)', () => {
 	bench('baseline: Array.filter with folded includes', () => {
 		const term = fold(QUERIES[q++ % QUERIES.length]!);
-		docs.filter((d) => fold(`${d.text} ${d.placeLabel} ${d.participants} ${d.codes}`).includes(term));
+		docs.filter((d) =>
+			fold(`${d.text} ${d.placeLabel} ${d.participants} ${d.codes}`).includes(term)
+		);
 	});
 	bench('MiniSearch query', () => {
 		index.search(QUERIES[q++ % QUERIES.length]!);

@@ -7,3 +7,4 @@ export * from './institutions';
 export * from './created';
 export * from './links';
 export * from './labels';
+export * from './filter';

@@ -49,15 +49,17 @@ export function labelGroups(
 		namesOf.set(p.id, keys);
 		if (isLive(p)) for (const k of keys) if (!byName.has(k)) byName.set(k, p.id);
 	}
-	const groups = new Map<
-		string,
-		{ ids: string[]; spellings: Map<string, number>; nbs: Map<NeighbourhoodKey | null, number> }
-	>();
+	type Group = {
+		ids: string[];
+		spellings: Map<string, number>;
+		nbs: Map<NeighbourhoodKey | null, number>;
+	};
+	const groups = new Map<string, Group>();
 	for (const n of notes) {
 		const key = foldKey(n.placeLabel);
 		if (!key) continue;
 		if (n.placeIds.some((id) => namesOf.get(id)?.has(key))) continue;
-		const g = groups.get(key) ?? { ids: [], spellings: new Map(), nbs: new Map() };
+		const g: Group = groups.get(key) ?? { ids: [], spellings: new Map(), nbs: new Map() };
 		g.ids.push(n.id);
 		const label = n.placeLabel.trim();
 		g.spellings.set(label, (g.spellings.get(label) ?? 0) + 1);
