@@ -40,6 +40,40 @@ export function locationCentre(location: PlaceLocation): [number, number] {
 	return [lon, lat];
 }
 
+const M_PER_DEG_LAT = 111_320;
+
+/** West, south, east, north of a square of `metres` around a point: a camera that shows it all. */
+export function boundsAround(
+	lon: number,
+	lat: number,
+	metres: number
+): [number, number, number, number] {
+	const dLat = metres / M_PER_DEG_LAT;
+	const dLon = metres / (M_PER_DEG_LAT * Math.cos((lat * Math.PI) / 180));
+	return [lon - dLon, lat - dLat, lon + dLon, lat + dLat];
+}
+
+/**
+ * The camera for one place: its area and, for an institution, the buffer around it, with at
+ * least 120 m around the centre so a bench is seen with its street.
+ */
+export function placeBounds(
+	location: PlaceLocation,
+	bufferMetres: number
+): [number, number, number, number] {
+	if (location.type === 'point')
+		return boundsAround(
+			location.lon,
+			location.lat,
+			Math.max(120, location.radius + bufferMetres) * 1.1
+		);
+	const lons = location.ring.map((p) => p[0]);
+	const lats = location.ring.map((p) => p[1]);
+	const [w, s] = boundsAround(Math.min(...lons), Math.min(...lats), bufferMetres);
+	const [, , e, n] = boundsAround(Math.max(...lons), Math.max(...lats), bufferMetres);
+	return [w, s, e, n];
+}
+
 /** A location's area as a polygon: the drawn ring, or the circle of the radius (null for radius 0). */
 export function locationArea(location: PlaceLocation): Polygon | null {
 	if (location.type === 'polygon') return { type: 'Polygon', coordinates: [location.ring] };
