@@ -26,7 +26,12 @@ async function layerDrawn(page: Page, layer: string, min = 1): Promise<void> {
 				.first()
 				.evaluate((el, id) => {
 					const map = (
-						el as HTMLElement & { maplibre?: { getLayer(id: string): unknown; queryRenderedFeatures(o: object): unknown[] } }
+						el as HTMLElement & {
+							maplibre?: {
+								getLayer(id: string): unknown;
+								queryRenderedFeatures(o: object): unknown[];
+							};
+						}
 					).maplibre;
 					return map?.getLayer?.(id) ? map.queryRenderedFeatures({ layers: [id] }).length : 0;
 				}, layer)
