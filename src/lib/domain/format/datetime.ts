@@ -35,7 +35,20 @@ function zoneOpts(o: FormatOptions): Intl.DateTimeFormatOptions {
 
 /** Date and time of day in Copenhagen time, e.g. "3 Mar 2026, 14:05" / "3. mar. 2026 14.05". */
 export function formatDateTime(ms: number, locale: AppLocale, o: FormatOptions = {}): string {
-	return formatter(locale, { dateStyle: 'medium', timeStyle: 'short', ...zoneOpts(o) }).format(ms);
+	const zone = zoneOpts(o);
+	// Intl refuses dateStyle/timeStyle together with timeZoneName (a TypeError that broke every
+	// screen on a device outside Copenhagen time), so the zone-named form spells out the fields.
+	const opts: Intl.DateTimeFormatOptions = zone.timeZoneName
+		? {
+				day: 'numeric',
+				month: 'short',
+				year: 'numeric',
+				hour: '2-digit',
+				minute: '2-digit',
+				...zone
+			}
+		: { dateStyle: 'medium', timeStyle: 'short' };
+	return formatter(locale, opts).format(ms);
 }
 
 export function formatTime(ms: number, locale: AppLocale, o: FormatOptions = {}): string {
