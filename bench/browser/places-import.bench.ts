@@ -156,7 +156,9 @@ async function importFile(page: Page, file: string): Promise<{ readMs: number; w
 	};
 }
 
-test(`import ${PLACES} places + ${NOTES} notes into a workspace holding as many`, async ({}, info) => {
+test(`import ${PLACES} places + ${NOTES} notes into a workspace holding as many`, async ({
+	baseURL: configured
+}, info) => {
 	test.setTimeout(600_000);
 	const dir = mkdtempSync(join(tmpdir(), 'stedsans-bench-'));
 	const { local, incoming } = workspaces();
@@ -164,9 +166,7 @@ test(`import ${PLACES} places + ${NOTES} notes into a workspace holding as many`
 	writeFileSync(join(dir, 'incoming.json'), JSON.stringify(pkg('There', incoming)));
 
 	const baseURL =
-		process.env.BENCH_URL ??
-		info.project.use.baseURL ??
-		`http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
+		process.env.BENCH_URL ?? configured ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 	const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 	const page = await browser.newPage({ baseURL, viewport: { width: 1280, height: 860 } });
 	try {

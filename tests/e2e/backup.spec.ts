@@ -37,10 +37,6 @@ async function fillWorkspace(page: Page): Promise<void> {
 	await expect(statusRegion(page)).toContainText('Back to the approximate outline.');
 }
 
-function count(records: BackupDocument['records']): number {
-	return Object.values(records).reduce((n, rows) => n + rows.length, 0);
-}
-
 test('a backup brings back every record after the workspace was erased', async ({ page }) => {
 	await fillWorkspace(page);
 	const file = await exportBackup(page, dir);
