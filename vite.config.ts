@@ -23,10 +23,6 @@ export default defineConfig({
 		!unitTests &&
 			SvelteKitPWA({
 				registerType: 'prompt',
-				// Absolute, so a first visit to a deep link (/settings/trash) registers /sw.js for the
-				// whole app rather than asking for /settings/sw.js.
-				base: '/',
-				scope: '/',
 				injectRegister: false,
 				// Absolute: SvelteKit's relative base ('./') would register `sw.js` next to whatever
 				// screen is opened first (/notes/edit → /notes/sw.js, a 404), so a first visit to a

@@ -12,6 +12,7 @@ export interface Section {
 export const SECTIONS: Section[] = [
 	{ path: '/notes', label: () => m.navNotes(), icon: 'notes' },
 	{ path: '/follow', label: () => m.navFollowAlongs(), icon: 'route' },
+	{ path: '/places', label: () => m.navPlaces(), icon: 'place' },
 	{ path: '/map', label: () => m.navMap(), icon: 'map' },
 	{ path: '/settings', label: () => m.navSettings(), icon: 'settings' }
 ];

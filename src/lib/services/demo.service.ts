@@ -8,7 +8,9 @@ import { notesRepo } from '$lib/db/notes.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
 import { settingsRepo } from '$lib/db/settings.repo';
 import { ensureStarterCodebook, starterCodeId } from './codebook.service';
+import { stopsRepo, type Stop } from '$lib/db/followalongs.repo';
 import { demoFollowAlongs } from './demo-followalongs.service';
+import { linkDemoStops, prepareDemoGlossary } from './demo-places.service';
 
 /** Progress steps the follow-along days take (their generation dominates the demo's start). */
 const FOLLOW_STEPS = 100;
@@ -83,16 +85,30 @@ export async function seedDemo(progress: Progress = () => {}): Promise<void> {
 	});
 	step(notes.length);
 
+	// The glossary predates the notes (they start about 120 days before the end of the data).
+	const glossary = prepareDemoGlossary(
+		notes,
+		authorIds,
+		Math.min(...notes.map((n) => n.observedAt)) - 10 * 86_400_000
+	);
+
 	const before = done;
-	const days = await demoFollowAlongs(demo.participants, participants, authorIds, (f) =>
+	const generated = await demoFollowAlongs(demo.participants, participants, authorIds, (f) =>
 		progress((done = before + Math.round(f * FOLLOW_STEPS)), total)
+	);
+	// The days' stops link to the glossary place they are at.
+	const days = generated.map((c) =>
+		c.repo === stopsRepo
+			? { ...c, entities: linkDemoStops(c.entities as Stop[], glossary.places) }
+			: c
 	);
 
 	const settings = settingsRepo.prepare({ demo: true }, now, SETTINGS_ID);
 	await commit([
 		change(ethnographersRepo, others),
 		change(participantsRepo, participants),
-		change(notesRepo, notes),
+		change(notesRepo, glossary.notes),
+		...glossary.changes,
 		change(settingsRepo, [settings]),
 		...days
 	]);

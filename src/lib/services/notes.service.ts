@@ -1,5 +1,6 @@
 import { docToText, mentionedIds } from '$lib/domain/notes/doc';
 import { consentProblems, type ConsentProblem } from '$lib/domain/notes/consent';
+import { notePlaceIds } from '$lib/domain/places/links';
 import type { NoteInput } from '$lib/domain/notes/note';
 import { notesRepo, type Note } from '$lib/db/notes.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
@@ -30,7 +31,9 @@ export async function saveNote(id: string | null, content: NoteInput): Promise<N
 	const already = new Set(
 		participants.filter((p) => existing?.participantIds.includes(p.id)).map((p) => p.code)
 	);
-	const next = { ...content, participantIds, text: docToText(content.doc) };
+	// Places follow the note's # mentions; links made outside the text stay.
+	const placeIds = notePlaceIds(content.doc, existing, content.placeIds);
+	const next = { ...content, participantIds, placeIds, text: docToText(content.doc) };
 	const problems = consentProblems(
 		{ location: next.location ?? null, neighbourhood: next.neighbourhood ?? null },
 		participants,

@@ -23,6 +23,10 @@ describe('date formatting', () => {
 			/14:05 (CET|GMT\+1)/
 		);
 		expect(formatTime(summer, 'da', { deviceZone: 'UTC' })).toMatch(/14\.00 (CEST|GMT\+2)/);
+		// A date with its time, too (dateStyle cannot be combined with a zone name: it threw).
+		expect(formatDateTime(winter, 'en', { deviceZone: 'UTC' })).toMatch(
+			/^3 Mar 2026, 14:05 (CET|GMT\+1)$/
+		);
 	});
 	it('groups by the Copenhagen day, not the UTC day', () => {
 		// 23:30 UTC on 31 Dec is already 1 Jan in Copenhagen

@@ -4,3 +4,7 @@ export * from './history';
 export * from './merge';
 export * from './starter';
 export * from './institutions';
+export * from './created';
+export * from './links';
+export * from './labels';
+export * from './filter';

@@ -1,0 +1,211 @@
+import {
+	compareRev,
+	planImport,
+	type Conflict,
+	type ExchangeRecord,
+	type ImportPlan
+} from '$lib/domain/exchange/merge';
+import {
+	parsePackage,
+	type PackageHeader,
+	type PackageProblem,
+	type PackageRecord
+} from '$lib/domain/exchange/package';
+import { resolveConflict, type Resolution } from '$lib/domain/exchange/resolve';
+import { PLACE_NAME_MAX } from '$lib/domain/places/place';
+import { splitEntity } from '$lib/domain/records/record';
+import type { Row } from '$lib/db/db';
+import { db } from '$lib/db/workspace';
+import {
+	EXCHANGE_TABLES,
+	exchangeSpecs,
+	isExchangeTable,
+	KEEP_BOTH,
+	repoOf,
+	type ExchangeTable
+} from './exchange-tables';
+import type { ImportCounts } from './team-import-log';
+
+export interface ImportConflict {
+	/** `table:id`, the key a resolution is given under. */
+	key: string;
+	table: ExchangeTable;
+	conflict: Conflict;
+	/** Whether "keep both" is offered (see KEEP_BOTH). */
+	keepBoth: boolean;
+}
+
+export interface ImportPreview {
+	header: PackageHeader;
+	plans: Partial<Record<ExchangeTable, ImportPlan>>;
+	conflicts: ImportConflict[];
+	counts: ImportCounts;
+	/** Names of the team members in the package, for "changed by" on records not seen here yet. */
+	names: Map<string, string>;
+}
+
+export type ReadResult =
+	{ ok: true; preview: ImportPreview } | { ok: false; problem: PackageProblem };
+
+/** A stored entity as a package carries it, so local and incoming compare like with like. */
+async function asExchangeRecord(table: ExchangeTable, row: Row): Promise<ExchangeRecord> {
+	const repo = repoOf(table);
+	return {
+		...repo.toJson(await repo.fromRow(row)),
+		v: repo.def.version
+	} as unknown as ExchangeRecord;
+}
+
+/**
+ * Only the metadata of a local record the vectors alone decide about (one side strictly newer):
+ * decoding and checking every stored record would cost more than the whole rest of an import.
+ */
+function metaOnly(row: Row): ExchangeRecord {
+	const { id, createdAt, updatedAt, deletedAt, authorId, deviceId, rev, v } = row;
+	return { id, createdAt, updatedAt, deletedAt, authorId, deviceId, rev, v };
+}
+
+/** The local versions of the incoming records that this workspace holds (`known` are its ids). */
+async function localFor(
+	table: ExchangeTable,
+	incoming: readonly PackageRecord[],
+	known: ReadonlySet<string>
+): Promise<Map<string, ExchangeRecord>> {
+	const byId = new Map(incoming.filter((r) => known.has(r.id)).map((r) => [r.id, r]));
+	const out = new Map<string, ExchangeRecord>();
+	if (byId.size === 0) return out;
+	const rows = db().recordTable(table);
+	// IndexedDB answers one request per id in bulkGet; when the package touches a good part of the
+	// table, reading the whole table in one getAll is several times faster.
+	const found =
+		byId.size * 4 >= known.size
+			? await rows.toArray()
+			: (await rows.bulkGet([...byId.keys()])).filter((r) => r !== undefined);
+	await Promise.all(
+		found.map(async (row) => {
+			const inc = byId.get(row.id);
+			if (!inc) return;
+			const order = compareRev(inc.rev, row.rev ?? {});
+			const needsContent = order === 'equal' || order === 'concurrent';
+			out.set(row.id, needsContent ? await asExchangeRecord(table, row) : metaOnly(row));
+		})
+	);
+	return out;
+}
+
+function countPlans(plans: ImportPreview['plans']): ImportCounts {
+	const c: ImportCounts = {
+		added: 0,
+		updated: 0,
+		deleted: 0,
+		restored: 0,
+		keptLocal: 0,
+		same: 0,
+		conflicts: 0
+	};
+	for (const plan of Object.values(plans))
+		for (const d of plan.decisions) {
+			if (d.kind === 'add') c.added++;
+			else if (d.kind === 'keep-local') c.keptLocal++;
+			else if (d.kind === 'same') c.same++;
+			else if (d.kind === 'conflict') c.conflicts++;
+			else if (d.effect === 'delete') c.deleted++;
+			else if (d.effect === 'restore') c.restored++;
+			else c.updated++;
+		}
+	return c;
+}
+
+/**
+ * Reads and checks a package and plans what importing it would do. Writes nothing: a package
+ * with any problem is refused whole, and a good one waits for the user (and their choices on
+ * conflicts) before `applyTeamImport` writes it.
+ */
+export async function readTeamPackage(text: string, bytes: number): Promise<ReadResult> {
+	performance.mark('stedsans:import:read');
+	const d = db();
+	const keys = await Promise.all(
+		EXCHANGE_TABLES.map((t) => d.recordTable(t).toCollection().primaryKeys())
+	);
+	const known = new Map<string, Set<string>>(EXCHANGE_TABLES.map((t, i) => [t, new Set(keys[i])]));
+	const parsed = parsePackage(text, bytes, exchangeSpecs(), (table, id) =>
+		Boolean(known.get(table)?.has(id))
+	);
+	if (!parsed.ok) return parsed;
+
+	const plans: ImportPreview['plans'] = {};
+	const conflicts: ImportConflict[] = [];
+	const tables = Object.keys(parsed.records).filter(isExchangeTable);
+	// The tables are read side by side: IndexedDB serves them in parallel.
+	const locals = await Promise.all(
+		tables.map((t) => localFor(t, parsed.records[t]!, known.get(t)!))
+	);
+	for (const [i, table] of tables.entries()) {
+		const plan = planImport(locals[i]!, parsed.records[table]!);
+		plans[table] = plan;
+		for (const conflict of plan.conflicts)
+			conflicts.push({
+				key: `${table}:${conflict.id}`,
+				table,
+				conflict,
+				keepBoth: KEEP_BOTH.has(table)
+			});
+	}
+	const names = new Map<string, string>();
+	for (const e of parsed.records.ethnographers ?? [])
+		if (typeof e.displayName === 'string' && e.displayName) names.set(e.id, e.displayName);
+	performance.measure('stedsans:import:plan', 'stedsans:import:read');
+	return {
+		ok: true,
+		preview: { header: parsed.header, plans, conflicts, counts: countPlans(plans), names }
+	};
+}
+
+export class UnresolvedConflictsError extends Error {
+	override readonly name = 'UnresolvedConflictsError';
+	constructor(readonly count: number) {
+		super(`${count} conflicts are not settled`);
+	}
+}
+
+export interface ResolveOptions {
+	deviceId: string;
+	authorId: string;
+	now: number;
+	/** The suffix that marks a kept-both copy, in the user's language, e.g. " (from Bo)". */
+	copySuffix: string;
+}
+
+/** The records a resolution writes, in JSON form, and the id of the copy when both are kept. */
+export function resolveOne(
+	item: ImportConflict,
+	choice: Resolution,
+	opts: ResolveOptions
+): { writes: ExchangeRecord[]; copyId: string | null } {
+	if (choice === 'both' && !item.keepBoth) throw new Error(`cannot keep both of ${item.table}`);
+	const resolved = resolveConflict(item.conflict, choice, {
+		deviceId: opts.deviceId,
+		authorId: opts.authorId,
+		now: opts.now,
+		copySuffix: opts.copySuffix,
+		maxNameLength: PLACE_NAME_MAX,
+		// Codes have a label in two languages, not a name: both get the suffix, within 80 characters.
+		markCopy:
+			item.table === 'codes'
+				? (copy) => {
+						const label = copy.label as { en: string; da: string };
+						const mark = (s: string) =>
+							s ? s.slice(0, 80 - opts.copySuffix.length) + opts.copySuffix : s;
+						return { ...copy, label: { en: mark(label.en), da: mark(label.da) } };
+					}
+				: undefined
+	});
+	return { writes: resolved.writes, copyId: resolved.copy?.id ?? null };
+}
+
+/** Back from JSON form to the entity a repository writes (its `v` was checked when parsing). */
+export function toEntity(table: ExchangeTable, record: ExchangeRecord): object {
+	const { v: _v, ...rest } = record;
+	const { meta, content } = splitEntity(rest);
+	return repoOf(table).fromJson({ ...content, ...meta });
+}

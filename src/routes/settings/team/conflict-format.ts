@@ -1,0 +1,113 @@
+import { m } from '$lib/paraglide/messages.js';
+import { deepEqual } from '$lib/domain/exchange/equal';
+import type { ExchangeRecord } from '$lib/domain/exchange/merge';
+import { formatDateTime, type AppLocale } from '$lib/domain/format/datetime';
+import { PLACE_FIELDS, type PlaceField } from '$lib/domain/places/place';
+import type { FieldChange } from '$lib/domain/places/history';
+import type { ExchangeTable } from '$lib/services/exchange-tables';
+import { fieldName, formatValue } from '$lib/state/place-format';
+
+const META = new Set([
+	'id',
+	'createdAt',
+	'updatedAt',
+	'deletedAt',
+	'authorId',
+	'deviceId',
+	'rev',
+	'v'
+]);
+const clip = (s: string, n = 100) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+/** A line that says which record this is: a place's name, a code's label, a note's time and text. */
+export function recordTitle(table: ExchangeTable, r: ExchangeRecord, locale: AppLocale): string {
+	const s = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : '');
+	const when = (k: string) =>
+		typeof r[k] === 'number' ? formatDateTime(r[k] as number, locale) : '';
+	switch (table) {
+		case 'places':
+			return s('name');
+		case 'codes': {
+			const label = r.label as { en?: string; da?: string } | undefined;
+			return label?.[locale] || label?.en || label?.da || '';
+		}
+		case 'notes':
+			return `${when('observedAt')}: ${clip(s('text'), 60)}`;
+		case 'participants':
+			return s('code');
+		case 'ethnographers':
+			return s('displayName');
+		case 'followAlongs':
+			return when('startedAt');
+		case 'stops':
+			return `${when('arrivedAt')} ${s('ownName')}`.trim();
+		case 'placeRevisions':
+			return when('at');
+		case 'fixChunks':
+			return String(r.seq ?? '');
+	}
+}
+
+export function tableName(table: ExchangeTable): string {
+	const names: Record<ExchangeTable, () => string> = {
+		places: m.tablePlaces,
+		placeRevisions: m.tablePlaceRevisions,
+		codes: m.tableCodes,
+		ethnographers: m.tableEthnographers,
+		participants: m.tableParticipants,
+		notes: m.tableNotes,
+		followAlongs: m.tableFollowAlongs,
+		stops: m.tableStops,
+		fixChunks: m.tableFixChunks
+	};
+	return names[table]();
+}
+
+/** The content fields the two versions disagree on. */
+export function changedFields(a: ExchangeRecord, b: ExchangeRecord): string[] {
+	const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+	return [...keys].filter((k) => !META.has(k) && !deepEqual(a[k], b[k]));
+}
+
+const isPlaceField = (k: string): k is PlaceField => (PLACE_FIELDS as string[]).includes(k);
+
+export function fieldLabel(table: ExchangeTable, key: string): string {
+	if (table === 'places' && isPlaceField(key)) return fieldName(key);
+	const known: Record<string, () => string> = {
+		text: m.fieldText,
+		doc: m.fieldText,
+		label: m.fieldLabel,
+		definition: m.fieldDefinition,
+		code: m.fieldCode,
+		codeIds: m.tableCodes,
+		participantIds: m.tableParticipants,
+		placeIds: m.tablePlaces,
+		placeLabel: m.fieldPlaceLabel,
+		neighbourhood: m.placeNeighbourhood,
+		location: m.placeLocation,
+		displayName: m.placeName
+	};
+	return known[key]?.() ?? key;
+}
+
+/** One side's value as short text; names and notes stay text, never markup. */
+export function valueText(
+	table: ExchangeTable,
+	key: string,
+	value: unknown,
+	placeName: (id: string) => string
+): string {
+	if (table === 'places' && isPlaceField(key))
+		return formatValue({ field: key, from: value, to: value } as FieldChange, 'to', placeName);
+	if (value === null || value === undefined || value === '') return m.noneOption();
+	if (typeof value === 'boolean') return value ? m.placeYes() : m.placeNo();
+	if (typeof value === 'string' || typeof value === 'number') return clip(String(value));
+	if (Array.isArray(value)) return m.itemsCount({ count: value.length });
+	if (key === 'doc') return m.fieldTextChanged();
+	const o = value as Record<string, unknown>;
+	return clip(
+		Object.values(o)
+			.filter((v) => typeof v === 'string' && v)
+			.join(' / ') || JSON.stringify(o)
+	);
+}
