@@ -106,6 +106,8 @@ export async function startDemo(page: Page): Promise<void> {
 	await openApp(page, '/');
 	await page.getByRole('button', { name: /Try with demo data|Prøv med demodata/ }).click();
 	await expect(demoBanner(page)).toBeVisible({ timeout: 30_000 });
+	// The banner shows as soon as the demo workspace opens; the notes open once it is filled.
+	await page.waitForURL((url) => url.pathname === '/notes', { timeout: 60_000 });
 	await expectAppReady(page);
 }
 

@@ -74,7 +74,8 @@ async function checkScreen(page: Page, name: string, lang: 'en' | 'da', translat
 	if (lang === 'da' && translated) {
 		const text = await page.locator('body').innerText();
 		const leaks = englishOnlyStrings().filter((s) =>
-			new RegExp(`(^|\\W)${escape(s)}($|\\W)`).test(text)
+			// Whole words in any script: "Import" must not match the Danish "Importér".
+			new RegExp(`(?<![\\p{L}\\p{N}])${escape(s)}(?![\\p{L}\\p{N}])`, 'u').test(text)
 		);
 		expect.soft(leaks, `English text on the Danish ${name}`).toEqual([]);
 	}
