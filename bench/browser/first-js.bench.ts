@@ -1,11 +1,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { APP_URL, BASELINE_URL, needsServers, readyAt, record, watchReady } from './support';
+import { sharedPath } from '../../tests/shared-dir';
 
-const KK_KVARTERER = new URL(
-	'../../../shared/geo/kk_kvarterer_subset_4326.geojson',
-	import.meta.url
-).pathname;
+const KK_KVARTERER = sharedPath('geo/kk_kvarterer_subset_4326.geojson');
 
 /** Code only the libraries themselves contain (not the small modules that load them lazily). */
 const HEAVY = {

@@ -1,13 +1,14 @@
 import { chromium, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium.js';
+import { sharedDir } from '../shared-dir';
 
 /** The user's verbs, so specs read like what someone does with the app. */
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 860 };
 
-export const SHARED = new URL('../../../shared/', import.meta.url).pathname;
+export const SHARED = sharedDir() + '/';
 /** The municipality's official neighbourhood file (read from the shared folder, never copied). */
 export const KK_KVARTERER = SHARED + 'geo/kk_kvarterer_subset_4326.geojson';
 export const KK_ATTRIBUTION = 'Kort-/geodata: Københavns Kommune (CC BY 4.0)';

@@ -14,8 +14,10 @@ import { NoRecordingConsentError, startFollowAlong } from './followalongs.servic
 import { importGpx, type GpxReader } from './gpx-import.service';
 import { TrackWriter } from './track-writer';
 import { participant, T0, walk } from './test-days';
+import { pathToFileURL } from 'node:url';
+import { sharedPath } from '../../../tests/shared-dir';
 
-const FIXTURES = new URL('../../../../shared/fixtures/gpx/', import.meta.url);
+const FIXTURES = pathToFileURL(sharedPath('fixtures/gpx') + '/');
 const SETTINGS = { stopRadiusMetres: 50, stopMinMinutes: 5 };
 const read: GpxReader = async (bytes, onProgress) => readGpx(bytes, { onProgress });
 

@@ -9,11 +9,10 @@ import {
 	parseBoundaryFile,
 	type NeighbourhoodKey
 } from './index';
+import { pathToFileURL } from 'node:url';
+import { sharedPath } from '../../../../tests/shared-dir';
 
-const OFFICIAL = new URL(
-	'../../../../../shared/geo/kk_kvarterer_subset_4326.geojson',
-	import.meta.url
-);
+const OFFICIAL = pathToFileURL(sharedPath('geo/kk_kvarterer_subset_4326.geojson'));
 
 describe('neighbourhoodAt', () => {
 	it('puts each neighbourhood centre in its own neighbourhood', () => {

@@ -7,8 +7,10 @@ import { utcTime } from './gpx-features';
 import { toGpx } from './gpx-export';
 import { syntheticDay } from './synthetic';
 import { trackToFixes } from './track';
+import { pathToFileURL } from 'node:url';
+import { sharedPath } from '../../../../tests/shared-dir';
 
-const FIXTURES = new URL('../../../../../shared/fixtures/gpx/', import.meta.url);
+const FIXTURES = pathToFileURL(sharedPath('fixtures/gpx') + '/');
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
 const parser: XmlParser = new DOMParser({ onError: () => {} });
 

@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { checkGpxSize, MAX_GPX_BYTES, parseGpx, type GpxProblemCode, type XmlParser } from './gpx';
 import { gapBefore, sourceAt } from './track';
+import { pathToFileURL } from 'node:url';
+import { sharedPath } from '../../../../tests/shared-dir';
 
-const FIXTURES = new URL('../../../../../shared/fixtures/gpx/', import.meta.url);
+const FIXTURES = pathToFileURL(sharedPath('fixtures/gpx') + '/');
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
 
 /** xmldom reports recoverable errors on the console; a browser's DOMParser does not. */
