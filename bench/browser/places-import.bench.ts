@@ -166,7 +166,10 @@ test(`import ${PLACES} places + ${NOTES} notes into a workspace holding as many`
 	writeFileSync(join(dir, 'incoming.json'), JSON.stringify(pkg('There', incoming)));
 
 	const baseURL =
-		process.env.BENCH_URL ?? configured ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
+		process.env.BENCH_URL ??
+		(process.env.BENCH_APP_URL || undefined) ??
+		configured ??
+		`http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 	const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 	const page = await browser.newPage({ baseURL, viewport: { width: 1280, height: 860 } });
 	try {
