@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { RecordMeta, Timestamp } from '../records/record';
+import { CONTROL_CHARS as CONTROL } from '../text/controls';
 
 export const PACKAGE_FORMAT = 'stedsans-team-package';
 export const PACKAGE_FORMAT_VERSION = 1;
 export const MAX_PACKAGE_BYTES = 200 * 1024 * 1024;
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const Label = (max: number) =>
 	z
 		.string()

@@ -3,6 +3,10 @@ import { NeighbourhoodKey } from '../neighbourhoods/keys';
 import { DocNode, textToDoc } from '../notes/doc';
 import { Id, RecordMeta, type Entity } from '../records/record';
 import { fold } from '../text/fold';
+import {
+	CONTROL_CHARS as CONTROL,
+	CONTROL_CHARS_EXCEPT_LINES as CONTROL_EXCEPT_LINES
+} from '../text/controls';
 
 export const PLACE_NAME_MAX = 200;
 export const PLACE_ALIASES_MAX = 50;
@@ -10,13 +14,6 @@ export const PLACE_DESCRIPTION_MAX = 20_000;
 /** A polygon drawn on a phone has tens of vertices; the cap stops a pasted file from bloating a record. */
 export const PLACE_RING_MAX = 2_000;
 export const PLACE_RADIUS_MAX = 5_000;
-
-// C0 and C1 controls (and DEL) never belong in a name; they can hide text or break layouts.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-// Free text may hold line breaks and tabs, but no other controls.
-// eslint-disable-next-line no-control-regex
-const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /** A name is text: HTML in it is kept as typed and shown as text, never interpreted. */
 export const PlaceName = z
