@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, statusRegion } from './driver';
 import { importGpx } from './follow-driver';
+import { addPlace, openPlace } from './places-driver';
 
 /**
  * A day with three known stops as GPX (a fix every 5 s): 8 min at A, a walk north, 7 min at B,
@@ -45,11 +46,7 @@ function dayWithStops(): string {
 
 const stops = (page: Page) => page.getByTestId('stop');
 
-test('after the day: detected stops are confirmed, described, merged, split and deleted', async ({
-	page
-}) => {
-	test.setTimeout(120_000);
-	await openApp(page, '/');
+async function importDayWithStops(page: Page): Promise<void> {
 	await importGpx(page, {
 		name: 'stops.gpx',
 		mimeType: 'application/gpx+xml',
@@ -57,6 +54,14 @@ test('after the day: detected stops are confirmed, described, merged, split and 
 	});
 	await page.waitForURL(/\/follow\/day\?id=/);
 	await expect(stops(page)).toHaveCount(3);
+}
+
+test('after the day: detected stops are confirmed, described, merged, split and deleted', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await openApp(page, '/');
+	await importDayWithStops(page);
 	await expect(
 		page.getByText('3 stops were proposed (staying within 50 m for at least 5 min)')
 	).toBeVisible();
@@ -130,4 +135,53 @@ test('the stop settings decide what detection proposes', async ({ page }) => {
 	await page.getByRole('button', { name: 'Detect stops' }).click();
 	await expect(statusRegion(page)).toContainText('3 stops proposed.');
 	await expect(stops(page)).toHaveCount(3);
+});
+
+test("a stop's place is picked from the glossary by an alias, and the place's page links the stop back", async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await addPlace(page, {
+		name: 'Trappen på Ståltorvet',
+		aliases: ['Mekka'],
+		category: 'Hangout',
+		neighbourhood: 'Vesterbro'
+	});
+	await openApp(page, '/');
+	await importDayWithStops(page);
+	const first = stops(page).nth(0);
+	await first.getByRole('button', { name: 'Confirm' }).click();
+	await expect(statusRegion(page)).toContainText('Stop confirmed.');
+	await first.getByRole('button', { name: 'Describe' }).click();
+	await first
+		.getByRole('group', { name: 'Place in the glossary' })
+		.getByRole('button', { name: 'Choose a place' })
+		.click();
+
+	// The picker searches names and aliases, without needing the Danish letters.
+	const picker = page.getByRole('dialog', { name: 'Place in the glossary' });
+	const search = picker.getByRole('searchbox', { name: 'Search places (names and aliases)' });
+	await search.fill('staltorvet');
+	const found = picker.getByRole('list', { name: 'Places found' }).getByRole('button');
+	await expect(found).toHaveCount(1);
+	await expect(found.first()).toContainText('Trappen på Ståltorvet');
+	await search.fill('mekka');
+	await expect(found).toHaveCount(1);
+	await expect(found.first()).toContainText('Mekka');
+	await expect(found.first()).toContainText('Trappen på Ståltorvet');
+	await found.first().click();
+	await expect(picker).toBeHidden();
+	await expect(
+		first.getByRole('group', { name: 'Place in the glossary' }).getByRole('link')
+	).toHaveText('Trappen på Ståltorvet');
+	await first.getByRole('button', { name: 'Save' }).click();
+	await expect(statusRegion(page)).toContainText('Stop saved.');
+
+	// The place's page lists the stop and the follow-along, and the time spent there (8 min).
+	await openPlace(page, 'Mekka', 'Trappen på Ståltorvet');
+	await expect(page.getByRole('heading', { name: '1 stop', exact: true })).toBeVisible();
+	await expect(page.getByRole('heading', { name: '1 follow-along', exact: true })).toBeVisible();
+	await expect(page.getByTestId('time-spent')).toHaveText(
+		'8 min spent here: 1 stop on 1 follow-along.'
+	);
 });

@@ -1,5 +1,3 @@
-import { registerSW } from 'virtual:pwa-register';
-
 /**
  * Service worker registration. A new version waits until the user chooses to reload
  * (registerType 'prompt'), so nothing reloads under someone who is typing.
@@ -16,8 +14,13 @@ class PwaState {
 		return this.#offlineReady;
 	}
 
-	register(): void {
-		if (!('serviceWorker' in navigator) || this.#update) return;
+	#registering = false;
+
+	/** Registers the service worker; workbox-window is loaded then, off the first screen's path. */
+	async register(): Promise<void> {
+		if (!('serviceWorker' in navigator) || this.#registering) return;
+		this.#registering = true;
+		const { registerSW } = await import('virtual:pwa-register');
 		this.#update = registerSW({
 			immediate: true,
 			onNeedRefresh: () => (this.#needRefresh = true),

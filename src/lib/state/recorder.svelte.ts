@@ -11,6 +11,7 @@ import { watchPositions, type WatchProblem } from '$lib/services/position-watch.
 import { closeStop, detectDayStops, markStop } from '$lib/services/stops.service';
 import { FLUSH_EVERY_MS, TrackWriter } from '$lib/services/track-writer';
 import { ScreenWakeLock, type WakeLockState } from '$lib/services/wake-lock.service';
+import { recordingPresence } from './recording-presence.svelte';
 
 /** No fix for this long while recording shows a warning. */
 export const SILENCE_WARNING_MS = 30_000;
@@ -98,6 +99,7 @@ class Recorder {
 		if (this.#attached) return;
 		this.#attached = true;
 		const day = await activeFollowAlong();
+		if (!day) recordingPresence.forget();
 		if (day && this.#attached && !this.#day) await this.#begin(day, true);
 	}
 
@@ -142,6 +144,7 @@ class Recorder {
 		this.#writer?.patch({ status: 'ended', endedAt: end, ...this.#filterPatch() });
 		await this.#flush();
 		this.#reset();
+		recordingPresence.forget();
 		const settings = await getSettings();
 		if (day.routeSource !== 'sketch') await detectDayStops(day.id, settings);
 		return day.id;
@@ -178,6 +181,7 @@ class Recorder {
 			stopsOf(day.id)
 		]);
 		this.#day = day;
+		recordingPresence.remember(day.id);
 		this.#writer = writer;
 		this.#filter = new FixFilter(
 			{ maxAccuracyM: settings.maxFixAccuracyMetres, maxSpeedMps: maxSpeedFor(day.modes) },
@@ -313,3 +317,5 @@ function shown(filter: FixFilter): number {
 }
 
 export const recorder = new Recorder();
+// Whichever screen loads the recorder, the bar (which attaches it to the workspace) comes too.
+recordingPresence.want();

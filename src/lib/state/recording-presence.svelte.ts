@@ -1,0 +1,49 @@
+/**
+ * Whether the app needs its recording bar and recorder. Both weigh about 12 KiB gzipped (the fix
+ * filter, the track writer, stop detection), so the first screen loads them only when a day is in
+ * progress: the recorder leaves a hint in localStorage while a day runs (so a reload picks the day
+ * up again), and any screen that loads the recorder (starting a day, a day's page) asks for the bar.
+ */
+const HINT = 'stedsans.recording';
+
+function readHint(): boolean {
+	try {
+		return localStorage.getItem(HINT) !== null;
+	} catch {
+		return false;
+	}
+}
+
+class RecordingPresence {
+	#wanted = $state(readHint());
+
+	get wanted(): boolean {
+		return this.#wanted;
+	}
+
+	/** The recorder is loaded: show the bar (it attaches the recorder to the open workspace). */
+	want(): void {
+		this.#wanted = true;
+	}
+
+	/** A day started or was picked up again: load the recorder on the next start too. */
+	remember(dayId: string): void {
+		this.#wanted = true;
+		try {
+			localStorage.setItem(HINT, dayId);
+		} catch {
+			// private mode: the follow-alongs screen still picks the day up
+		}
+	}
+
+	/** No day is in progress any more. */
+	forget(): void {
+		try {
+			localStorage.removeItem(HINT);
+		} catch {
+			// nothing to forget
+		}
+	}
+}
+
+export const recordingPresence = new RecordingPresence();
