@@ -1,0 +1,85 @@
+import { IDENTIFIER_KINDS, type IdentifierKind } from './hits';
+import { recordLabel, recordTexts, type RecordLabel, type TextField } from './record-text';
+import { scanIdentifiers, type ScanOptions } from './scan';
+
+/**
+ * What an export shows before it writes anything: each identifier found, where it is (which
+ * record, which field), which kind, and the text around it.
+ */
+export interface Finding {
+	table: string;
+	id: string;
+	label: RecordLabel;
+	field: string;
+	kind: IdentifierKind;
+	text: string;
+	/** Up to CONTEXT characters before and after, on one line, cut at a word. */
+	before: string;
+	after: string;
+}
+
+export const CONTEXT = 32;
+
+const oneLine = (s: string) => s.replace(/\s+/g, ' ');
+
+/** The text around a hit: cut at a space when there is one near the cut, with "…" where cut. */
+export function around(text: string, start: number, end: number): [string, string] {
+	let from = Math.max(0, start - CONTEXT);
+	let to = Math.min(text.length, end + CONTEXT);
+	if (from > 0) {
+		const space = text.indexOf(' ', from);
+		if (space !== -1 && space < start) from = space + 1;
+	}
+	if (to < text.length) {
+		const space = text.lastIndexOf(' ', to);
+		if (space > end) to = space;
+	}
+	return [
+		(from > 0 ? '…' : '') + oneLine(text.slice(from, start)),
+		oneLine(text.slice(end, to)) + (to < text.length ? '…' : '')
+	];
+}
+
+/** The hits in a list of fields of one record. */
+export function scanFields(
+	source: { table: string; id: string; label: RecordLabel; fields: readonly TextField[] },
+	options: ScanOptions = {}
+): Finding[] {
+	const out: Finding[] = [];
+	for (const f of source.fields) {
+		const kinds = f.skip ? IDENTIFIER_KINDS.filter((k) => !f.skip!.includes(k)) : options.kinds;
+		for (const h of scanIdentifiers(f.text, { ...options, kinds })) {
+			const [before, after] = around(f.text, h.start, h.end);
+			out.push({
+				table: source.table,
+				id: source.id,
+				label: source.label,
+				field: f.field,
+				kind: h.kind,
+				text: h.text,
+				before,
+				after
+			});
+		}
+	}
+	return out;
+}
+
+/** The hits in one record in its JSON form (as a backup or team package carries it). */
+export function scanRecord(
+	table: string,
+	record: Record<string, unknown> & { id: string },
+	options: ScanOptions = {}
+): Finding[] {
+	return scanFields(
+		{ table, id: record.id, label: recordLabel(table, record), fields: recordTexts(table, record) },
+		options
+	);
+}
+
+/** How many of each kind, for a summary line ("2 CPR numbers, 1 phone number"). */
+export function countByKind(findings: readonly Finding[]): Partial<Record<IdentifierKind, number>> {
+	const counts: Partial<Record<IdentifierKind, number>> = {};
+	for (const f of findings) counts[f.kind] = (counts[f.kind] ?? 0) + 1;
+	return counts;
+}
