@@ -115,3 +115,28 @@ describe('the text around a hit', () => {
 		expect(around('ring 23456789', 5, 13)).toEqual(['ring ', '']);
 	});
 });
+
+describe('one export scanned in order', () => {
+	it('treats a place history like the place, and lists a value that stayed once', async () => {
+		const { ExportScanner } = await import('./findings');
+		const scanner = new ExportScanner(options);
+		const institution = { id: 'I', name: 'Halmtorvet 9D', institution: true };
+		const home = { id: 'H', name: 'Bænken 23456789', institution: false };
+		expect(scanner.scan('places', institution)).toEqual([]);
+		expect(scanner.scan('places', home)).toHaveLength(1);
+		const revision = (id: string, placeId: string, from: string, to: string) => ({
+			id,
+			placeId,
+			at: 1,
+			changes: [{ field: 'name', from, to }]
+		});
+		expect(scanner.scan('placeRevisions', revision('R1', 'I', '', 'Halmtorvet 9D'))).toEqual([]);
+		// The place still has the number: its history adds nothing new.
+		expect(
+			scanner.scan('placeRevisions', revision('R2', 'H', 'Bænken', 'Bænken 23456789'))
+		).toEqual([]);
+		const r3 = scanner.scan('placeRevisions', revision('R3', 'H', 'Bænken 34567890', 'Bænken'));
+		expect(r3.map((f) => f.text)).toEqual(['34567890']);
+		expect(scanner.scan('placeRevisions', revision('R4', 'H', 'x 34567890', 'y'))).toEqual([]);
+	});
+});

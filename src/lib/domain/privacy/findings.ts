@@ -10,6 +10,8 @@ export interface Finding {
 	table: string;
 	id: string;
 	label: RecordLabel;
+	/** In the trash (backups and packages carry deleted records too). */
+	inTrash: boolean;
 	field: string;
 	kind: IdentifierKind;
 	text: string;
@@ -42,7 +44,13 @@ export function around(text: string, start: number, end: number): [string, strin
 
 /** The hits in a list of fields of one record. */
 export function scanFields(
-	source: { table: string; id: string; label: RecordLabel; fields: readonly TextField[] },
+	source: {
+		table: string;
+		id: string;
+		label: RecordLabel;
+		inTrash?: boolean;
+		fields: readonly TextField[];
+	},
 	options: ScanOptions = {}
 ): Finding[] {
 	const out: Finding[] = [];
@@ -54,6 +62,7 @@ export function scanFields(
 				table: source.table,
 				id: source.id,
 				label: source.label,
+				inTrash: source.inTrash ?? false,
 				field: f.field,
 				kind: h.kind,
 				text: h.text,
@@ -72,9 +81,52 @@ export function scanRecord(
 	options: ScanOptions = {}
 ): Finding[] {
 	return scanFields(
-		{ table, id: record.id, label: recordLabel(table, record), fields: recordTexts(table, record) },
+		{
+			table,
+			id: record.id,
+			label: recordLabel(table, record),
+			inTrash: typeof record.deletedAt === 'number',
+			fields: recordTexts(table, record)
+		},
 		options
 	);
+}
+
+/**
+ * Scans the records of one export in order, with what one record says about another: a place's
+ * history is scanned like the place (an institution's address is not flagged there either), and a
+ * value that stayed the same across revisions is listed once, not once per save.
+ * Places must come before their revisions (the order of backups and team packages).
+ */
+export class ExportScanner {
+	#institutions = new Set<string>();
+	#seen = new Set<string>();
+
+	constructor(readonly options: ScanOptions = {}) {}
+
+	scan(table: string, record: Record<string, unknown> & { id: string }): Finding[] {
+		if (table === 'places' && record.institution === true) this.#institutions.add(record.id);
+		if (table !== 'places' && table !== 'placeRevisions')
+			return scanRecord(table, record, this.options);
+		const placeId = table === 'places' ? record.id : String(record.placeId);
+		const fields = recordTexts(table, record, { institution: this.#institutions.has(placeId) });
+		const found = scanFields(
+			{
+				table,
+				id: record.id,
+				label: recordLabel(table, record),
+				inTrash: typeof record.deletedAt === 'number',
+				fields
+			},
+			this.options
+		);
+		return found.filter((f) => {
+			const key = `${placeId}\u0000${f.kind}\u0000${f.text}`;
+			if (this.#seen.has(key)) return false;
+			this.#seen.add(key);
+			return true;
+		});
+	}
 }
 
 /** How many of each kind, for a summary line ("2 CPR numbers, 1 phone number"). */

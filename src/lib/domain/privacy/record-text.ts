@@ -39,7 +39,8 @@ function placeFields(out: TextField[], p: Json, prefix = ''): void {
 }
 
 /** One changed field of a place revision, on both sides: history must not keep what was redacted. */
-function revisionFields(out: TextField[], r: Json): void {
+function revisionFields(out: TextField[], r: Json, institution: boolean): void {
+	const skip = institution ? NO_ADDRESS : undefined;
 	const changes = Array.isArray(r.changes) ? r.changes : [];
 	changes.forEach((raw, i) => {
 		const c = obj(raw);
@@ -47,16 +48,23 @@ function revisionFields(out: TextField[], r: Json): void {
 			const value = c[side];
 			const name = `changes.${i}.${side}`;
 			if (c.field === 'name' || c.field === 'officialName')
-				field(out, name, value, c.field === 'officialName' ? NO_ADDRESS : undefined);
+				field(out, name, value, c.field === 'officialName' ? NO_ADDRESS : skip);
 			else if (c.field === 'aliases' && Array.isArray(value))
-				value.forEach((a, k) => field(out, `${name}.${k}`, a));
+				value.forEach((a, k) => field(out, `${name}.${k}`, a, skip));
 			else if (c.field === 'description') field(out, name, obj(value).text);
 		}
 	});
 }
 
-/** The free-text fields of a record of `table`. Tables without free text give none. */
-export function recordTexts(table: string, record: Json): TextField[] {
+/**
+ * The free-text fields of a record of `table`. Tables without free text give none. A place
+ * revision does not say whether its place is an institution: `context` does.
+ */
+export function recordTexts(
+	table: string,
+	record: Json,
+	context: { institution?: boolean } = {}
+): TextField[] {
 	const out: TextField[] = [];
 	switch (table) {
 		case 'notes':
@@ -67,7 +75,7 @@ export function recordTexts(table: string, record: Json): TextField[] {
 			placeFields(out, record);
 			break;
 		case 'placeRevisions':
-			revisionFields(out, record);
+			revisionFields(out, record, context.institution ?? false);
 			break;
 		case 'participants':
 			field(out, 'code', record.code);
