@@ -5,16 +5,14 @@ import {
 	KdfUnavailableError,
 	openEnvelope,
 	openEnvelopeWithKey,
-	parseTeamKey,
 	readEnvelope,
 	sealEnvelope,
 	sealEnvelopeWithKey,
-	teamKeyId,
 	UnsupportedVersionError,
 	WrongPassphraseError,
 	type KdfOptions
 } from '$lib/crypto';
-import { getSettings } from '$lib/db/settings.repo';
+import { storedTeamKey } from './team-key.service';
 
 /**
  * How an export file is protected. Encrypted is the default; plaintext is only written when the
@@ -46,18 +44,6 @@ export class NoTeamKeyError extends Error {
 	constructor() {
 		super('No team package key is set up');
 	}
-}
-
-/** The team key from Settings, with its id; null when none is set up. */
-export async function storedTeamKey(): Promise<{
-	text: string;
-	secret: Uint8Array<ArrayBuffer>;
-	id: string;
-} | null> {
-	const text = (await getSettings()).teamPackageKey;
-	if (!text) return null;
-	const key = parseTeamKey(text);
-	return { ...key, id: await teamKeyId(key.secret) };
 }
 
 export interface ProtectOptions {

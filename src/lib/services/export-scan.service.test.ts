@@ -93,6 +93,7 @@ describe('the scan before an export', () => {
 		const r = await scanExport(backupRecords(await buildBackup()), (p) => progress.push(p));
 		expect(r.total).toBe(300);
 		expect(r.findings).toHaveLength(MAX_LISTED);
+		expect(r.counts).toEqual({ phone: 300 });
 		expect(progress.at(-1)).toBe(1);
 	});
 });

@@ -1,4 +1,4 @@
-import { ExportScanner, type Finding } from '$lib/domain/privacy';
+import { ExportScanner, type Finding, type IdentifierKind } from '$lib/domain/privacy';
 import { getSettings } from '$lib/db/settings.repo';
 
 /** Records by table, in the JSON form an export writes them. */
@@ -9,6 +9,8 @@ export interface ScanResult {
 	findings: Finding[];
 	/** How many there are in all (a summary can say "and 480 more"). */
 	total: number;
+	/** How many of each kind, over all of them. */
+	counts: Partial<Record<IdentifierKind, number>>;
 }
 
 /** A list longer than this helps no one; the summary says how many more there are. */
@@ -32,12 +34,14 @@ export async function scanExport(
 	});
 	const all = Object.values(records).reduce((n, rows) => n + rows.length, 0);
 	const findings: Finding[] = [];
+	const counts: ScanResult['counts'] = {};
 	let total = 0;
 	let seen = 0;
 	for (const [table, rows] of Object.entries(records)) {
 		for (const record of rows) {
 			for (const f of scanner.scan(table, record)) {
 				if (findings.length < MAX_LISTED) findings.push(f);
+				counts[f.kind] = (counts[f.kind] ?? 0) + 1;
 				total++;
 			}
 			if (++seen % BATCH === 0) {
@@ -47,5 +51,5 @@ export async function scanExport(
 		}
 	}
 	onProgress?.(1);
-	return { findings, total };
+	return { findings, total, counts };
 }
