@@ -10,6 +10,7 @@ import { addParticipant } from './participants.service';
 import { savePlace } from './places.service';
 import { buildTeamPackage } from './team-export.service';
 
+const CONSENT = { location: 'cell', followAlong: true, aggregate: true } as const;
 let name = '';
 beforeEach(async () => {
 	name = await freshWorkspace();
@@ -45,7 +46,7 @@ describe('the scan before an export', () => {
 	it('finds nothing in an ordinary workspace, starter places and codebook included', async () => {
 		await note('Kl. 14.30 på trappen ved Halmtorvet; 3 betjente, 150 kr. for en pose.');
 		await savePlace(null, { name: 'Halmtorvet 9D', institution: true, institutionKind: 'other' });
-		await addParticipant({ code: 'VB-014', neighbourhood: 'vesterbro' });
+		await addParticipant({ code: 'VB-014', neighbourhood: 'vesterbro', consent: CONSENT });
 		expect(await scanExport(backupRecords(await buildBackup()))).toEqual({
 			findings: [],
 			total: 0
@@ -59,7 +60,7 @@ describe('the scan before an export', () => {
 
 	it('scans what a team package carries', async () => {
 		await note('ring 23456789');
-		await addParticipant({ code: '0101501234', neighbourhood: null });
+		await addParticipant({ code: '0101501234', neighbourhood: null, consent: CONSENT });
 		const glossaryOnly = await buildTeamPackage(
 			{ notes: null, participants: false, followAlongIds: [] },
 			'Anna'

@@ -64,7 +64,9 @@ export function findingPlace(f: Finding, locale: AppLocale): string {
 /** "2 CPR numbers, 1 phone number". */
 export function findingCounts(counts: Partial<Record<IdentifierKind, number>>): string {
 	return Object.entries(counts)
-		.map(([kind, count]) => m.findCount({ count: count!, kind: identifierKindName(kind as IdentifierKind) }))
+		.map(([kind, count]) =>
+			m.findCount({ count: count!, kind: identifierKindName(kind as IdentifierKind) })
+		)
 		.join(', ');
 }
 

@@ -71,7 +71,8 @@ export class TeamImport {
 		this.#busy = true;
 		try {
 			const r = await readTeamPackage(text, size, { passphrase });
-			const waiting = !r.ok && (r.problem.kind === 'encrypted' || r.problem.kind === 'wrong-passphrase');
+			const waiting =
+				!r.ok && (r.problem.kind === 'encrypted' || r.problem.kind === 'wrong-passphrase');
 			this.#locked = waiting ? { text, size } : null;
 			if (!r.ok) return r.problem;
 			this.#preview = r.preview;

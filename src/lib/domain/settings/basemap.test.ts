@@ -13,10 +13,12 @@ describe('basemap URLs and the Content Security Policy', () => {
 	});
 
 	it('refuses another host, and plain http', () => {
-		expect(checkBasemapUrl('https://tile.example.org/style.json', ['tiles.openfreemap.org'])).toEqual(
-			{ ok: false, reason: 'host', host: 'tile.example.org' }
-		);
-		expect(checkBasemapUrl('http://tiles.openfreemap.org/styles/liberty', ['tiles.openfreemap.org'])).toEqual({
+		expect(
+			checkBasemapUrl('https://tile.example.org/style.json', ['tiles.openfreemap.org'])
+		).toEqual({ ok: false, reason: 'host', host: 'tile.example.org' });
+		expect(
+			checkBasemapUrl('http://tiles.openfreemap.org/styles/liberty', ['tiles.openfreemap.org'])
+		).toEqual({
 			ok: false,
 			reason: 'not-https'
 		});

@@ -4,9 +4,7 @@
  * on any other host would be blocked by the browser, so Settings refuses it and says why.
  */
 export type BasemapCheck =
-	| { ok: true }
-	| { ok: false; reason: 'not-https' }
-	| { ok: false; reason: 'host'; host: string };
+	{ ok: true } | { ok: false; reason: 'not-https' } | { ok: false; reason: 'host'; host: string };
 
 export function checkBasemapUrl(url: string, allowedHosts: readonly string[]): BasemapCheck {
 	let parsed: URL;
