@@ -34,8 +34,11 @@ export function cspDirectives(hosts = basemapHosts()) {
 		'connect-src': ['self', ...basemap],
 		// MapLibre draws tiles and sprites from blob: and data: images it makes itself.
 		'img-src': ['self', 'data:', 'blob:'],
-		// Svelte and MapLibre set inline style attributes (positions, sizes, transforms).
-		'style-src': ['self', 'unsafe-inline'],
+		// Stylesheets only from the app's own files. Inline style *attributes* are allowed: the
+		// SvelteKit shell and Svelte's style bindings set them (positions, sizes, transforms). An
+		// attribute cannot run script or load anything (img-src and connect-src still apply).
+		'style-src': ['self'],
+		'style-src-attr': ['unsafe-inline'],
 		'font-src': ['self'],
 		'manifest-src': ['self'],
 		'media-src': ['none'],

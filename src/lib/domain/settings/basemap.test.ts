@@ -37,5 +37,6 @@ describe('basemap URLs and the Content Security Policy', () => {
 		expect(d['script-src']).toEqual(['self', 'wasm-unsafe-eval']);
 		expect(d['worker-src']).toEqual(['self']);
 		expect(d['object-src']).toEqual(['none']);
+		expect(d['style-src']).toEqual(['self']);
 	});
 });
