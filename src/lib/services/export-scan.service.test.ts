@@ -49,7 +49,8 @@ describe('the scan before an export', () => {
 		await addParticipant({ code: 'VB-014', neighbourhood: 'vesterbro', consent: CONSENT });
 		expect(await scanExport(backupRecords(await buildBackup()))).toEqual({
 			findings: [],
-			total: 0
+			total: 0,
+			counts: {}
 		});
 		const pkg = await buildTeamPackage(
 			{ notes: { from: null, to: null }, participants: true, followAlongIds: [] },
