@@ -19,7 +19,7 @@ const start = schema.nodeFromJSON({
 });
 const names = Array.from({ length: 50 }, (_, i) => `Navn${i} Efternavn${i}`);
 
-describe('identifier scan while typing (100 kB note)', () => {
+describe('identifier scan while typing in a 100 kB note (target ≤ 16 ms, one frame)', () => {
 	const scanner = new DocScanner(names);
 	let state = EditorState.create({ schema, doc: start });
 	scanner.scan(state.doc);
