@@ -1,11 +1,18 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportBackup, foreignRequests, openApp, recordRequests, TEST_PASSPHRASE } from './driver';
+import {
+	alertRegion,
+	exportBackup,
+	foreignRequests,
+	openApp,
+	recordRequests,
+	TEST_PASSPHRASE
+} from './driver';
 import { DC_RUN, expectLayerDrawn, importGpx } from './follow-driver';
 import { startDemoWorkspace } from './notes-driver';
-import { tmpdir } from 'node:os';
 
 const BUILD = new URL('../../build/', import.meta.url).pathname;
 const BASEMAP = 'tiles.openfreemap.org';
@@ -199,3 +206,28 @@ async function mapDrawn(page: Page): Promise<void> {
 		)
 		.toBeGreaterThan(0);
 }
+
+test('Settings refuses a basemap on a host the policy does not allow, and says which are', async ({
+	page,
+	context
+}) => {
+	const requests = recordRequests(context);
+	await openApp(page, '/settings');
+	const field = page.getByLabel('Basemap style URL');
+	await expect(
+		page.getByText(`This installation may load maps only from: ${BASEMAP}.`)
+	).toBeVisible();
+	await field.fill('https://tiles.example.org/style.json');
+	await field.press('Enter');
+	await expect(alertRegion(page)).toHaveText(
+		`Stedsans may not load maps from tiles.example.org: its security policy allows only ${BASEMAP}. Whoever installs Stedsans can add a host (STEDSANS_BASEMAP_HOSTS). The basemap was not changed.`
+	);
+	await expect(field).toHaveAttribute('aria-invalid', 'true');
+	await page.reload();
+	await expect(page.getByLabel('Basemap style URL')).toHaveValue(
+		`https://${BASEMAP}/styles/liberty`
+	);
+	await page.goto('/map');
+	await mapDrawn(page);
+	expect(requests.filter((u) => u.includes('example.org'))).toEqual([]);
+});
