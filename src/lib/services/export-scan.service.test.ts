@@ -9,6 +9,8 @@ import { deleteNote, saveNote } from './notes.service';
 import { addParticipant } from './participants.service';
 import { savePlace } from './places.service';
 import { buildTeamPackage } from './team-export.service';
+import { followAlongsRepo, stopsRepo } from '$lib/db/followalongs.repo';
+import { routeExportRecords } from './route.service';
 
 const CONSENT = { location: 'cell', followAlong: true, aggregate: true } as const;
 let name = '';
@@ -86,6 +88,26 @@ describe('the scan before an export', () => {
 		} as unknown as ExportLookups;
 		expect((await scanExport(notesExportRecords([unlocated], 'csv', labels))).total).toBe(1);
 		expect((await scanExport(notesExportRecords([unlocated], 'geojson', labels))).total).toBe(0);
+	});
+
+	it('scans what a route file carries: confirmed stops’ names and the participant’s code', async () => {
+		const p = await addParticipant({ code: '23456789', neighbourhood: null, consent: CONSENT });
+		const day = await followAlongsRepo.create({ startedAt: 1_000, participantId: p.id });
+		const stop = { followAlongId: day.id, arrivedAt: 2_000, lat: 55.67, lon: 12.55 };
+		await stopsRepo.create({ ...stop, source: 'marked', ownName: 'hos ole@example.dk' });
+		// Who was present is not in a route file: not scanned. A proposed stop is not exported.
+		await stopsRepo.create({ ...stop, source: 'marked', present: 'AB 12 345' });
+		await stopsRepo.create({
+			...stop,
+			source: 'detected',
+			status: 'proposed',
+			ownName: '010150-1234'
+		});
+		const r = await scanExport(await routeExportRecords(day.id));
+		expect(r.findings.map((f) => [f.table, f.kind])).toEqual([
+			['stops', 'email'],
+			['participants', 'phone']
+		]);
 	});
 
 	it('lists at most MAX_LISTED findings but counts them all, and reports progress', async () => {
