@@ -63,6 +63,19 @@ async function screens(page: Page, lang: 'en' | 'da', noteUrl: string, encrypted
 			.getByRole('button', { name: either('Cancel', 'Annullér') })
 			.click();
 
+		const mapSettings = page.getByRole('region', {
+			name: either('Map and locations', 'Kort og placeringer')
+		});
+		const basemap = page.getByLabel(
+			either('Basemap style URL', 'Adresse på baggrundskortets stil')
+		);
+		await basemap.fill('https://tiles.example.org/style.json');
+		await basemap.press('Enter');
+		await expect(mapSettings.locator('.error')).toBeVisible();
+		await mapSettings.scrollIntoViewIfNeeded();
+		await checkScreen(page, shot('settings-basemap'), lang);
+		await mapSettings.screenshot({ path: `${OUT}/${shot('settings-basemap-section')}.png` });
+
 		await openApp(page, '/settings/team');
 		await page
 			.getByRole('button', { name: either('Generate a team key', 'Lav en teamnøgle') })
