@@ -3,6 +3,7 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { basemapHosts } from './csp.config.js';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
 	version: string;
@@ -71,7 +72,11 @@ export default defineConfig({
 				kit: { includeVersionFile: true }
 			})
 	],
-	define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+	define: {
+		__APP_VERSION__: JSON.stringify(pkg.version),
+		// The basemap hosts the Content Security Policy allows (Settings refuses any other).
+		__BASEMAP_HOSTS__: JSON.stringify(basemapHosts())
+	},
 	build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
 	preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 	test: {

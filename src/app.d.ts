@@ -4,6 +4,8 @@
 declare global {
 	/** package.json's version, injected at build time. */
 	const __APP_VERSION__: string;
+	/** The basemap hosts the Content Security Policy allows (csp.config.js), injected at build time. */
+	const __BASEMAP_HOSTS__: string[];
 	namespace App {
 		// interface Error {}
 		// interface Locals {}

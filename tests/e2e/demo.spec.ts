@@ -43,7 +43,7 @@ test('Try with demo data opens a separate, clearly labelled workspace and leaves
 	await expect(displayNameField(page)).toHaveValue(/\(demo\)$/);
 	await page.reload();
 	await expect(demoBanner(page)).toBeVisible();
-	expect(await exportBackup(page, dir)).toMatch(/stedsans-demo-backup-[\d-]+\.json$/);
+	expect(await exportBackup(page, dir)).toMatch(/stedsans-demo-backup-[\d-]+\.stedsans$/);
 
 	await leaveDemo(page);
 	await expect(page.getByText('You are working in your own workspace.')).toBeVisible();

@@ -207,55 +207,8 @@ export async function countColouredPixels(
 	);
 }
 
-let exports = 0;
-
-/** Settings → Export backup: the downloaded file's path. */
-export async function exportBackup(page: Page, into: string): Promise<string> {
-	await openApp(page, '/settings');
-	const download = page.waitForEvent('download');
-	await page.getByRole('button', { name: /Export backup|Eksportér sikkerhedskopi/ }).click();
-	const file = await download;
-	// Each export keeps its own file: the app names them by day, and a test exports several a day.
-	const path = `${into}/${++exports}-${file.suggestedFilename()}`;
-	await file.saveAs(path);
-	await expect(statusRegion(page)).toContainText(/Backup of \d+ records saved|Sikkerhedskopi med/);
-	return path;
-}
-
-export interface BackupDocument {
-	format: string;
-	formatVersion: number;
-	exportedAt: number;
-	records: Record<string, Record<string, unknown>[]>;
-	[key: string]: unknown;
-}
-
-export function readBackup(path: string): BackupDocument {
-	return JSON.parse(readFileSync(path, 'utf8')) as BackupDocument;
-}
-
-/** Exports a backup and returns its records (what a round trip must keep). */
-export async function exportedRecords(
-	page: Page,
-	into: string
-): Promise<BackupDocument['records']> {
-	return readBackup(await exportBackup(page, into)).records;
-}
-
-export async function importBackup(
-	page: Page,
-	file: string | { name: string; buffer: Buffer }
-): Promise<void> {
-	await openApp(page, '/settings');
-	const input = page.getByLabel(/Import backup|Importér sikkerhedskopi/);
-	if (typeof file === 'string') await input.setInputFiles(file);
-	else
-		await input.setInputFiles({
-			name: file.name,
-			mimeType: 'application/json',
-			buffer: file.buffer
-		});
-}
+// Exports and imports of backups, encrypted or not (the export dialog's verbs).
+export * from './export-driver';
 
 export async function eraseWorkspace(page: Page): Promise<void> {
 	await openApp(page, '/settings');

@@ -1,6 +1,13 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { openApp, statusRegion } from './driver';
+import {
+	answerPassphrase,
+	finishExport,
+	openApp,
+	readExport,
+	statusRegion,
+	TEST_PASSPHRASE,
+	type ExportProtection
+} from './driver';
 
 /** The user's verbs for the place glossary and team exchange (beside driver.ts and notes-driver.ts). */
 
@@ -102,40 +109,76 @@ export async function glossarySnapshot(page: Page): Promise<string[]> {
 
 let packages = 0;
 
-/** Settings → Team exchange → Export for team: the downloaded package's path. */
+/**
+ * Settings → Team exchange → Export for team: the downloaded package's path. Encrypted with
+ * TEST_PASSPHRASE unless another protection (the team key, plaintext) is asked for.
+ */
 export async function exportTeamPackage(
 	page: Page,
 	into: string,
-	opts: { notes?: boolean } = {}
+	opts: { notes?: boolean; protection?: ExportProtection; anyway?: boolean } = {}
 ): Promise<string> {
 	await openApp(page, '/settings/team');
 	if (opts.notes) await page.getByRole('checkbox', { name: 'Notes' }).check();
 	await expect(page.getByTestId('export-summary')).toBeVisible();
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Export for team' }).click();
+	await finishExport(
+		page,
+		'Export for team',
+		opts.protection ?? { passphrase: TEST_PASSPHRASE },
+		opts
+	);
 	const file = await download;
 	const path = `${into}/${++packages}-${file.suggestedFilename()}`;
 	await file.saveAs(path);
-	await expect(statusRegion(page)).toContainText('Team package saved as');
+	await expect(statusRegion(page)).toContainText(/(Encrypted team package|Team package) saved as/);
 	return path;
 }
 
-export function readPackage(path: string): {
+export interface PackageDocument {
 	records: Record<string, Record<string, unknown>[]>;
 	[key: string]: unknown;
-} {
-	return JSON.parse(readFileSync(path, 'utf8'));
 }
 
-/** Chooses a package file on the import input: the preview (or an error) shows; nothing is written yet. */
+/** The package inside a file (opened with TEST_PASSPHRASE, or the team key given). */
+export function readPackage(path: string, teamKey?: string): Promise<PackageDocument> {
+	return readExport<PackageDocument>(path, teamKey ? { teamKey } : {});
+}
+
+/**
+ * Chooses a package file on the import input: the preview (or an error) shows; nothing is written
+ * yet. A package sealed with a passphrase is opened with the one given.
+ */
 export async function chooseTeamPackage(
 	page: Page,
-	file: string | { name: string; buffer: Buffer }
+	file: string | { name: string; buffer: Buffer },
+	passphrase?: string
 ): Promise<void> {
 	await openApp(page, '/settings/team');
 	const input = page.getByLabel('Choose a team package');
 	if (typeof file === 'string') await input.setInputFiles(file);
 	else await input.setInputFiles({ ...file, mimeType: 'application/json' });
+	if (passphrase !== undefined) await answerPassphrase(page, passphrase);
+}
+
+/** Settings → Team exchange → Generate a team key → Use this key: the key, to share. */
+export async function generateTeamKey(page: Page): Promise<string> {
+	await openApp(page, '/settings/team');
+	await page.getByRole('button', { name: 'Generate a team key' }).click();
+	const key = (await page.getByTestId('team-key-new').innerText()).trim();
+	await page.getByRole('button', { name: 'Use this key' }).click();
+	await expect(statusRegion(page)).toContainText(/Team key [0-9A-Z]{4}-[0-9A-Z]{4} saved\./);
+	return key;
+}
+
+/** Settings → Team exchange → Enter a key I received. */
+export async function enterTeamKey(page: Page, key: string): Promise<void> {
+	await openApp(page, '/settings/team');
+	await page.getByRole('button', { name: 'Enter a key I received' }).click();
+	await page.getByLabel('Team key', { exact: true }).fill(key);
+	await page.getByRole('button', { name: 'Save key' }).click();
+	await expect(statusRegion(page)).toContainText(/Team key [0-9A-Z]{4}-[0-9A-Z]{4} saved\./);
 }
 
 export function importPreview(page: Page): Locator {
@@ -148,8 +191,12 @@ export async function confirmImport(page: Page): Promise<void> {
 }
 
 /** Chooses a package and imports it; every conflict must already be settled by the caller. */
-export async function importTeamPackage(page: Page, file: string): Promise<void> {
-	await chooseTeamPackage(page, file);
+export async function importTeamPackage(
+	page: Page,
+	file: string,
+	passphrase?: string
+): Promise<void> {
+	await chooseTeamPackage(page, file, passphrase);
 	await expect(importPreview(page)).toBeVisible();
 	await confirmImport(page);
 }

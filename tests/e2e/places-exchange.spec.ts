@@ -10,7 +10,9 @@ import {
 	confirmImport,
 	conflictCard,
 	editPlace,
+	enterTeamKey,
 	exportTeamPackage,
+	generateTeamKey,
 	glossaryNames,
 	glossarySnapshot,
 	importPreview,
@@ -55,13 +57,18 @@ test('two ethnographers exchange places both ways, settle a conflict and end wit
 	});
 	await addPlace(bo, { name: 'Lygten', category: 'Transport', neighbourhood: 'Nordvest' });
 
+	// Anna makes the team's package key and Bo enters it: every package below is encrypted with it.
+	const key = await generateTeamKey(anna);
+	await enterTeamKey(bo, key);
+	const byTeamKey = { protection: { teamKey: true } } as const;
+
 	// Anna → Bo, then Bo → Anna: each now holds all three.
-	const annaFirst = await exportTeamPackage(anna, dir);
+	const annaFirst = await exportTeamPackage(anna, dir, byTeamKey);
 	await chooseTeamPackage(bo, annaFirst);
 	await expect(importPreview(bo)).toContainText('From Anna');
 	await expect(importPreview(bo)).toContainText('new');
 	await confirmImport(bo);
-	const boFirst = await exportTeamPackage(bo, dir);
+	const boFirst = await exportTeamPackage(bo, dir, byTeamKey);
 	await importTeamPackage(anna, boFirst);
 	expect(await glossaryNames(anna)).toEqual(['Kirketrappen', 'Lygten', 'Mekka']);
 	expect(await glossaryNames(bo)).toEqual(['Kirketrappen', 'Lygten', 'Mekka']);
@@ -73,7 +80,7 @@ test('two ethnographers exchange places both ways, settle a conflict and end wit
 	await editPlace(bo, 'Lygten', { official: 'Lygten 2' });
 
 	// Bo imports Anna's changes: Mekka is simply taken, Kirketrappen is shown side by side.
-	const annaSecond = await exportTeamPackage(anna, dir);
+	const annaSecond = await exportTeamPackage(anna, dir, byTeamKey);
 	await chooseTeamPackage(bo, annaSecond);
 	const card = conflictCard(bo);
 	await expect(card).toContainText('Changed on both devices since you last exchanged.');
@@ -97,7 +104,7 @@ test('two ethnographers exchange places both ways, settle a conflict and end wit
 	);
 
 	// Bo → Anna: the settled version and Bo's own change arrive without a conflict.
-	const boSecond = await exportTeamPackage(bo, dir);
+	const boSecond = await exportTeamPackage(bo, dir, byTeamKey);
 	await chooseTeamPackage(anna, boSecond);
 	await expect(conflictCard(anna)).toHaveCount(0);
 	await confirmImport(anna);

@@ -49,7 +49,7 @@ const json = (name: string, value: unknown) => ({
 test('bad packages are refused with a clear message and nothing is written', async ({ page }) => {
 	test.setTimeout(120_000);
 	await addPlace(page, { name: 'Trappen' });
-	const good = readPackage(await exportTeamPackage(page, dir));
+	const good = await readPackage(await exportTeamPackage(page, dir));
 	const place = good.records.places![0]!;
 
 	await refused(
@@ -91,7 +91,7 @@ test('bad packages are refused with a clear message and nothing is written', asy
 
 test('a name with HTML in it is stored and shown as text, everywhere', async ({ page }) => {
 	await addPlace(page, { name: 'Trappen' });
-	const good = readPackage(await exportTeamPackage(page, dir));
+	const good = await readPackage(await exportTeamPackage(page, dir));
 	const place = good.records.places![0]!;
 	await chooseTeamPackage(
 		page,

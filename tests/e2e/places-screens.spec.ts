@@ -127,7 +127,7 @@ for (const locale of ['en-GB', 'da-DK'])
 			await chooseLanguage(page, 'English');
 			const dir = mkdtempSync(join(tmpdir(), 'stedsans-screens-'));
 			await addPlace(page, { name: 'Trappen', aliases: ['Bagtrappen'], category: 'Hangout' });
-			const pkg = readPackage(await exportTeamPackage(page, dir));
+			const pkg = await readPackage(await exportTeamPackage(page, dir));
 			const place = pkg.records.places!.find((r) => r.name === 'Trappen')!;
 			Object.assign(place, {
 				name: 'Kirketrappen',

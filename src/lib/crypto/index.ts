@@ -16,10 +16,13 @@ export {
 export {
 	Envelope,
 	ENVELOPE_FORMAT,
+	envelopeLock,
 	isEnvelope,
 	openEnvelope,
+	openEnvelopeWithKey,
 	readEnvelope,
 	sealEnvelope,
+	sealEnvelopeWithKey,
 	type OpenedEnvelope
 } from './envelope';
 export { ARGON2_CHAIN, KdfParams, PBKDF2_ITERATIONS, type KdfOptions } from './kdf';
@@ -35,4 +38,5 @@ export {
 	type NewKeys
 } from './keys';
 export { generateRecoveryKey, parseRecoveryKey, RECOVERY_KEY_LENGTH } from './recovery';
+export { generateTeamKey, parseTeamKey, teamKeyId, type TeamKey } from './team-key';
 export { isSealed, openBytes, openJson, sealBytes, sealJson, type SealContext } from './seal';

@@ -6,7 +6,11 @@ import { dropWorkspace, freshWorkspace } from '$lib/db/test-helpers';
 import { closeWorkspace, openWorkspace } from '$lib/db/workspace';
 import { textToDoc } from '$lib/domain/notes/doc';
 import { packChunks } from '$lib/domain/tracks/chunks';
-import { buildBackup, restoreBackup } from './backup.service';
+import { buildBackup, restoreBackup, sealBackup } from './backup.service';
+
+/** The backup as a confirmed plaintext file (what the merge tests read and edit). */
+const plainBackup = async () =>
+	sealBackup(await buildBackup(), { kind: 'plaintext', confirmed: true });
 
 let name = '';
 beforeEach(async () => {
@@ -29,7 +33,7 @@ describe('backup', () => {
 		}));
 		const [chunk] = packChunks(day.id, fixes);
 		const stored = await fixChunksRepo.create(chunk!);
-		const file = await buildBackup();
+		const file = await plainBackup();
 		expect(JSON.parse(file.text).records.fixChunks[0].lat).toMatch(/^[A-Za-z0-9+/=]+$/);
 
 		closeWorkspace();
@@ -46,7 +50,7 @@ describe('backup', () => {
 
 	it('restoring your own backup into a fresh workspace makes you its author again', async () => {
 		await setDisplayName('Maja K.');
-		const file = await buildBackup();
+		const file = await plainBackup();
 		closeWorkspace();
 		const other = `${name}-fresh`;
 		await openWorkspace('main', other);
@@ -58,7 +62,7 @@ describe('backup', () => {
 
 	it('a damaged file changes nothing', async () => {
 		await notesRepo.create({ observedAt: 5, doc: textToDoc('hej'), text: 'hej' });
-		const file = await buildBackup();
+		const file = await plainBackup();
 		const broken = file.text.replace('"observedAt":5', '"observedAt":"five"');
 		const r = await restoreBackup(broken, broken.length);
 		expect(r).toMatchObject({
@@ -75,7 +79,7 @@ describe('backup', () => {
 
 	it('merges by id: newer wins, older is kept out and counted', async () => {
 		const n = await notesRepo.create({ observedAt: 5, doc: textToDoc('first'), text: 'first' });
-		const file = await buildBackup();
+		const file = await plainBackup();
 		await notesRepo.update(n.id, { doc: textToDoc('newer here'), text: 'newer here' });
 		const r = await restoreBackup(file.text, file.text.length);
 		expect(r.ok && r.summary.keptLocal).toBe(1);

@@ -1,6 +1,7 @@
 import {
 	BACKUP_FORMAT,
 	BACKUP_FORMAT_VERSION,
+	MAX_BACKUP_BYTES,
 	decide,
 	emptySummary,
 	parseBackup,
@@ -16,12 +17,46 @@ import { writeTransaction } from '$lib/db/commit';
 import { ethnographersRepo } from '$lib/db/ethnographers.repo';
 import { REPOSITORIES } from '$lib/db/registry';
 import { currentKind, db, identity, setProfileId } from '$lib/db/workspace';
+import { SECRET_SETTINGS } from '$lib/domain/settings/privacy-settings';
+import { getSettings } from '$lib/db/settings.repo';
+import {
+	envelopeLimit,
+	openFile,
+	protectFile,
+	type EnvelopeProblem,
+	type Protection,
+	type ProtectOptions
+} from './export-protection.service';
+import type { ExportRecords } from './export-scan.service';
+import type { KdfOptions } from '$lib/crypto';
+
+/** A backup built in memory, not yet written anywhere: scanned, then sealed into a file. */
+export interface BackupDraft {
+	filename: string;
+	doc: BackupDocument;
+	records: number;
+}
+
+export interface BackupDocument {
+	format: typeof BACKUP_FORMAT;
+	formatVersion: number;
+	exportedAt: number;
+	app: { version: string };
+	workspace: { kind: 'main' | 'demo'; deviceId: string; authorId: string };
+	/** Settings fields a plaintext backup leaves out (and a restore keeps as they are). */
+	leftOut?: string[];
+	records: Record<string, BackupRecord[]>;
+}
 
 export interface BackupFile {
 	filename: string;
 	text: string;
 	records: number;
+	encrypted: boolean;
 }
+
+/** The largest file an import reads: a backup at its limit, encrypted. */
+export const MAX_BACKUP_FILE_BYTES = envelopeLimit(MAX_BACKUP_BYTES);
 
 function contentSchemas() {
 	return Object.fromEntries(
@@ -29,8 +64,8 @@ function contentSchemas() {
 	);
 }
 
-/** The whole workspace, the trash included, as one versioned JSON document. */
-export async function buildBackup(now = Date.now()): Promise<BackupFile> {
+/** The whole workspace, the trash included, as one versioned JSON document (in memory). */
+export async function buildBackup(now = Date.now()): Promise<BackupDraft> {
 	const records: Record<string, BackupRecord[]> = {};
 	let count = 0;
 	for (const table of RECORD_TABLES) {
@@ -48,7 +83,7 @@ export async function buildBackup(now = Date.now()): Promise<BackupFile> {
 		count += rows.length;
 	}
 	const kind = currentKind() ?? 'main';
-	const doc = {
+	const doc: BackupDocument = {
 		format: BACKUP_FORMAT,
 		formatVersion: BACKUP_FORMAT_VERSION,
 		exportedAt: now,
@@ -57,24 +92,67 @@ export async function buildBackup(now = Date.now()): Promise<BackupFile> {
 		records
 	};
 	const prefix = kind === 'demo' ? 'stedsans-demo-backup' : 'stedsans-backup';
-	return {
-		filename: `${prefix}-${copenhagenDayKey(now)}.json`,
-		text: JSON.stringify(doc),
-		records: count
-	};
+	return { filename: `${prefix}-${copenhagenDayKey(now)}.json`, doc, records: count };
 }
+
+/** What the scan before an export reads: every record the file will hold. */
+export function backupRecords(draft: BackupDraft): ExportRecords {
+	return draft.doc.records;
+}
+
+/**
+ * The document as a plaintext file holds it: the settings' secrets (the names that must never
+ * appear, the team package key) are left out, and the file says so.
+ */
+function withoutSecrets(doc: BackupDocument): BackupDocument {
+	const settings = (doc.records.settings ?? []).map((r) => {
+		const copy: Record<string, unknown> = { ...r };
+		for (const key of SECRET_SETTINGS) delete copy[key];
+		return copy as BackupRecord;
+	});
+	return { ...doc, leftOut: [...SECRET_SETTINGS], records: { ...doc.records, settings } };
+}
+
+/** The backup file: encrypted as asked, or plaintext (without secrets) when that was confirmed. */
+export async function sealBackup(
+	draft: BackupDraft,
+	protection: Protection,
+	options: ProtectOptions = {}
+): Promise<BackupFile> {
+	const plain = protection.kind === 'plaintext';
+	const text = await protectFile(
+		JSON.stringify(plain ? withoutSecrets(draft.doc) : draft.doc),
+		'backup',
+		protection,
+		options
+	);
+	const filename = plain ? draft.filename : draft.filename.replace(/\.json$/, '.stedsans');
+	return { filename, text, records: draft.records, encrypted: !plain };
+}
+
+export type RestoreProblem = BackupProblem | EnvelopeProblem;
 
 export type RestoreResult =
 	| { ok: true; summary: MergeSummary; byTable: Record<RecordTable, MergeSummary> }
-	| { ok: false; problem: BackupProblem };
+	| { ok: false; problem: RestoreProblem };
 
 /**
  * Merges a backup into the open workspace by id (newer `updatedAt` wins) in one transaction:
- * either every record is written or none is.
+ * either every record is written or none is. An encrypted backup needs its passphrase: without
+ * one the result asks for it (`encrypted`), with a wrong one it says so, and nothing is written.
  */
-export async function restoreBackup(text: string, bytes: number): Promise<RestoreResult> {
-	const parsed = parseBackup(text, bytes, contentSchemas());
+export async function restoreBackup(
+	text: string,
+	bytes: number,
+	unlock: { passphrase?: string; kdf?: KdfOptions } = {}
+): Promise<RestoreResult> {
+	if (bytes > MAX_BACKUP_FILE_BYTES) return { ok: false, problem: { kind: 'too-large', bytes } };
+	const opened = await openFile(text, 'backup', unlock);
+	if (!opened.ok) return opened;
+	const plain = opened.text;
+	const parsed = parseBackup(plain, opened.encrypted ? plain.length : bytes, contentSchemas());
 	if (!parsed.ok) return parsed;
+	await keepLocalSecrets(parsed.records, parsed.header.leftOut);
 
 	const sealed = new Map<RecordTable, Row[]>();
 	for (const table of RECORD_TABLES) {
@@ -132,6 +210,20 @@ async function adoptProfile(authorId: string): Promise<void> {
 	if (authorId === identity().authorId) return;
 	if (await ethnographersRepo.get(identity().authorId)) return;
 	if (await ethnographersRepo.get(authorId)) await setProfileId(authorId);
+}
+
+/**
+ * A plaintext backup carries settings without their secrets: the local names list and team key
+ * are put into the incoming record, so restoring it never empties them.
+ */
+async function keepLocalSecrets(
+	records: Record<string, BackupRecord[]>,
+	leftOut: readonly string[]
+): Promise<void> {
+	const secrets = SECRET_SETTINGS.filter((k) => leftOut.includes(k));
+	if (!secrets.length || !records.settings?.length) return;
+	const local = await getSettings();
+	for (const r of records.settings) for (const k of secrets) r[k] = local[k];
 }
 
 function pickMeta(e: RecordMeta) {

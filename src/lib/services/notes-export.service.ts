@@ -11,6 +11,7 @@ import {
 import type { Genre } from '$lib/domain/notes/note';
 import type { Note } from '$lib/db/notes.repo';
 import { downloadFile } from './download';
+import type { ExportRecords } from './export-scan.service';
 
 export type NotesExportFormat = 'markdown' | 'csv' | 'geojson';
 
@@ -33,6 +34,30 @@ export function toExportNotes(notes: readonly Note[], l: ExportLookups): ExportN
 		neighbourhoodName: n.neighbourhood ? l.neighbourhood(n.neighbourhood) : '',
 		genreName: l.genre(n.genre)
 	}));
+}
+
+/**
+ * What a notes export writes, as records for the scan before it: the notes (only located ones go
+ * into GeoJSON) with the participants' codes, code labels and author names they carry.
+ */
+export function notesExportRecords(
+	notes: readonly Note[],
+	format: NotesExportFormat,
+	l: ExportLookups
+): ExportRecords {
+	const written = format === 'geojson' ? notes.filter((n) => n.location) : notes;
+	const ids = (pick: (n: Note) => readonly string[]) => [...new Set(written.flatMap(pick))];
+	return {
+		notes: written.map((n) => ({
+			id: n.id,
+			observedAt: n.observedAt,
+			text: n.text,
+			placeLabel: n.placeLabel
+		})),
+		participants: ids((n) => n.participantIds).map((id) => ({ id, code: l.participant(id) })),
+		codes: ids((n) => n.codeIds).map((id) => ({ id, label: { en: l.code(id) } })),
+		ethnographers: ids((n) => [n.authorId]).map((id) => ({ id, displayName: l.author(id) }))
+	};
 }
 
 /** Builds and downloads the chosen export of the given notes; returns the file name. */

@@ -14,6 +14,7 @@ import { change, commit } from '$lib/db/commit';
 import { chunksOf, stopsOf, trackOf } from '$lib/db/followalongs.queries';
 import { fixChunksRepo, followAlongsRepo, type FixChunk } from '$lib/db/followalongs.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
+import type { ExportRecords } from './export-scan.service';
 
 /** A day's route as a whole: rewriting it (a sketch) and exporting it. */
 
@@ -85,6 +86,21 @@ export async function saveSketch(
 }
 
 export type RouteFormat = 'gpx' | 'geojson';
+
+/** What a route file carries besides positions, for the scan before export: stop names and the code. */
+export async function routeExportRecords(followAlongId: string): Promise<ExportRecords> {
+	const day = await followAlongsRepo.require(followAlongId);
+	const [stops, participant] = await Promise.all([
+		stopsOf(followAlongId),
+		day.participantId ? participantsRepo.get(day.participantId) : undefined
+	]);
+	return {
+		stops: stops
+			.filter((s) => s.status === 'confirmed')
+			.map((s) => ({ id: s.id, ownName: s.ownName, arrivedAt: s.arrivedAt })),
+		participants: participant ? [{ id: participant.id, code: participant.code }] : []
+	};
+}
 
 /**
  * The day's route as a file. A raw route identifies a person: the screen warns before calling

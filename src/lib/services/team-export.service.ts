@@ -5,6 +5,8 @@ import type { Row } from '$lib/db/db';
 import { getProfile } from '$lib/db/ethnographers.repo';
 import { db, identity } from '$lib/db/workspace';
 import { ALWAYS_SENT, EXCHANGE_TABLES, repoOf, type ExchangeTable } from './exchange-tables';
+import { protectFile, type Protection, type ProtectOptions } from './export-protection.service';
+import type { ExportRecords } from './export-scan.service';
 
 /** What the maker chose to send besides the glossary and codebook, which always go. */
 export interface ExportChoice {
@@ -90,10 +92,12 @@ export function packageFilename(displayName: string, now: number): string {
 	return `stedsans-team-${copenhagenDayKey(now)}${who ? `-${who}` : ''}.json`;
 }
 
+/** A package built in memory: what it holds (for the scan before export) and its JSON text. */
 export interface TeamPackageFile {
 	filename: string;
 	text: string;
 	counts: TableCounts;
+	records: ExportRecords;
 }
 
 /** The name a package is signed with: the profile's, or the fallback when none is set. */
@@ -127,6 +131,21 @@ export async function buildTeamPackage(
 	return {
 		filename: packageFilename(name, now),
 		text: JSON.stringify(pkg),
-		counts: countRows(rows)
+		counts: countRows(rows),
+		records: pkg.records as ExportRecords
+	};
+}
+
+/** The package file: encrypted with the team key or a passphrase, or plaintext when confirmed. */
+export async function sealTeamPackage(
+	file: TeamPackageFile,
+	protection: Protection,
+	options: ProtectOptions = {}
+): Promise<{ filename: string; text: string; encrypted: boolean }> {
+	const plain = protection.kind === 'plaintext';
+	return {
+		filename: plain ? file.filename : file.filename.replace(/\.json$/, '.stedsans'),
+		text: await protectFile(file.text, 'team-package', protection, options),
+		encrypted: !plain
 	};
 }

@@ -6,6 +6,7 @@ import {
 	type ImportPlan
 } from '$lib/domain/exchange/merge';
 import {
+	MAX_PACKAGE_BYTES,
 	parsePackage,
 	type PackageHeader,
 	type PackageProblem,
@@ -25,6 +26,13 @@ import {
 	type ExchangeTable
 } from './exchange-tables';
 import type { ImportCounts } from './team-import-log';
+import { envelopeLimit, openFile, type EnvelopeProblem } from './export-protection.service';
+import type { KdfOptions } from '$lib/crypto';
+
+/** The largest file an import reads: a package at its limit, encrypted. */
+export const MAX_PACKAGE_FILE_BYTES = envelopeLimit(MAX_PACKAGE_BYTES);
+
+export type ReadProblem = PackageProblem | EnvelopeProblem;
 
 export interface ImportConflict {
 	/** `table:id`, the key a resolution is given under. */
@@ -44,8 +52,7 @@ export interface ImportPreview {
 	names: Map<string, string>;
 }
 
-export type ReadResult =
-	{ ok: true; preview: ImportPreview } | { ok: false; problem: PackageProblem };
+export type ReadResult = { ok: true; preview: ImportPreview } | { ok: false; problem: ReadProblem };
 
 /** A stored entity as a package carries it, so local and incoming compare like with like. */
 async function asExchangeRecord(table: ExchangeTable, row: Row): Promise<ExchangeRecord> {
@@ -121,7 +128,17 @@ function countPlans(plans: ImportPreview['plans']): ImportCounts {
  * with any problem is refused whole, and a good one waits for the user (and their choices on
  * conflicts) before `applyTeamImport` writes it.
  */
-export async function readTeamPackage(text: string, bytes: number): Promise<ReadResult> {
+export async function readTeamPackage(
+	file: string,
+	bytes: number,
+	unlock: { passphrase?: string; kdf?: KdfOptions } = {}
+): Promise<ReadResult> {
+	if (bytes > MAX_PACKAGE_FILE_BYTES) return { ok: false, problem: { kind: 'too-large', bytes } };
+	// An encrypted package opens with the team key from Settings, or with the passphrase given.
+	const opened = await openFile(file, 'team-package', unlock);
+	if (!opened.ok) return opened;
+	const text = opened.text;
+	if (opened.encrypted) bytes = text.length;
 	performance.mark('stedsans:import:read');
 	const d = db();
 	const keys = await Promise.all(

@@ -1,8 +1,12 @@
 import type { Resolution } from '$lib/domain/exchange/resolve';
-import { MAX_PACKAGE_BYTES, type PackageProblem } from '$lib/domain/exchange/package';
 import { applyTeamImport } from '$lib/services/team-apply.service';
 import type { ImportLogEntry } from '$lib/services/team-import-log';
-import { readTeamPackage, type ImportPreview } from '$lib/services/team-import.service';
+import {
+	MAX_PACKAGE_FILE_BYTES,
+	readTeamPackage,
+	type ImportPreview,
+	type ReadProblem
+} from '$lib/services/team-import.service';
 
 /**
  * One import from a team package: read and checked, conflicts settled one by one, then written
@@ -12,7 +16,13 @@ export class TeamImport {
 	#preview = $state.raw<ImportPreview | null>(null);
 	#resolutions = $state.raw(new Map<string, Resolution>());
 	#busy = $state(false);
+	/** A package sealed with a passphrase, waiting for it. */
+	#locked = $state.raw<{ text: string; size: number } | null>(null);
 	current = $state(0);
+
+	get locked(): boolean {
+		return this.#locked !== null;
+	}
 
 	get preview() {
 		return this.#preview;
@@ -39,14 +49,31 @@ export class TeamImport {
 		return c.added + c.updated + c.deleted + c.restored + c.conflicts > 0 || samesWithWrites;
 	}
 
-	/** Reads a chosen file; a problem is returned and nothing is kept. */
-	async read(file: File): Promise<PackageProblem | null> {
+	/**
+	 * Reads a chosen file; a problem is returned and nothing is kept, except a package that needs
+	 * its passphrase (`encrypted`): it waits for `unlock`.
+	 */
+	async read(file: File): Promise<ReadProblem | null> {
 		this.cancel();
+		// Size first, so a huge file is refused before it is read into memory.
+		const text = file.size > MAX_PACKAGE_FILE_BYTES ? '' : await file.text();
+		return this.#open(text, file.size);
+	}
+
+	/** Tries the passphrase on the waiting package. */
+	async unlock(passphrase: string): Promise<ReadProblem | null> {
+		const locked = this.#locked;
+		if (!locked) return null;
+		return this.#open(locked.text, locked.size, passphrase);
+	}
+
+	async #open(text: string, size: number, passphrase?: string): Promise<ReadProblem | null> {
 		this.#busy = true;
 		try {
-			// Size first, so a huge file is refused before it is read into memory.
-			const text = file.size > MAX_PACKAGE_BYTES ? '' : await file.text();
-			const r = await readTeamPackage(text, file.size);
+			const r = await readTeamPackage(text, size, { passphrase });
+			const waiting =
+				!r.ok && (r.problem.kind === 'encrypted' || r.problem.kind === 'wrong-passphrase');
+			this.#locked = waiting ? { text, size } : null;
 			if (!r.ok) return r.problem;
 			this.#preview = r.preview;
 			return null;
@@ -84,6 +111,7 @@ export class TeamImport {
 	}
 
 	cancel(): void {
+		this.#locked = null;
 		this.#preview = null;
 		this.#resolutions = new Map();
 		this.current = 0;

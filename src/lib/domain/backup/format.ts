@@ -17,7 +17,9 @@ const Header = z.object({
 		kind: z.enum(['main', 'demo']),
 		deviceId: z.string().max(64),
 		authorId: z.string().max(64)
-	})
+	}),
+	/** Settings fields a plaintext backup leaves out (secrets), so a restore keeps its own. */
+	leftOut: z.array(z.string().max(40)).max(20).default([])
 });
 export type BackupHeader = z.infer<typeof Header>;
 

@@ -20,6 +20,16 @@ describe('scanIdentifiers: the test set', () => {
 		expect(TRUE_CPR.length - failing.length).toBeGreaterThan(0);
 	});
 
+	it('has Danish phone numbers in the usual spellings and e-mail addresses', () => {
+		const phones = TRUE_OTHERS.filter((x) => x.kind === 'phone').map((x) => x.hit);
+		expect(phones.length).toBeGreaterThanOrEqual(20);
+		expect(phones.some((p) => /^\+45 \d{2} \d{2} \d{2} \d{2}$/.test(p))).toBe(true); // +45 and pairs
+		expect(phones.some((p) => /^\d{4} \d{4}$/.test(p))).toBe(true); // two groups of four
+		expect(phones.some((p) => /^\d{8}$/.test(p))).toBe(true); // no spaces
+		expect(phones.some((p) => p.startsWith('0045'))).toBe(true);
+		expect(TRUE_OTHERS.filter((x) => x.kind === 'email').length).toBeGreaterThanOrEqual(5);
+	});
+
 	it.each(TRUE_CPR.map((c, i) => [c, i] as const))('finds the CPR number %s', (cpr, i) => {
 		const text = CPR_FRAMES[i % CPR_FRAMES.length]!(cpr);
 		const hits = scanIdentifiers(text, options);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CellResolution, DEFAULT_NOTE_RESOLUTION } from '../geo/cell-schema';
 import { singletonId } from '../records/ids';
+import { PRIVACY_SETTINGS_SHAPE } from './privacy-settings';
 
 export const SETTINGS_ID = singletonId('SETTINGS');
 
@@ -26,7 +27,8 @@ export const WorkspaceSettingsContent = z.object({
 	/** … for at least this long (minutes). */
 	stopMinMinutes: z.number().int().min(1).max(120).default(5),
 	/** Heatmaps and the glossary map: the exclusion buffer around institutions (metres; never less than 150). */
-	institutionBufferMetres: z.number().int().min(150).max(1000).default(150)
+	institutionBufferMetres: z.number().int().min(150).max(1000).default(150),
+	...PRIVACY_SETTINGS_SHAPE
 });
 export type WorkspaceSettingsContent = z.infer<typeof WorkspaceSettingsContent>;
 

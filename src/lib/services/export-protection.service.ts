@@ -1,0 +1,141 @@
+import {
+	DamagedError,
+	envelopeLock,
+	isEnvelope,
+	KdfUnavailableError,
+	openEnvelope,
+	openEnvelopeWithKey,
+	readEnvelope,
+	sealEnvelope,
+	sealEnvelopeWithKey,
+	UnsupportedVersionError,
+	WrongPassphraseError,
+	type KdfOptions
+} from '$lib/crypto';
+import { storedTeamKey } from './team-key.service';
+
+/**
+ * How an export file is protected. Encrypted is the default; plaintext is only written when the
+ * user has ticked the worded confirmation, and the type makes the caller say so.
+ */
+export type Protection =
+	| { kind: 'passphrase'; passphrase: string }
+	| { kind: 'team-key' }
+	| { kind: 'plaintext'; confirmed: true };
+
+export type EnvelopeKind = 'backup' | 'team-package';
+
+export class PlaintextNotConfirmedError extends Error {
+	override readonly name = 'PlaintextNotConfirmedError';
+	constructor() {
+		super('A plaintext export needs the confirmation that the file is not encrypted');
+	}
+}
+
+export class WeakPassphraseError extends Error {
+	override readonly name = 'WeakPassphraseError';
+	constructor() {
+		super('The passphrase is too weak to protect an export');
+	}
+}
+
+export class NoTeamKeyError extends Error {
+	override readonly name = 'NoTeamKeyError';
+	constructor() {
+		super('No team package key is set up');
+	}
+}
+
+export interface ProtectOptions {
+	/** Tests pass a cheap Argon2id cost; the app never does. */
+	kdf?: KdfOptions;
+	/** Words an attacker could know (the profile name), for the strength check. */
+	userInputs?: readonly string[];
+}
+
+/** Turns the export's text into the file's text: an envelope, or (confirmed) the text itself. */
+export async function protectFile(
+	text: string,
+	kind: EnvelopeKind,
+	protection: Protection,
+	options: ProtectOptions = {}
+): Promise<string> {
+	switch (protection.kind) {
+		case 'plaintext':
+			if (protection.confirmed !== true) throw new PlaintextNotConfirmedError();
+			return text;
+		case 'passphrase': {
+			// The same policy as the workspace passphrase; the estimator loads only when exporting.
+			const { checkPassphrase } = await import('$lib/crypto/passphrase');
+			if (!checkPassphrase(protection.passphrase, options.userInputs).acceptable)
+				throw new WeakPassphraseError();
+			return sealEnvelope(text, protection.passphrase, { ...options.kdf, kind });
+		}
+		case 'team-key': {
+			const key = await storedTeamKey();
+			if (!key) throw new NoTeamKeyError();
+			return sealEnvelopeWithKey(text, key, kind);
+		}
+		default:
+			throw new PlaintextNotConfirmedError();
+	}
+}
+
+/** Why an encrypted file could not be opened; `encrypted` means "ask for the passphrase". */
+export type EnvelopeProblem =
+	| { kind: 'encrypted' }
+	| { kind: 'wrong-passphrase' }
+	| { kind: 'no-team-key'; id: string }
+	| { kind: 'other-team-key'; id: string; mine: string }
+	| { kind: 'damaged-envelope' }
+	| { kind: 'envelope-version'; version: number }
+	| { kind: 'kdf-unavailable'; reason: 'memory' | 'no-wasm' }
+	| { kind: 'wrong-content' };
+
+/** An envelope is base64 inside JSON: 4/3 of what it holds, and a small header. */
+export function envelopeLimit(plaintextLimit: number): number {
+	return Math.ceil((plaintextLimit * 4) / 3) + 64 * 1024;
+}
+
+export type Opened =
+	{ ok: true; text: string; encrypted: boolean } | { ok: false; problem: EnvelopeProblem };
+
+/**
+ * The export's text from a chosen file: a plaintext file as it is, an envelope opened with the
+ * passphrase given or the team key in Settings. Nothing is written here.
+ */
+export async function openFile(
+	text: string,
+	kind: EnvelopeKind,
+	unlock: { passphrase?: string; kdf?: KdfOptions } = {}
+): Promise<Opened> {
+	if (!isEnvelope(text)) return { ok: true, text, encrypted: false };
+	try {
+		const envelope = readEnvelope(text);
+		if (envelope.kind !== kind) return { ok: false, problem: { kind: 'wrong-content' } };
+		const lock = envelopeLock(envelope);
+		if (lock.type === 'team-key') {
+			const key = await storedTeamKey();
+			if (!key) return { ok: false, problem: { kind: 'no-team-key', id: lock.id } };
+			if (key.id !== lock.id)
+				return { ok: false, problem: { kind: 'other-team-key', id: lock.id, mine: key.id } };
+			return {
+				ok: true,
+				text: (await openEnvelopeWithKey(envelope, key.secret)).text(),
+				encrypted: true
+			};
+		}
+		if (unlock.passphrase === undefined) return { ok: false, problem: { kind: 'encrypted' } };
+		const opened = await openEnvelope(envelope, unlock.passphrase, unlock.kdf);
+		return { ok: true, text: opened.text(), encrypted: true };
+	} catch (e) {
+		if (e instanceof WrongPassphraseError)
+			return { ok: false, problem: { kind: 'wrong-passphrase' } };
+		if (e instanceof DamagedError) return { ok: false, problem: { kind: 'damaged-envelope' } };
+		if (e instanceof UnsupportedVersionError)
+			return { ok: false, problem: { kind: 'envelope-version', version: e.version } };
+		if (e instanceof KdfUnavailableError)
+			return { ok: false, problem: { kind: 'kdf-unavailable', reason: e.reason } };
+		throw e;
+	}
+}
