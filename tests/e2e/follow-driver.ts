@@ -1,6 +1,5 @@
-import { chromium, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from '../chromium.js';
-import { APP_HOST, SHARED } from './driver';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { launchProfile, SHARED } from './driver';
 
 /** The user's verbs for follow-along days (kept apart from driver.ts and notes-driver.ts). */
 
@@ -22,18 +21,10 @@ export async function launchGeoProfile(
 	dir: string,
 	at: Position = HALMTORVET
 ): Promise<{ context: BrowserContext; page: Page }> {
-	const context = await chromium.launchPersistentContext(dir, {
-		executablePath: chromiumPath(),
-		args: CHROMIUM_ARGS,
-		baseURL: `http://${APP_HOST}`,
-		locale: 'en-GB',
-		timezoneId: 'Europe/Copenhagen',
-		serviceWorkers: 'allow',
+	return launchProfile(dir, {
 		permissions: ['geolocation'],
 		geolocation: { accuracy: 5, ...at }
 	});
-	const page = context.pages()[0] ?? (await context.newPage());
-	return { context, page };
 }
 
 /** Lets the app use the position, starting at `at`. */

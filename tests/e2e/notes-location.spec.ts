@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { latLngToCell, cellToLatLng, greatCircleDistance } from 'h3-js';
 import { goOffline, openApp, waitForServiceWorker } from './driver';
 import { dumpIndexedDb, expectSaved, newNote, numbersIn, typeNote } from './notes-driver';

@@ -72,9 +72,11 @@ let queue: Promise<unknown> = Promise.resolve();
  */
 function exclusively<T>(run: () => Promise<T>): Promise<T> {
 	const locks = globalThis.navigator?.locks;
-	const next = queue.then(() => (locks ? locks.request('stedsans-drop-box', run) : run()));
+	const next: Promise<T> = queue.then(() =>
+		locks ? (locks.request('stedsans-drop-box', run) as Promise<T>) : run()
+	);
 	queue = next.catch(() => {});
-	return next as Promise<T>;
+	return next;
 }
 
 /**
