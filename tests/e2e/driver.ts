@@ -104,17 +104,22 @@ const watched = new Map<BrowserContext, Watched>();
  * assertion). The fixture in fixtures.ts does this for the test's own context; the driver for
  * the browsers it launches.
  */
-export function watchContext(context: BrowserContext, autoUnlock = true): void {
+export function watchContext(context: BrowserContext, unlockByItself = true): void {
 	if (watched.has(context)) return;
-	const entry: Watched = { requests: [], autoUnlock };
+	const entry: Watched = { requests: [], autoUnlock: unlockByItself };
 	watched.set(context, entry);
 	context.on('request', (r) => entry.requests.push(r.url()));
 	const onPage = (page: Page) => {
-		if (entry.autoUnlock)
-			void page.addLocatorHandler(vaultScreen(page), () => passVault(page)).catch(() => {});
+		if (entry.autoUnlock) void autoUnlock(page, true).catch(() => {});
 	};
 	context.pages().forEach(onPage);
 	context.on('page', onPage);
+}
+
+/** Turns getting through the set-up and lock screens by itself on or off for one page. */
+export async function autoUnlock(page: Page, on: boolean): Promise<void> {
+	if (on) await page.addLocatorHandler(vaultScreen(page), () => passVault(page));
+	else await page.removeLocatorHandler(vaultScreen(page));
 }
 
 /** Requests made so far by every watched context to a host other than the app's and the basemap's. */

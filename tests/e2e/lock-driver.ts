@@ -2,7 +2,10 @@ import { expect, type Page } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { monotonicFactory } from 'ulidx';
-import { vaultScreen } from './driver';
+import { unlockWithPassphrase } from '../../src/lib/crypto/keys';
+import { unpack } from '../../src/lib/crypto/pack';
+import { openBytes } from '../../src/lib/crypto/seal';
+import { TEST_PASSPHRASE, vaultScreen } from './driver';
 
 /** Verbs for encryption at rest and the lock (kept apart from driver.ts). */
 
@@ -79,7 +82,10 @@ export async function seedPlaintextWorkspace(page: Page, seed: PlaintextSeed): P
 						codeIds: [],
 						sensitive: false,
 						location: null,
-						doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
+						doc: {
+							type: 'doc',
+							content: [{ type: 'paragraph', content: [{ type: 'text', text }] }]
+						},
 						text,
 						followAlongId: null
 					}
@@ -139,4 +145,84 @@ export function findInFiles(
 		for (const n of needles) if (content.includes(n.bytes)) hits.push(`${n.label} in ${file}`);
 	}
 	return hits;
+}
+
+export interface StoredRecord {
+	db: string;
+	table: string;
+	/** The row as stored, the payload as raw bytes (sealed) or as stored (plaintext). */
+	row: Record<string, unknown>;
+	/** The payload opened with the workspace's key (the content of the record). */
+	content: unknown;
+}
+
+/**
+ * Every record of the own workspace as stored, opened the way the app opens it: the key file
+ * is read from the database, the data key unwrapped with `passphrase` (Argon2id, here in the
+ * test's process) and each payload opened with AES-256-GCM and its table, id and version.
+ * What a spec uses to check what is really stored, now that the stored bytes say nothing.
+ */
+export async function openedRecords(
+	page: Page,
+	passphrase = TEST_PASSPHRASE,
+	dbName = 'stedsans'
+): Promise<StoredRecord[]> {
+	const dump = await page.evaluate(async (dbName) => {
+		const db = await new Promise<IDBDatabase>((res, rej) => {
+			const r = indexedDB.open(dbName);
+			r.onsuccess = () => res(r.result);
+			r.onerror = () => rej(r.error);
+		});
+		const all = (store: string) =>
+			new Promise<Record<string, unknown>[]>((res, rej) => {
+				const r = db.transaction(store).objectStore(store).getAll();
+				r.onsuccess = () => res(r.result as Record<string, unknown>[]);
+				r.onerror = () => rej(r.error);
+			});
+		const toBase64 = (b: Uint8Array) => {
+			let s = '';
+			for (let i = 0; i < b.length; i += 0x8000)
+				s += String.fromCharCode(...b.subarray(i, i + 0x8000));
+			return btoa(s);
+		};
+		const meta = Object.fromEntries((await all('meta')).map((e) => [e.key, e.value]));
+		const rows: { table: string; row: Record<string, unknown>; sealed: string | null }[] = [];
+		for (const table of Array.from(db.objectStoreNames)) {
+			if (table === 'meta' || table === 'dropBox') continue;
+			for (const row of await all(table)) {
+				const p = row.payload;
+				const sealed = p instanceof Uint8Array ? toBase64(p) : null;
+				rows.push({ table, row: sealed === null ? row : { ...row, payload: sealed }, sealed });
+			}
+		}
+		db.close();
+		return { keyFile: meta.keyFile as unknown, rows };
+	}, dbName);
+	const key = dump.keyFile ? await unlockWithPassphrase(dump.keyFile, passphrase) : null;
+	return Promise.all(
+		dump.rows.map(async ({ table, row, sealed }) => {
+			if (sealed === null || !key) return { db: dbName, table, row, content: row.payload };
+			const ctx = { table, id: row.id as string, v: row.v as number };
+			const content = unpack(await openBytes(key, ctx, Buffer.from(sealed, 'base64')));
+			return { db: dbName, table, row, content };
+		})
+	);
+}
+
+/** Deposits waiting in the drop box (written while locked, not yet taken in). */
+export function dropBoxCount(page: Page): Promise<number> {
+	return page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((res, rej) => {
+			const r = indexedDB.open('stedsans');
+			r.onsuccess = () => res(r.result);
+			r.onerror = () => rej(r.error);
+		});
+		const n = await new Promise<number>((res, rej) => {
+			const r = db.transaction('dropBox').objectStore('dropBox').count();
+			r.onsuccess = () => res(r.result);
+			r.onerror = () => rej(r.error);
+		});
+		db.close();
+		return n;
+	});
 }

@@ -82,7 +82,9 @@ for (const [lang, locale] of [
 				await page.reload();
 				await screen.getByLabel(/^(Passphrase|Adgangssætning)$/).fill(TEST_PASSPHRASE);
 				await screen.getByLabel(/^(Passphrase again|Adgangssætning igen)$/).fill(TEST_PASSPHRASE);
-				await screen.getByRole('button', { name: /Encrypt and continue|Kryptér og fortsæt/ }).click();
+				await screen
+					.getByRole('button', { name: /Encrypt and continue|Kryptér og fortsæt/ })
+					.click();
 				await expect(screen.getByTestId('recovery-key')).toBeVisible();
 				await check(page, shot('recovery-key'));
 			});

@@ -130,7 +130,11 @@ export async function unlock(passphrase: string, now = Date.now()): Promise<void
 		dataKey = await unlockWithPassphrase(stored.keyFile, passphrase, kdfOptions);
 	} catch (e) {
 		if (e instanceof WrongPassphraseError)
-			await keystore.saveFailures({ count: failures.count + 1, lastAt: now });
+			// The wait counts from the failure, after the derivation: not from when it began.
+			await keystore.saveFailures({
+				count: failures.count + 1,
+				lastAt: Math.max(now, Date.now())
+			});
 		throw e;
 	}
 	if (failures.count) await keystore.saveFailures({ count: 0, lastAt: 0 });
