@@ -1,6 +1,4 @@
 import { expect, type Page } from '@playwright/test';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { monotonicFactory } from 'ulidx';
 import { unlockWithPassphrase } from '../../src/lib/crypto/keys';
 import { unpack } from '../../src/lib/crypto/pack';
@@ -101,50 +99,6 @@ export async function seedPlaintextWorkspace(page: Page, seed: PlaintextSeed): P
 	);
 	await page.reload();
 	return ids[0]!;
-}
-
-/** Every file under `dir`, recursively. */
-export function filesUnder(dir: string): string[] {
-	const out: string[] = [];
-	for (const name of readdirSync(dir)) {
-		const path = join(dir, name);
-		if (statSync(path).isDirectory()) out.push(...filesUnder(path));
-		else out.push(path);
-	}
-	return out;
-}
-
-/**
- * The ways a value could sit in a file on disk: UTF-8 (and Latin-1, the same for ASCII) and
- * UTF-16LE for text (Chromium's structured clone writes strings in one of the two), and the
- * little-endian float64 bytes of a number (typed arrays and numbers alike).
- */
-export function needlesFor(value: string | number): { label: string; bytes: Buffer }[] {
-	if (typeof value === 'number') {
-		const f64 = Buffer.alloc(8);
-		f64.writeDoubleLE(value);
-		return [
-			{ label: `${value} as text`, bytes: Buffer.from(String(value), 'latin1') },
-			{ label: `${value} as float64`, bytes: f64 }
-		];
-	}
-	return [
-		{ label: `"${value}" (UTF-8)`, bytes: Buffer.from(value, 'utf8') },
-		{ label: `"${value}" (UTF-16LE)`, bytes: Buffer.from(value, 'utf16le') }
-	];
-}
-
-/** Which of the needles occur in which files. */
-export function findInFiles(
-	files: string[],
-	needles: { label: string; bytes: Buffer }[]
-): string[] {
-	const hits: string[] = [];
-	for (const file of files) {
-		const content = readFileSync(file);
-		for (const n of needles) if (content.includes(n.bytes)) hits.push(`${n.label} in ${file}`);
-	}
-	return hits;
 }
 
 export interface StoredRecord {

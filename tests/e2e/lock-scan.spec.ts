@@ -11,7 +11,7 @@ import {
 	startFollowAlong,
 	storedRoute
 } from './follow-driver';
-import { filesUnder, findInFiles, needlesFor } from './lock-driver';
+import { filesUnder, findInFiles, needlesFor } from './disk-scan';
 import { expectSaved, newNote, typeNote } from './notes-driver';
 import { addPlace } from './places-driver';
 
