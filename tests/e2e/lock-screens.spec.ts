@@ -12,7 +12,6 @@ import {
 	unlockApp,
 	vaultScreen
 } from './driver';
-import { seedPlaintextWorkspace } from './lock-driver';
 
 const OUT = 'tests/.out/screens';
 mkdirSync(OUT, { recursive: true });
@@ -89,25 +88,3 @@ for (const [lang, locale] of [
 				await check(page, shot('recovery-key'));
 			});
 		});
-
-test('the migration screen shows its progress (en, phone)', async ({ page }) => {
-	test.setTimeout(120_000);
-	await page.setViewportSize(PHONE);
-	await seedPlaintextWorkspace(page, { notes: 30_000 });
-	await expect(vaultScreen(page)).toHaveAttribute('data-screen', 'setup');
-	await expect(vaultScreen(page)).toContainText('not encrypted yet');
-	await check(page, 'lock-setup-existing-en-phone');
-	await setUpPassphraseAndWatch(page);
-});
-
-async function setUpPassphraseAndWatch(page: Page) {
-	const screen = vaultScreen(page);
-	await screen.getByLabel('Passphrase', { exact: true }).fill(TEST_PASSPHRASE);
-	await screen.getByLabel('Passphrase again').fill(TEST_PASSPHRASE);
-	await screen.getByRole('button', { name: 'Encrypt and continue' }).click();
-	await screen.getByRole('checkbox', { name: /recovery key/ }).check();
-	await screen.getByRole('button', { name: 'Continue' }).click();
-	await expect(screen.getByTestId('encrypt-progress')).toBeVisible();
-	await check(page, 'lock-migrating-en-phone');
-	await expect(screen).toBeHidden({ timeout: 60_000 });
-}
