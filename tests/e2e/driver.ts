@@ -122,14 +122,24 @@ export async function autoUnlock(page: Page, on: boolean): Promise<void> {
 	else await page.removeLocatorHandler(vaultScreen(page));
 }
 
-/** Requests made so far by every watched context to a host other than the app's and the basemap's. */
-export function watchedForeignRequests(): string[] {
-	return [...watched.values()].flatMap((w) => foreignRequests(w.requests, [BASEMAP_HOST]));
+const extraHosts: string[] = [];
+
+/** A host the current test serves the app from itself (a copy of the build on its own port). */
+export function allowHost(host: string): void {
+	extraHosts.push(host);
 }
 
-/** Forgets the contexts of the test that ended. */
+/** Requests made so far by every watched context to a host other than the app's and the basemap's. */
+export function watchedForeignRequests(): string[] {
+	return [...watched.values()].flatMap((w) =>
+		foreignRequests(w.requests, [BASEMAP_HOST, ...extraHosts])
+	);
+}
+
+/** Forgets the contexts and hosts of the test that ended. */
 export function forgetWatched(): void {
 	watched.clear();
+	extraHosts.length = 0;
 }
 
 /** Whether contexts launched by the driver get through the lock by themselves (default yes). */
