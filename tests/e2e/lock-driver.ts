@@ -25,11 +25,25 @@ export interface PlaintextSeed {
 export async function seedPlaintextWorkspace(page: Page, seed: PlaintextSeed): Promise<string> {
 	await page.goto('/');
 	await expect(vaultScreen(page)).toHaveAttribute('data-screen', 'setup');
+	const id = await writePlaintextRecords(page, 'stedsans', seed);
+	await page.reload();
+	return id;
+}
+
+/**
+ * Writes a participant and `seed.notes` notes in the format from before encryption into an open
+ * workspace database of the page's origin (the app has created it). Returns the participant's id.
+ */
+export async function writePlaintextRecords(
+	page: Page,
+	dbName: string,
+	seed: PlaintextSeed
+): Promise<string> {
 	const ids = Array.from({ length: seed.notes + 1 }, () => ulid());
 	await page.evaluate(
-		async ({ ids, marker, code }) => {
+		async ({ ids, marker, code, dbName }) => {
 			const db = await new Promise<IDBDatabase>((res, rej) => {
-				const r = indexedDB.open('stedsans');
+				const r = indexedDB.open(dbName);
 				r.onsuccess = () => res(r.result);
 				r.onerror = () => rej(r.error);
 			});
@@ -95,9 +109,8 @@ export async function seedPlaintextWorkspace(page: Page, seed: PlaintextSeed): P
 			});
 			db.close();
 		},
-		{ ids, marker: seed.marker ?? 'GAMMELNOTE', code: seed.participant ?? 'VB-900' }
+		{ ids, marker: seed.marker ?? 'GAMMELNOTE', code: seed.participant ?? 'VB-900', dbName }
 	);
-	await page.reload();
 	return ids[0]!;
 }
 
