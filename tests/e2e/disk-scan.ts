@@ -161,7 +161,8 @@ export function needlesFor(value: string | number): Needle[] {
 		{ label: `"${value}" (UTF-8)`, bytes: Buffer.from(value, 'utf8') },
 		{ label: `"${value}" (UTF-16LE)`, bytes: Buffer.from(value, 'utf16le') }
 	];
-	if (/^[\u0000-\u00ff]*$/.test(value) && /[\u0080-\u00ff]/.test(value))
+	const oneByte = [...value].every((c) => c.charCodeAt(0) <= 0xff);
+	if (oneByte && [...value].some((c) => c.charCodeAt(0) >= 0x80))
 		out.push({ label: `"${value}" (Latin-1)`, bytes: Buffer.from(value, 'latin1') });
 	return out;
 }

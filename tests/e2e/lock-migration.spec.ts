@@ -43,12 +43,9 @@ test('a workspace from before encryption is encrypted in place, with progress, s
 	await expectAppReady(page);
 	await page.goto('/notes');
 	await unlockApp(page);
-	await expect(page.getByTestId('notes-count')).toHaveText(
-		`${NOTES} notes`,
-		{
-			timeout: 30_000
-		}
-	);
+	await expect(page.getByTestId('notes-count')).toHaveText(`${NOTES} notes`, {
+		timeout: 30_000
+	});
 	await page.getByRole('searchbox', { name: 'Search notes' }).fill('note 19999');
 	await expect(page.getByRole('article').filter({ hasText: `${MARKER} note 19999` })).toBeVisible();
 

@@ -39,7 +39,11 @@ describe('drop box', () => {
 		const stored = await createDropBox(dataKey);
 		const deposit = await depositBytes(await importDepositKey(stored.publicKey), ctx, utf8('x'));
 		await expect(
-			collectBytes({ publicKey: await importDepositKey(stored.publicKey), privateKey: null }, ctx, deposit)
+			collectBytes(
+				{ publicKey: await importDepositKey(stored.publicKey), privateKey: null },
+				ctx,
+				deposit
+			)
 		).rejects.toBeInstanceOf(DamagedError);
 		await expect(openDropBox(await newKey(), stored)).rejects.toBeInstanceOf(DamagedError);
 		const keys = await openDropBox(dataKey, stored);

@@ -182,7 +182,8 @@ describe('recording behind the lock (the drop box)', () => {
 		expect(writer.pending).toBe(0);
 		const deposits = await db().dropBox.toArray();
 		expect(deposits).toHaveLength(2);
-		for (const d of deposits) expect(containsBytes(d.payload, f64(lat + walk(10, 1)[0]!.t / 1e13))).toBe(false);
+		for (const d of deposits)
+			expect(containsBytes(d.payload, f64(lat + walk(10, 1)[0]!.t / 1e13))).toBe(false);
 		// Nothing readable meanwhile, not even the day.
 		await expect(trackOf(day.id)).rejects.toBeInstanceOf(LockedError);
 

@@ -185,9 +185,11 @@ export async function replaceRecoveryKey(passphrase: string): Promise<string> {
 }
 
 /** What the Security section shows: how the key is derived, and when it was last changed. */
-export async function keyFacts(): Promise<Pick<KeyFile, 'createdAt' | 'changedAt'> & {
-	kdf: KeyFile['passphrase']['kdf'];
-}> {
+export async function keyFacts(): Promise<
+	Pick<KeyFile, 'createdAt' | 'changedAt'> & {
+		kdf: KeyFile['passphrase']['kdf'];
+	}
+> {
 	const file = (await loadKeys()).parseKeyFile((await requireVault()).keyFile);
 	return { createdAt: file.createdAt, changedAt: file.changedAt, kdf: file.passphrase.kdf };
 }
