@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ulid } from 'ulidx';
 import { CHROMIUM_ARGS, chromiumPath } from '../../tests/chromium.js';
-import { passVault, watchContext } from '../../tests/e2e/driver';
+import { watchContext } from '../../tests/e2e/driver';
 
 const PLACES = 5_000;
 const NOTES = 20_000;
@@ -177,7 +177,6 @@ test(`import ${PLACES} places + ${NOTES} notes into a workspace holding as many`
 	watchContext(page.context());
 	try {
 		await page.goto('/');
-		await passVault(page);
 		await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
 		const seed = await importFile(page, join(dir, 'local.json'));
 		const run = await importFile(page, join(dir, 'incoming.json'));

@@ -1,4 +1,4 @@
-import { collectBytes, depositBytes, type DropBoxKeys } from '$lib/crypto/drop-box';
+import { collectBytes, depositBytes } from '$lib/crypto/drop-box';
 import { LockedError } from '$lib/crypto/errors';
 import { pack, unpack } from '$lib/crypto/pack';
 import type { Bytes } from '$lib/crypto/bytes';
@@ -11,28 +11,13 @@ import { guardQuota } from '$lib/db/errors';
 import { lastChunkOf } from '$lib/db/followalongs.queries';
 import { fixChunksRepo, followAlongsRepo } from '$lib/db/followalongs.repo';
 import { db } from '$lib/db/workspace';
+import { dropBoxKeys } from './drop-box-keys';
 import { chunkEntities, dayAfterWrite, type RecordingPatch } from './track-writer';
 
 /**
- * The drop box of the open workspace (see crypto/drop-box.ts): while unlocked both keys are
- * held, while locked only the public one, so the recorder can go on writing fixes it cannot
- * read back. Each deposit is one row of the `dropBox` table, its content sealed to the public key.
+ * Writing to and taking from the drop box (keys in drop-box-keys.ts). Each deposit is one row of
+ * the `dropBox` table, its content sealed to the drop box's public key.
  */
-let keys: DropBoxKeys | null = null;
-
-export function holdDropBox(opened: DropBoxKeys): void {
-	keys = opened;
-}
-
-/** Locking: the private key goes, the public key stays for deposits. */
-export function closeDropBox(): void {
-	if (keys) keys = { publicKey: keys.publicKey, privateKey: null };
-}
-
-/** The workspace closes: nothing is kept. */
-export function forgetDropBox(): void {
-	keys = null;
-}
 
 export interface Deposit {
 	followAlongId: string;
@@ -52,6 +37,7 @@ const context = (id: string) => ({ table: 'dropBox', id, v: 1 });
 
 /** Writes fixes recorded while locked. Needs only the public key. */
 export async function depositFixes(deposit: Deposit): Promise<void> {
+	const keys = dropBoxKeys();
 	if (!keys) throw new LockedError();
 	const id = newId();
 	const content: StoredDeposit = {
@@ -87,7 +73,7 @@ function exclusively<T>(run: () => Promise<T>): Promise<T> {
  */
 export function absorbDropBox(): Promise<number> {
 	return exclusively(async () => {
-		const opened = keys;
+		const opened = dropBoxKeys();
 		if (!opened?.privateKey) throw new LockedError();
 		const rows = await db().dropBox.orderBy('id').toArray();
 		if (rows.length === 0) return 0;

@@ -1,13 +1,13 @@
 import { AesCodec } from '$lib/crypto/aes-codec';
 import { backoffDelay, nextAttemptAt } from '$lib/crypto/backoff';
-import { createDropBox, openDropBox, type StoredDropBox } from '$lib/crypto/drop-box';
+import type { StoredDropBox } from '$lib/crypto/drop-box';
 import { WrongPassphraseError } from '$lib/crypto/errors';
 import type { KdfOptions } from '$lib/crypto/kdf';
 import type { KeyFile, NewKeys } from '$lib/crypto/keys';
 import { identityCodec, useCodec } from '$lib/db/codec';
-import { encryptInPlace, type EncryptOptions } from '$lib/db/encrypt-in-place';
+import type { EncryptOptions } from '$lib/db/encrypt-in-place';
 import * as keystore from '$lib/db/keystore';
-import { closeDropBox, forgetDropBox, holdDropBox } from './drop-box.service';
+import { closeDropBox, forgetDropBox, holdDropBox } from './drop-box-keys';
 
 /**
  * Encryption at rest of the own workspace: its codec, its keys, locking and unlocking. The data
@@ -34,6 +34,7 @@ let codec = new AesCodec(null);
  * so the lock screen is up before it arrives; the screens ask for it as soon as they show.
  */
 export const loadKeys = () => import('$lib/crypto/keys');
+const loadDropBox = () => import('$lib/crypto/drop-box');
 /** Tests pass cheap Argon2id costs; the app always uses the defaults. */
 let kdfOptions: KdfOptions = {};
 
@@ -73,7 +74,7 @@ export async function prepareKeys(passphrase: string): Promise<PendingKeys> {
  * encryption is marked for encrypting in place (`encryptExisting`).
  */
 export async function commitKeys(pending: PendingKeys): Promise<void> {
-	const dropBox = await createDropBox(pending.dataKey);
+	const dropBox = await (await loadDropBox()).createDropBox(pending.dataKey);
 	const migrate = await keystore.hasRecords();
 	await keystore.saveNewVault(
 		pending.file,
@@ -84,7 +85,7 @@ export async function commitKeys(pending: PendingKeys): Promise<void> {
 }
 
 async function open(dataKey: CryptoKey, dropBox: StoredDropBox, migrating: boolean) {
-	const keys = await openDropBox(dataKey, dropBox);
+	const keys = await (await loadDropBox()).openDropBox(dataKey, dropBox);
 	codec = new AesCodec(dataKey, { acceptPlaintext: migrating });
 	useCodec(codec);
 	holdDropBox(keys);
@@ -93,7 +94,7 @@ async function open(dataKey: CryptoKey, dropBox: StoredDropBox, migrating: boole
 async function openStored(dataKey: CryptoKey, stored: keystore.StoredVault): Promise<void> {
 	let dropBox = stored.dropBox;
 	if (!dropBox) {
-		dropBox = await createDropBox(dataKey);
+		dropBox = await (await loadDropBox()).createDropBox(dataKey);
 		await keystore.saveDropBox(dropBox);
 	}
 	await open(dataKey, dropBox, stored.encryption.state === 'migrating');
@@ -154,6 +155,8 @@ export async function recover(recoveryKey: string, newPassphrase: string): Promi
 
 /** Encrypts what was written before encryption, then refuses plaintext from then on. */
 export async function encryptExisting(options: EncryptOptions = {}): Promise<void> {
+	// Only a workspace from before encryption needs it: loaded then.
+	const { encryptInPlace } = await import('$lib/db/encrypt-in-place');
 	await encryptInPlace(options);
 	codec.refusePlaintext();
 }

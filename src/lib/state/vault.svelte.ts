@@ -1,6 +1,5 @@
 import { WrongPassphraseError } from '$lib/crypto/errors';
 import { ensureStarterCodebook } from '$lib/services/codebook.service';
-import { absorbDropBox } from '$lib/services/drop-box.service';
 import {
 	attachVault,
 	commitKeys,
@@ -157,6 +156,8 @@ class VaultState {
 				this.#progress = { done: 0, total: 0 };
 				await encryptExisting({ onProgress: (p) => void (this.#progress = p) });
 			}
+			// What was recorded while locked (loaded with the recorder's code, when needed).
+			const { absorbDropBox } = await import('$lib/services/drop-box.service');
 			await absorbDropBox();
 			await ensureStarterCodebook();
 			this.#progress = null;
