@@ -1,6 +1,8 @@
 import { expect, test } from './fixtures';
 import {
+	DESKTOP,
 	PHONE,
+	typePassphrase,
 	setUpPassphrase,
 	TEST_PASSPHRASE,
 	unlockApp,
@@ -36,11 +38,25 @@ test('a workspace from before encryption is encrypted in place, with progress, s
 	await expect(progress).toContainText(/[1-9]\d?,\d{3} of 20,001 records encrypted/);
 	await page.screenshot({ path: 'tests/.out/screens/lock-migrating-en-phone.png' });
 
-	// The tab is closed half-way: the next start asks for the passphrase and finishes the job.
-	await page.reload();
-	await expect(screen).toHaveAttribute('data-screen', 'locked');
-	await unlockApp(page);
+	// The tab is closed half-way, three times (and the phone turned, the language changed): each
+	// next start asks for the passphrase and carries on from where it was.
+	for (const [size, lang] of [
+		[DESKTOP, 'en'],
+		[PHONE, 'da'],
+		[DESKTOP, 'da']
+	] as const) {
+		await page.evaluate((l) => localStorage.setItem('stedsans.locale', l), lang);
+		await page.setViewportSize(size);
+		await page.reload();
+		await expect(screen).toHaveAttribute('data-screen', 'locked');
+		await typePassphrase(page, TEST_PASSPHRASE);
+		await expect(progress).toContainText(/\d+ (of|af) 20[,.]001/);
+		const name = `${lang}-${size === PHONE ? 'phone' : 'desktop'}`;
+		await page.screenshot({ path: `tests/.out/screens/lock-migrating-${name}.png` });
+	}
+	await expect(screen).toBeHidden({ timeout: 60_000 });
 	await expectAppReady(page);
+	await page.evaluate(() => localStorage.setItem('stedsans.locale', 'en'));
 	await page.goto('/notes');
 	await unlockApp(page);
 	await expect(page.getByTestId('notes-count')).toHaveText(`${NOTES} notes`, {

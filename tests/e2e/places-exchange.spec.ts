@@ -38,7 +38,8 @@ async function ethnographer(name: string): Promise<Page> {
 }
 
 test('two ethnographers exchange places both ways, settle a conflict and end with the same glossary', async () => {
-	test.setTimeout(240_000);
+	// Two browsers and some thirty page loads, each of which unlocks the encrypted workspace again.
+	test.setTimeout(360_000);
 	const anna = await ethnographer('Anna');
 	const bo = await ethnographer('Bo');
 
