@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { APP_URL, BASELINE_URL, needsServers, readyAt, record, watchReady } from './support';
 import { sharedPath } from '../../tests/shared-dir';
+import { watchContext } from '../../tests/e2e/driver';
 
 const KK_KVARTERER = sharedPath('geo/kk_kvarterer_subset_4326.geojson');
 
@@ -48,6 +49,8 @@ async function scriptsLoaded(page: Page, until = Infinity): Promise<Script[]> {
 /** A first visit (no service worker, so nothing else is fetched in the background). */
 async function firstScreen(browser: Browser, url: string) {
 	const context = await browser.newContext({ serviceWorkers: 'block' });
+	// The screens opened after the first one get through the passphrase set-up by themselves.
+	watchContext(context);
 	const page = await context.newPage();
 	await watchReady(page);
 	await page.goto(url);

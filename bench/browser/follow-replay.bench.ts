@@ -3,6 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP, benchGpx, percentile, record } from './follow-bench-data';
+import { watchContext } from '../../tests/e2e/driver';
+
+// The own workspace is encrypted: its set-up and lock screens are passed by themselves.
+test.beforeEach(({ context }) => watchContext(context));
 
 /**
  * Replay of a 50,000-fix day (about 14 hours at 1 Hz): frame times while playing at 120× and

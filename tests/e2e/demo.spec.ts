@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +33,9 @@ test('Try with demo data opens a separate, clearly labelled workspace and leaves
 
 	await startDemo(page);
 	await expect(demoBanner(page)).toContainText('Demo workspace');
-	await expect(demoBanner(page)).toContainText('Synthetic data — not field data.');
+	await expect(demoBanner(page)).toContainText(
+		'Synthetic data, not encrypted — do not write real field notes here.'
+	);
 	await expect(page.getByRole('status')).toContainText('The demo workspace is ready.');
 
 	// The demo has its own data, and stays the demo on every screen and after a reload.

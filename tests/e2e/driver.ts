@@ -2,6 +2,7 @@ import { chromium, expect, type BrowserContext, type Locator, type Page } from '
 import { readFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium.js';
 import { sharedDir } from '../shared-dir';
+import { DEFAULT_BASEMAP_STYLE } from '../../src/lib/domain/settings/workspace-settings';
 
 /** The user's verbs, so specs read like what someone does with the app. */
 
@@ -14,6 +15,65 @@ export const KK_KVARTERER = SHARED + 'geo/kk_kvarterer_subset_4326.geojson';
 export const KK_ATTRIBUTION = 'Kort-/geodata: Københavns Kommune (CC BY 4.0)';
 
 export const APP_HOST = `127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
+
+/** The passphrase every test's own workspace is encrypted with (four random words). */
+export const TEST_PASSPHRASE = 'tabby cruelty rotunda unlatch';
+
+const PASSPHRASE = /^(Passphrase|Adgangssætning)$/;
+const PASSPHRASE_AGAIN = /^(Passphrase again|Adgangssætning igen)$/;
+
+/** The screen the own workspace shows instead of its content: set-up, recovery key, lock, opening. */
+export function vaultScreen(page: Page): Locator {
+	return page.getByTestId('vault');
+}
+
+/**
+ * First run: chooses `passphrase`, waits for the recovery key, confirms it is saved and opens
+ * the workspace. Returns the recovery key as shown.
+ */
+export async function setUpPassphrase(page: Page, passphrase = TEST_PASSPHRASE): Promise<string> {
+	const screen = vaultScreen(page);
+	await expect(screen).toHaveAttribute('data-screen', 'setup');
+	await screen.getByLabel(PASSPHRASE).fill(passphrase);
+	await screen.getByLabel(PASSPHRASE_AGAIN).fill(passphrase);
+	await screen.getByRole('button', { name: /^(Encrypt and continue|Kryptér og fortsæt)$/ }).click();
+	await expect(screen).toHaveAttribute('data-screen', 'recovery-key', { timeout: 20_000 });
+	const recoveryKey = (await screen.getByTestId('recovery-key').innerText()).trim();
+	await screen.getByRole('checkbox', { name: /recovery key|gendannelsesnøglen/ }).check();
+	await screen.getByRole('button', { name: /^(Continue|Fortsæt)$/ }).click();
+	await expect(screen).toBeHidden({ timeout: 60_000 });
+	return recoveryKey;
+}
+
+/** The lock screen: types the passphrase and unlocks (nothing is waited for after a wrong one). */
+export async function typePassphrase(page: Page, passphrase: string): Promise<void> {
+	const screen = vaultScreen(page);
+	await expect(screen).toHaveAttribute('data-screen', 'locked');
+	await screen.getByLabel(PASSPHRASE).fill(passphrase);
+	await screen.getByRole('button', { name: /^(Unlock|Lås op)$/ }).click();
+}
+
+export async function unlockApp(page: Page, passphrase = TEST_PASSPHRASE): Promise<void> {
+	await typePassphrase(page, passphrase);
+	await expect(vaultScreen(page)).toBeHidden({ timeout: 60_000 });
+}
+
+/**
+ * Whatever the own workspace asks first: a passphrase on first run, the passphrase on the lock
+ * screen after a reload, waiting while it opens. What every spec's page does by itself (see
+ * `watchContext`), so specs read as before encryption.
+ */
+export async function passVault(page: Page): Promise<void> {
+	const screen = vaultScreen(page);
+	for (let step = 0; step < 4; step++) {
+		const kind = await screen.getAttribute('data-screen', { timeout: 2_000 }).catch(() => null);
+		if (kind === 'setup') await setUpPassphrase(page);
+		else if (kind === 'locked') await unlockApp(page);
+		else if (kind === 'recovery-key' || kind === 'opening')
+			await expect(screen).not.toHaveAttribute('data-screen', kind, { timeout: 60_000 });
+		else return;
+	}
+}
 
 /** Opens the app and waits until the workspace is ready (the navigation is shown). */
 export async function openApp(page: Page, path = '/'): Promise<void> {
@@ -28,19 +88,84 @@ export async function expectAppReady(page: Page): Promise<void> {
 	await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
 }
 
+/** The basemap the app is configured with by default: the one other host it may ask. */
+export const BASEMAP_HOST = new URL(DEFAULT_BASEMAP_STYLE).host;
+
+interface Watched {
+	requests: string[];
+	autoUnlock: boolean;
+}
+const watched = new Map<BrowserContext, Watched>();
+
+/**
+ * Every page of the context records its requests (see `expectNoForeignRequests`) and, unless
+ * `autoUnlock` is off, gets through the set-up and lock screens by itself with the test
+ * passphrase whenever one shows (a Playwright locator handler, run before the next action or
+ * assertion). The fixture in fixtures.ts does this for the test's own context; the driver for
+ * the browsers it launches.
+ */
+export function watchContext(context: BrowserContext, unlockByItself = true): void {
+	if (watched.has(context)) return;
+	const entry: Watched = { requests: [], autoUnlock: unlockByItself };
+	watched.set(context, entry);
+	context.on('request', (r) => entry.requests.push(r.url()));
+	const onPage = (page: Page) => {
+		if (entry.autoUnlock) void autoUnlock(page, true).catch(() => {});
+	};
+	context.pages().forEach(onPage);
+	context.on('page', onPage);
+}
+
+/** Turns getting through the set-up and lock screens by itself on or off for one page. */
+export async function autoUnlock(page: Page, on: boolean): Promise<void> {
+	if (on) await page.addLocatorHandler(vaultScreen(page), () => passVault(page));
+	else await page.removeLocatorHandler(vaultScreen(page));
+}
+
+const extraHosts: string[] = [];
+
+/** A host the current test serves the app from itself (a copy of the build on its own port). */
+export function allowHost(host: string): void {
+	extraHosts.push(host);
+}
+
+/** Requests made so far by every watched context to a host other than the app's and the basemap's. */
+export function watchedForeignRequests(): string[] {
+	return [...watched.values()].flatMap((w) =>
+		foreignRequests(w.requests, [BASEMAP_HOST, ...extraHosts])
+	);
+}
+
+/** Forgets the contexts and hosts of the test that ended. */
+export function forgetWatched(): void {
+	watched.clear();
+	extraHosts.length = 0;
+}
+
+/** Whether contexts launched by the driver get through the lock by themselves (default yes). */
+let launchAutoUnlock = true;
+export function setLaunchAutoUnlock(on: boolean): void {
+	launchAutoUnlock = on;
+}
+
 /**
  * A browser with a profile on disk (not incognito), as on a real device: what it stores survives
  * closing the browser. The same Chromium and flags as every other test.
  */
-export async function launchProfile(dir: string): Promise<{ context: BrowserContext; page: Page }> {
+export async function launchProfile(
+	dir: string,
+	options: Parameters<typeof chromium.launchPersistentContext>[1] = {}
+): Promise<{ context: BrowserContext; page: Page }> {
 	const context = await chromium.launchPersistentContext(dir, {
 		executablePath: chromiumPath(),
 		args: CHROMIUM_ARGS,
 		baseURL: `http://${APP_HOST}`,
 		locale: 'en-GB',
 		timezoneId: 'Europe/Copenhagen',
-		serviceWorkers: 'allow'
+		serviceWorkers: 'allow',
+		...options
 	});
+	watchContext(context, launchAutoUnlock);
 	const page = context.pages()[0] ?? (await context.newPage());
 	return { context, page };
 }

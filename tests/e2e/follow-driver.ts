@@ -1,6 +1,6 @@
-import { chromium, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from '../chromium.js';
-import { APP_HOST, SHARED } from './driver';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { launchProfile, SHARED, TEST_PASSPHRASE } from './driver';
+import { openedRecords } from './lock-driver';
 
 /** The user's verbs for follow-along days (kept apart from driver.ts and notes-driver.ts). */
 
@@ -22,18 +22,10 @@ export async function launchGeoProfile(
 	dir: string,
 	at: Position = HALMTORVET
 ): Promise<{ context: BrowserContext; page: Page }> {
-	const context = await chromium.launchPersistentContext(dir, {
-		executablePath: chromiumPath(),
-		args: CHROMIUM_ARGS,
-		baseURL: `http://${APP_HOST}`,
-		locale: 'en-GB',
-		timezoneId: 'Europe/Copenhagen',
-		serviceWorkers: 'allow',
+	return launchProfile(dir, {
 		permissions: ['geolocation'],
 		geolocation: { accuracy: 5, ...at }
 	});
-	const page = context.pages()[0] ?? (await context.newPage());
-	return { context, page };
 }
 
 /** Lets the app use the position, starting at `at`. */
@@ -205,45 +197,25 @@ export async function expectLayerDrawn(page: Page, layer: string, atLeast = 1): 
 		.toBeGreaterThanOrEqual(atLeast);
 }
 
-/** What is stored of a day's route, read straight from IndexedDB: how many fixes, the last time. */
+/** What is stored of a day's route (opened with the workspace's key): how many fixes, the last time. */
 export async function storedRoute(
 	page: Page,
 	dayId: string,
 	dbName = 'stedsans'
 ): Promise<{ count: number; last: number; gaps: number }> {
-	return page.evaluate(
-		async ({ dayId, dbName }) => {
-			const db = await new Promise<IDBDatabase>((res, rej) => {
-				const r = indexedDB.open(dbName);
-				r.onsuccess = () => res(r.result);
-				r.onerror = () => rej(r.error);
-			});
-			const rows = await new Promise<
-				{
-					followAlongId: string;
-					deletedAt: number | null;
-					payload: { count: number; t: Float64Array; src: Uint8Array };
-				}[]
-			>((res, rej) => {
-				const r = db.transaction('fixChunks').objectStore('fixChunks').getAll();
-				r.onsuccess = () => res(r.result);
-				r.onerror = () => rej(r.error);
-			});
-			db.close();
-			let count = 0;
-			let last = 0;
-			let gaps = 0;
-			for (const row of rows) {
-				if (row.followAlongId !== dayId || row.deletedAt !== null) continue;
-				const p = row.payload;
-				count += p.count;
-				if (p.count > 0) last = Math.max(last, p.t[p.count - 1]!);
-				for (let i = 0; i < p.count; i++) if (p.src[i]! & 0x80) gaps++;
-			}
-			return { count, last, gaps };
-		},
-		{ dayId, dbName }
-	);
+	const records = await openedRecords(page, TEST_PASSPHRASE, dbName);
+	let count = 0;
+	let last = 0;
+	let gaps = 0;
+	for (const { table, row, content } of records) {
+		if (table !== 'fixChunks' || row.deletedAt !== null) continue;
+		const p = content as { followAlongId: string; count: number; t: Float64Array; src: Uint8Array };
+		if (p.followAlongId !== dayId) continue;
+		count += p.count;
+		if (p.count > 0) last = Math.max(last, p.t[p.count - 1]!);
+		for (let i = 0; i < p.count; i++) if (p.src[i]! & 0x80) gaps++;
+	}
+	return { count, last, gaps };
 }
 
 /** Opens a day's replay and waits until the route is on the map. */

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { mkdirSync } from 'node:fs';
 import { DESKTOP, PHONE } from './driver';
 import { allowPosition, expectLayerDrawn, HALMTORVET, walk } from './follow-driver';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { chooseLanguage, importBoundaries, openApp, outlineEntry } from './driver';
 
 /** 3 March 2026, 13:05 UTC: 14:05 in Copenhagen (CET), 08:05 in New York. */

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { openApp, statusRegion } from './driver';
 import { expectSaved, newNote, noteEditor, typeNote } from './notes-driver';
 import { placeNameField } from './places-driver';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { openApp } from './driver';
 import { addParticipant, expectSaved, newNote, startDemoWorkspace, typeNote } from './notes-driver';
 

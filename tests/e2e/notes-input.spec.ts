@@ -1,5 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { openApp } from './driver';
+import { openedRecords } from './lock-driver';
 import { expectSaved, newNote, noteEditor } from './notes-driver';
 
 /** Pastes into the editor the way a browser does: a paste event carrying text and HTML. */
@@ -58,16 +59,6 @@ test('a 1 MB paste is saved whole and the app stays usable', async ({ page }) =>
 	await expectSaved(page);
 	await page.goto('/notes');
 	await expect(page.getByTestId('notes-count')).toHaveText('1 note');
-	const stored = await page.evaluate(async () => {
-		const db = await new Promise<IDBDatabase>((res) => {
-			const r = indexedDB.open('stedsans');
-			r.onsuccess = () => res(r.result);
-		});
-		const rows = await new Promise<{ payload: { text: string } }[]>((res) => {
-			const r = db.transaction('notes').objectStore('notes').getAll();
-			r.onsuccess = () => res(r.result);
-		});
-		return rows[0]!.payload.text.length;
-	});
-	expect(stored).toBeGreaterThan(990_000);
+	const notes = (await openedRecords(page)).filter((r) => r.table === 'notes');
+	expect((notes[0]!.content as { text: string }).text.length).toBeGreaterThan(990_000);
 });

@@ -1,7 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { latLngToCell, cellToLatLng, greatCircleDistance } from 'h3-js';
 import { goOffline, openApp, waitForServiceWorker } from './driver';
-import { dumpIndexedDb, expectSaved, newNote, numbersIn, typeNote } from './notes-driver';
+import { openedRecords } from './lock-driver';
+import { expectSaved, newNote, numbersIn, typeNote } from './notes-driver';
 
 // A position in Vesterbro chosen far (> 150 m) from the centre of its resolution-8 cell, so the
 // stored centre can never be mistaken for the raw fix.
@@ -29,8 +30,12 @@ test('a located note written offline stores the cell, never the position', async
 	await expect(page.getByRole('radio', { name: 'Vesterbro' })).toBeChecked();
 	await expectSaved(page);
 
-	const dump = await dumpIndexedDb(page);
-	const notes = dump.filter((d) => (d as { store: string }).store === 'notes');
+	// What is stored, opened with the workspace's key: the sealed bytes alone would prove nothing.
+	const dump = (await openedRecords(page)).map((r) => ({
+		...r,
+		row: { ...r.row, payload: r.content }
+	}));
+	const notes = dump.filter((d) => d.table === 'notes');
 	expect(notes).toHaveLength(1);
 	const text = JSON.stringify(dump);
 	expect(text).toContain(latLngToCell(RAW.latitude, RAW.longitude, 8));

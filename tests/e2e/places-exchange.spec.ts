@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from './fixtures';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +40,8 @@ async function ethnographer(name: string): Promise<Page> {
 }
 
 test('two ethnographers exchange places both ways, settle a conflict and end with the same glossary', async () => {
-	test.setTimeout(240_000);
+	// Two browsers and some thirty page loads, each of which unlocks the encrypted workspace again.
+	test.setTimeout(360_000);
 	const anna = await ethnographer('Anna');
 	const bo = await ethnographer('Bo');
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { openApp, statusRegion } from './driver';
 import { addPlace, glossaryNames, openPlace } from './places-driver';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { openApp, PHONE } from './driver';
 
 test('the first screen offers the demo workspace', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import {
 	appendFileSync,
 	cpSync,
@@ -12,7 +12,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { displayNameField, expectAppReady, gotoSection, waitForServiceWorker } from './driver';
+import {
+	allowHost,
+	displayNameField,
+	expectAppReady,
+	gotoSection,
+	waitForServiceWorker
+} from './driver';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -70,6 +76,7 @@ test.beforeEach(async () => {
 	root = mkdtempSync(join(tmpdir(), 'stedsans-update-'));
 	cpSync(new URL('../../build', import.meta.url).pathname, root, { recursive: true });
 	({ server, origin } = await serve(root));
+	allowHost(new URL(origin).host);
 });
 
 test.afterEach(async () => {

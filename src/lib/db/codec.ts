@@ -1,7 +1,8 @@
 /**
- * The single place where record content is turned into what is stored, and back.
- * Identity for now; the encryption issue swaps in an AES-GCM codec here and nothing else changes.
- * The context (table, id, schema version) is what an authenticated cipher binds as additional data.
+ * The single place where record content is turned into what is stored, and back. The own
+ * workspace uses the AES-256-GCM codec (crypto/aes-codec.ts, wired by services/vault.service.ts);
+ * the demo workspace, which holds only synthetic data, the identity codec.
+ * The context (table, id, schema version) is what the authenticated cipher binds as additional data.
  */
 export interface SealContext {
 	table: string;
@@ -11,6 +12,8 @@ export interface SealContext {
 
 export interface PayloadCodec {
 	readonly name: string;
+	/** True while the keys are dropped: every seal and open throws until unlocked. */
+	readonly locked?: boolean;
 	seal(ctx: SealContext, content: object): Promise<unknown>;
 	open(ctx: SealContext, stored: unknown): Promise<unknown>;
 }
@@ -25,6 +28,11 @@ let active: PayloadCodec = identityCodec;
 
 export function useCodec(codec: PayloadCodec): void {
 	active = codec;
+}
+
+/** Whether records can be neither read nor written now (the workspace is locked). */
+export function isLocked(): boolean {
+	return active.locked === true;
 }
 
 // Promise.resolve(): Dexie's rule for non-Dexie async work inside a liveQuery querier

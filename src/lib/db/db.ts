@@ -15,6 +15,12 @@ export interface Row {
 	[indexKey: string]: unknown;
 }
 
+/** A deposit in the drop box: only its id (a ULID: the order of deposits) is in the clear. */
+export interface DropBoxRow {
+	id: string;
+	payload: Uint8Array;
+}
+
 export interface MetaEntry {
 	key: string;
 	value: unknown;
@@ -76,6 +82,12 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
 			places: 'id, updatedAt, deletedAt, nb',
 			placeRevisions: 'id, updatedAt, deletedAt, placeId'
 		}
+	},
+	{
+		// Encryption at rest: what the recorder writes while the workspace is locked, sealed to the
+		// drop box's public key (see crypto/drop-box.ts). Opened and emptied on the next unlock.
+		version: 5,
+		stores: { dropBox: 'id' }
 	}
 ];
 
@@ -92,6 +104,7 @@ export class StedsansDB extends Dexie {
 	fixChunks!: Table<Row, string>;
 	places!: Table<Row, string>;
 	placeRevisions!: Table<Row, string>;
+	dropBox!: Table<DropBoxRow, string>;
 
 	constructor(name: string, versions = SCHEMA_VERSIONS) {
 		super(name);

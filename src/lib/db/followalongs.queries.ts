@@ -25,6 +25,17 @@ export async function chunksOf(followAlongId: string): Promise<FixChunk[]> {
 	return fixChunksRepo.fromRows(rows.filter((r) => r.deletedAt === null));
 }
 
+/** The day's last live chunk (the one a recording tops up next), read alone. */
+export async function lastChunkOf(followAlongId: string): Promise<FixChunk | undefined> {
+	const row = await db()
+		.fixChunks.where('[followAlongId+seq]')
+		.between([followAlongId, 0], [followAlongId, Infinity])
+		.reverse()
+		.filter((r) => r.deletedAt === null)
+		.first();
+	return row ? fixChunksRepo.fromRow(row) : undefined;
+}
+
 /** The whole route, and the chunk a recording tops up next (undefined before the first fix). */
 export async function trackOf(
 	followAlongId: string

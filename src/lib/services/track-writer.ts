@@ -2,14 +2,17 @@ import type { FollowAlongContent, Gap } from '$lib/domain/followalongs/follow-al
 import { appendToChunks, type TrackChunk } from '$lib/domain/tracks/chunks';
 import type { FilterState } from '$lib/domain/tracks/filter';
 import type { Fix } from '$lib/domain/tracks/fix';
+import type { Track } from '$lib/domain/tracks/track';
+import { isLocked } from '$lib/db/codec';
 import { change, commit } from '$lib/db/commit';
-import { chunksOf } from '$lib/db/followalongs.queries';
+import { chunksOf, lastChunkOf } from '$lib/db/followalongs.queries';
 import {
 	fixChunksRepo,
 	followAlongsRepo,
 	type FixChunk,
 	type FollowAlong
 } from '$lib/db/followalongs.repo';
+import { absorbDropBox, depositFixes } from './drop-box.service';
 
 /** How often a recording's kept fixes are written: a crash loses at most this long. */
 export const FLUSH_EVERY_MS = 5_000;
@@ -25,6 +28,8 @@ export interface RecordingPatch {
  * Writes a recording to the database as it goes: fixes are collected in memory and written
  * together with the day's counters in one transaction (`commit`), topping up the open chunk
  * (`appendToChunks`). Writes never overlap; a failed write keeps its fixes for the next one.
+ * While the workspace is locked the fixes go into the write-only drop box instead (recording
+ * goes on behind the lock screen); the first write after unlocking takes them back first.
  */
 export class TrackWriter {
 	#last: FixChunk | undefined;
@@ -32,6 +37,7 @@ export class TrackWriter {
 	#gaps: Gap[] = [];
 	#patch: RecordingPatch = {};
 	#writing: Promise<void> = Promise.resolve();
+	#deposited = false;
 
 	private constructor(
 		readonly followAlongId: string,
@@ -78,26 +84,22 @@ export class TrackWriter {
 		this.#gaps = [];
 		this.#patch = {};
 		try {
+			if (isLocked()) {
+				await depositFixes({ followAlongId: this.followAlongId, fixes, gaps, patch });
+				this.#deposited = true;
+				return;
+			}
+			if (this.#deposited) {
+				// What went into the drop box comes first; the chunk in memory is stale after it.
+				await absorbDropBox();
+				this.#last = await lastChunkOf(this.followAlongId);
+				this.#deposited = false;
+			}
 			const now = Date.now();
-			const rows = appendToChunks(this.followAlongId, this.#last && content(this.#last), fixes);
-			const chunks = rows.map((row) =>
-				this.#last && row.seq === this.#last.seq
-					? fixChunksRepo.touched({
-							...this.#last,
-							...row,
-							updatedAt: Math.max(now, this.#last.updatedAt + 1)
-						})
-					: fixChunksRepo.prepare(row, now)
-			);
+			const chunks = chunkEntities(this.followAlongId, this.#last, fixes, now);
 			// Read just before writing, so details edited meanwhile on the day's page are kept.
 			const day = await followAlongsRepo.require(this.followAlongId);
-			const updated: FollowAlong = followAlongsRepo.touched({
-				...day,
-				...patch,
-				fixCount: day.fixCount + fixes.length,
-				gaps: [...day.gaps, ...gaps],
-				updatedAt: Math.max(now, day.updatedAt + 1)
-			});
+			const updated = dayAfterWrite(day, fixes.length, gaps, patch, now);
 			await commit([change(fixChunksRepo, chunks), change(followAlongsRepo, [updated])]);
 			if (chunks.length > 0) this.#last = chunks[chunks.length - 1];
 		} catch (e) {
@@ -108,6 +110,38 @@ export class TrackWriter {
 			throw e;
 		}
 	}
+}
+
+/** The chunk entities that store `fixes` after `last`: the topped-up last chunk, then new ones. */
+export function chunkEntities(
+	followAlongId: string,
+	last: FixChunk | undefined,
+	fixes: readonly Fix[] | Track,
+	now: number
+): FixChunk[] {
+	const rows = appendToChunks(followAlongId, last && content(last), fixes);
+	return rows.map((row) =>
+		last && row.seq === last.seq
+			? fixChunksRepo.touched({ ...last, ...row, updatedAt: Math.max(now, last.updatedAt + 1) })
+			: fixChunksRepo.prepare(row, now)
+	);
+}
+
+/** The day after `added` more fixes, the gaps among them and the recorder's patch. */
+export function dayAfterWrite(
+	day: FollowAlong,
+	added: number,
+	gaps: readonly Gap[],
+	patch: RecordingPatch,
+	now: number
+): FollowAlong {
+	return followAlongsRepo.touched({
+		...day,
+		...patch,
+		fixCount: day.fixCount + added,
+		gaps: [...day.gaps, ...gaps],
+		updatedAt: Math.max(now, day.updatedAt + 1)
+	});
 }
 
 function content(chunk: FixChunk): TrackChunk {

@@ -4,7 +4,8 @@ import { workspace } from './workspace.svelte';
 /**
  * A Dexie live query as runes state. The querier only reads rows (Dexie's rule: no other async
  * work inside it); `decode` turns them into entities afterwards, so a slow decode never
- * breaks the observation. Results that arrive out of order are dropped.
+ * breaks the observation. Results that arrive out of order are dropped. When the workspace locks
+ * the value goes back to `initial`.
  * Create it during component initialisation (it owns an $effect).
  */
 export class Live<R, T = R> {
@@ -15,7 +16,12 @@ export class Live<R, T = R> {
 	constructor(querier: () => Promise<R>, decode: (rows: R) => Promise<T> | T, initial: T) {
 		this.#value = initial;
 		$effect(() => {
-			if (!workspace.ready) return;
+			// Locked (or closing): what was read is let go, so nothing of it stays in memory.
+			if (!workspace.ready) {
+				this.#value = initial;
+				this.#loaded = false;
+				return;
+			}
 			void workspace.revision;
 			let seq = 0;
 			let latest = 0;

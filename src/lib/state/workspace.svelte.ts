@@ -1,6 +1,7 @@
 import { currentKind, deleteWorkspace, openWorkspace, type WorkspaceKind } from '$lib/db/workspace';
 import { requestPersistence } from '$lib/services/storage.service';
 import { ensureStarterCodebook } from '$lib/services/codebook.service';
+import { vault } from './vault.svelte';
 
 const KEY = 'stedsans.workspace';
 
@@ -12,7 +13,11 @@ function rememberedKind(): WorkspaceKind {
 	}
 }
 
-/** Which workspace is open. Live queries read `revision` so they re-subscribe after a switch. */
+/**
+ * Which workspace is open. `open`: its database is; `ready`: its content can be read too (the
+ * demo always, the own workspace once unlocked). Screens and live queries follow `ready`, so a
+ * lock clears them; live queries read `revision` so they re-subscribe after a switch.
+ */
 class WorkspaceState {
 	#kind = $state<WorkspaceKind | null>(null);
 	#revision = $state(0);
@@ -21,8 +26,11 @@ class WorkspaceState {
 	get kind() {
 		return this.#kind;
 	}
-	get ready() {
+	get open() {
 		return this.#kind !== null;
+	}
+	get ready() {
+		return this.#kind === 'demo' || (this.#kind === 'main' && vault.open);
 	}
 	get revision() {
 		return this.#revision;
@@ -55,7 +63,12 @@ class WorkspaceState {
 
 	async #open(kind: WorkspaceKind): Promise<void> {
 		await openWorkspace(kind);
-		await ensureStarterCodebook();
+		// The own workspace is encrypted: its starter codebook is written once it is unlocked.
+		if (kind === 'main') await vault.attach();
+		else {
+			vault.detach();
+			await ensureStarterCodebook();
+		}
 		try {
 			localStorage.setItem(KEY, kind);
 		} catch {

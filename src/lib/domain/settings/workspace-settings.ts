@@ -26,6 +26,8 @@ export const WorkspaceSettingsContent = z.object({
 	stopRadiusMetres: z.number().int().min(10).max(500).default(50),
 	/** … for at least this long (minutes). */
 	stopMinMinutes: z.number().int().min(1).max(120).default(5),
+	/** The own workspace locks after this many minutes without use (and 60 s after it is hidden). */
+	autoLockMinutes: z.number().int().min(1).max(60).default(5),
 	/** Heatmaps and the glossary map: the exclusion buffer around institutions (metres; never less than 150). */
 	institutionBufferMetres: z.number().int().min(150).max(1000).default(150),
 	...PRIVACY_SETTINGS_SHAPE

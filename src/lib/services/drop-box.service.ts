@@ -1,0 +1,118 @@
+import { collectBytes, depositBytes } from '$lib/crypto/drop-box';
+import { LockedError } from '$lib/crypto/errors';
+import { pack, unpack } from '$lib/crypto/pack';
+import type { Bytes } from '$lib/crypto/bytes';
+import type { Gap } from '$lib/domain/followalongs/follow-along';
+import { newId } from '$lib/domain/records/ids';
+import type { Fix } from '$lib/domain/tracks/fix';
+import { checkTrack, concatTracks, trackFromFixes, type Track } from '$lib/domain/tracks/track';
+import { change, commit, type Change } from '$lib/db/commit';
+import { guardQuota } from '$lib/db/errors';
+import { lastChunkOf } from '$lib/db/followalongs.queries';
+import { fixChunksRepo, followAlongsRepo } from '$lib/db/followalongs.repo';
+import { db } from '$lib/db/workspace';
+import { dropBoxKeys } from './drop-box-keys';
+import { chunkEntities, dayAfterWrite, type RecordingPatch } from './track-writer';
+
+/**
+ * Writing to and taking from the drop box (keys in drop-box-keys.ts). Each deposit is one row of
+ * the `dropBox` table, its content sealed to the drop box's public key.
+ */
+
+export interface Deposit {
+	followAlongId: string;
+	fixes: readonly Fix[];
+	gaps: readonly Gap[];
+	patch: RecordingPatch;
+}
+
+interface StoredDeposit {
+	followAlongId: string;
+	track: Track;
+	gaps: Gap[];
+	patch: RecordingPatch;
+}
+
+const context = (id: string) => ({ table: 'dropBox', id, v: 1 });
+
+/** Writes fixes recorded while locked. Needs only the public key. */
+export async function depositFixes(deposit: Deposit): Promise<void> {
+	const keys = dropBoxKeys();
+	if (!keys) throw new LockedError();
+	const id = newId();
+	const content: StoredDeposit = {
+		followAlongId: deposit.followAlongId,
+		track: trackFromFixes(deposit.fixes),
+		gaps: [...deposit.gaps],
+		patch: deposit.patch
+	};
+	const payload = await depositBytes(keys.publicKey, context(id), pack(content));
+	await guardQuota(() => db().dropBox.put({ id, payload }));
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * One absorb at a time, in this tab and across tabs (Web Locks), so no deposit is applied twice:
+ * the deposits are read, opened and merged, and deleted in the transaction that stores them.
+ */
+function exclusively<T>(run: () => Promise<T>): Promise<T> {
+	const locks = globalThis.navigator?.locks;
+	const next: Promise<T> = queue.then(() =>
+		locks ? (locks.request('stedsans-drop-box', run) as Promise<T>) : run()
+	);
+	queue = next.catch(() => {});
+	return next;
+}
+
+/**
+ * Takes everything out of the drop box into the days it belongs to: fixes appended to the day's
+ * chunks, gaps and the recorder's counters onto the day, sealed under the data key, and the
+ * deposits deleted, all in one transaction. Returns how many fixes came in. A deposit that does
+ * not open (damaged, or not written by this workspace) is left where it is.
+ */
+export function absorbDropBox(): Promise<number> {
+	return exclusively(async () => {
+		const opened = dropBoxKeys();
+		if (!opened?.privateKey) throw new LockedError();
+		const rows = await db().dropBox.orderBy('id').toArray();
+		if (rows.length === 0) return 0;
+		const byDay = new Map<string, { ids: string[]; deposits: StoredDeposit[] }>();
+		const contents = await Promise.allSettled(
+			rows.map(async (r) => readDeposit(await collectBytes(opened, context(r.id), r.payload)))
+		);
+		contents.forEach((c, i) => {
+			if (c.status === 'rejected') return;
+			const day = byDay.get(c.value.followAlongId) ?? { ids: [], deposits: [] };
+			day.ids.push(rows[i]!.id);
+			day.deposits.push(c.value);
+			byDay.set(c.value.followAlongId, day);
+		});
+		const changes: Change[] = [];
+		const done: string[] = [];
+		let fixes = 0;
+		const now = Date.now();
+		for (const [dayId, { ids, deposits }] of byDay) {
+			done.push(...ids);
+			const day = await followAlongsRepo.get(dayId);
+			// A day deleted for good meanwhile: there is nothing left to add its fixes to.
+			if (!day) continue;
+			const track = concatTracks(deposits.map((d) => d.track));
+			const last = await lastChunkOf(dayId);
+			const patch = Object.assign({}, ...deposits.map((d) => d.patch)) as RecordingPatch;
+			const gaps = deposits.flatMap((d) => d.gaps);
+			changes.push(change(fixChunksRepo, chunkEntities(dayId, last, track, now)));
+			changes.push(change(followAlongsRepo, [dayAfterWrite(day, track.count, gaps, patch, now)]));
+			fixes += track.count;
+		}
+		await commit(changes, { tables: ['dropBox'], write: () => db().dropBox.bulkDelete(done) });
+		return fixes;
+	});
+}
+
+function readDeposit(bytes: Bytes): StoredDeposit {
+	const content = unpack(bytes) as StoredDeposit;
+	const problem = checkTrack(content.track);
+	if (problem) throw new TypeError(`deposit: ${problem}`);
+	return content;
+}

@@ -1,0 +1,280 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { utf8 } from '$lib/crypto/bytes';
+import { LockedError, WrongPassphraseError, WrongRecoveryKeyError } from '$lib/crypto/errors';
+import { isSealed } from '$lib/crypto/seal';
+import { CHEAP_KDF, containsBytes } from '$lib/crypto/testing';
+import { identityCodec, useCodec } from '$lib/db/codec';
+import { RECORD_TABLES, type Row } from '$lib/db/db';
+import { trackOf } from '$lib/db/followalongs.queries';
+import { followAlongsRepo } from '$lib/db/followalongs.repo';
+import { notesRepo } from '$lib/db/notes.repo';
+import { participantsRepo } from '$lib/db/participants.repo';
+import { dropWorkspace, freshWorkspace } from '$lib/db/test-helpers';
+import { closeWorkspace, db, openWorkspace } from '$lib/db/workspace';
+import { absorbDropBox } from './drop-box.service';
+import { startFollowAlong } from './followalongs.service';
+import { participant, T0, walk } from './test-days';
+import { TrackWriter } from './track-writer';
+import {
+	attachVault,
+	changePassphrase,
+	commitKeys,
+	encryptExisting,
+	lockVault,
+	needsEncrypting,
+	prepareKeys,
+	recover,
+	setKdfOptionsForTests,
+	TooSoonError,
+	unlock
+} from './vault.service';
+
+const PASS = 'tabby cruelty rotunda unlatch';
+const NEW_PASS = 'gravel oyster mantra pinwheel';
+const MARKER = 'KLOKKEFROST';
+const lat = 55.6703123;
+
+setKdfOptionsForTests(CHEAP_KDF);
+
+let name = '';
+beforeEach(async () => {
+	name = await freshWorkspace();
+});
+afterEach(async () => {
+	useCodec(identityCodec);
+	await dropWorkspace(name);
+});
+
+/** A new, encrypted, unlocked workspace; returns its recovery key. */
+async function encrypted(): Promise<string> {
+	expect(await attachVault()).toBe('new');
+	const pending = await prepareKeys(PASS);
+	await commitKeys(pending);
+	return pending.recoveryKey;
+}
+
+const note = (text: string, at = T0) =>
+	notesRepo.create({
+		observedAt: at,
+		doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
+		text,
+		placeLabel: 'Trappen ved Mekka'
+	});
+
+async function allRows(): Promise<{ table: string; row: Row }[]> {
+	const out: { table: string; row: Row }[] = [];
+	for (const table of RECORD_TABLES)
+		for (const row of await db().recordTable(table).toArray()) out.push({ table, row });
+	return out;
+}
+
+const f64 = (x: number) => new Uint8Array(Float64Array.of(x).buffer);
+
+describe('an encrypted workspace', () => {
+	it('seals every record and fix chunk, and reads them back through the repositories', async () => {
+		await encrypted();
+		const vb = await participant('VB-777');
+		const n = await note(`${MARKER} ved bænken`);
+		const day = await startFollowAlong({ participantId: vb.id }, T0);
+		const writer = await TrackWriter.open(day.id);
+		for (const f of walk(0, 20)) writer.add({ ...f, lat });
+		await writer.flush();
+
+		const rows = await allRows();
+		expect(rows.map((r) => r.table)).toEqual(
+			expect.arrayContaining(['notes', 'participants', 'followAlongs', 'fixChunks'])
+		);
+		for (const { row } of rows) {
+			expect(isSealed(row.payload)).toBe(true);
+			const bytes = row.payload as Uint8Array;
+			for (const needle of [utf8(MARKER), utf8('VB-777'), utf8('Mekka'), f64(lat)])
+				expect(containsBytes(bytes, needle)).toBe(false);
+		}
+		expect((await notesRepo.require(n.id)).text).toBe(`${MARKER} ved bænken`);
+		expect((await participantsRepo.require(vb.id)).code).toBe('VB-777');
+		const { track } = await trackOf(day.id);
+		expect(track.count).toBe(20);
+		expect(track.lat[19]).toBe(lat);
+	});
+
+	it('refuses every read and write while locked, and opens again with the passphrase', async () => {
+		await encrypted();
+		const n = await note('før låsen');
+		lockVault();
+		await expect(notesRepo.get(n.id)).rejects.toBeInstanceOf(LockedError);
+		await expect(notesRepo.list()).rejects.toBeInstanceOf(LockedError);
+		await expect(note('mens låst')).rejects.toBeInstanceOf(LockedError);
+		await expect(unlock('forkert kodeord her')).rejects.toBeInstanceOf(WrongPassphraseError);
+		await expect(notesRepo.get(n.id)).rejects.toBeInstanceOf(LockedError);
+		await unlock(PASS);
+		expect((await notesRepo.list()).map((x) => x.text)).toEqual(['før låsen']);
+	});
+
+	it('after a restart the workspace is locked until the passphrase is given', async () => {
+		await encrypted();
+		await note('efter genstart');
+		closeWorkspace();
+		await openWorkspace('main', name);
+		expect(await attachVault()).toBe('locked');
+		await expect(notesRepo.list()).rejects.toBeInstanceOf(LockedError);
+		await unlock(PASS);
+		expect((await notesRepo.list())[0]!.text).toBe('efter genstart');
+	});
+
+	it('slows down wrong passphrases after three, across restarts', async () => {
+		await encrypted();
+		lockVault();
+		const now = Date.now();
+		for (let i = 0; i < 4; i++)
+			await expect(unlock('wrong wrong wrong', now)).rejects.toBeInstanceOf(WrongPassphraseError);
+		// The fourth failure asks for a second's wait; even the right passphrase waits.
+		const early = await unlock(PASS, now).catch((e: unknown) => e);
+		expect(early).toBeInstanceOf(TooSoonError);
+		expect((early as TooSoonError).retryAt).toBeGreaterThan(now);
+		closeWorkspace();
+		await openWorkspace('main', name);
+		await attachVault();
+		await expect(unlock(PASS, now)).rejects.toBeInstanceOf(TooSoonError);
+		await unlock(PASS, now + 2_000);
+	});
+
+	it('changes the passphrase by rewrapping: records stay readable, the old one stops working', async () => {
+		await encrypted();
+		const n = await note('samme data');
+		const before = (await db().notes.get(n.id))!.payload;
+		await changePassphrase(PASS, NEW_PASS);
+		expect((await db().notes.get(n.id))!.payload).toEqual(before);
+		lockVault();
+		await expect(unlock(PASS)).rejects.toBeInstanceOf(WrongPassphraseError);
+		await unlock(NEW_PASS);
+		expect((await notesRepo.require(n.id)).text).toBe('samme data');
+	});
+
+	it('recovers with the recovery key and a new passphrase', async () => {
+		const recoveryKey = await encrypted();
+		const n = await note('glemt kodeord');
+		lockVault();
+		await expect(recover('0000-0000-0000-0000-0000-0000-0000', NEW_PASS)).rejects.toBeInstanceOf(
+			WrongRecoveryKeyError
+		);
+		await recover(recoveryKey.toLowerCase(), NEW_PASS);
+		expect((await notesRepo.require(n.id)).text).toBe('glemt kodeord');
+		lockVault();
+		await expect(unlock(PASS)).rejects.toBeInstanceOf(WrongPassphraseError);
+		await unlock(NEW_PASS);
+	});
+});
+
+describe('recording behind the lock (the drop box)', () => {
+	it('writes fixes while locked that only an unlock can read, in order, nothing lost', async () => {
+		await encrypted();
+		const day = await startFollowAlong({ participantId: null }, T0);
+		const writer = await TrackWriter.open(day.id);
+		for (const f of walk(0, 10)) writer.add(f);
+		await writer.flush();
+
+		lockVault();
+		for (const f of walk(10, 15)) writer.add({ ...f, lat: lat + f.t / 1e13 });
+		await writer.flush();
+		for (const f of walk(25, 5)) writer.add(f);
+		writer.patch({ dropped: { accuracy: 2 } });
+		await writer.flush();
+		expect(writer.pending).toBe(0);
+		const deposits = await db().dropBox.toArray();
+		expect(deposits).toHaveLength(2);
+		for (const d of deposits)
+			expect(containsBytes(d.payload, f64(lat + walk(10, 1)[0]!.t / 1e13))).toBe(false);
+		// Nothing readable meanwhile, not even the day.
+		await expect(trackOf(day.id)).rejects.toBeInstanceOf(LockedError);
+
+		await unlock(PASS);
+		expect(await absorbDropBox()).toBe(20);
+		expect(await db().dropBox.count()).toBe(0);
+		for (const f of walk(30, 5)) writer.add(f);
+		await writer.flush();
+		const { track } = await trackOf(day.id);
+		expect(track.count).toBe(35);
+		expect(Array.from(track.t)).toEqual(walk(0, 35).map((f) => f.t));
+		const stored = await followAlongsRepo.require(day.id);
+		expect(stored.fixCount).toBe(35);
+		expect(stored.dropped).toEqual({ accuracy: 2 });
+		// A second absorb finds nothing: every deposit is applied exactly once.
+		expect(await absorbDropBox()).toBe(0);
+	});
+
+	it('the writer takes back its deposits itself on the first write after unlocking', async () => {
+		await encrypted();
+		const day = await startFollowAlong({ participantId: null }, T0);
+		const writer = await TrackWriter.open(day.id);
+		lockVault();
+		for (const f of walk(0, 8)) writer.add(f);
+		await writer.flush();
+		await unlock(PASS);
+		for (const f of walk(8, 4)) writer.add(f);
+		await writer.flush();
+		expect((await trackOf(day.id)).track.count).toBe(12);
+		expect(await db().dropBox.count()).toBe(0);
+	});
+});
+
+describe('encrypting a workspace from before encryption', () => {
+	it('seals everything in batches, survives a crash half-way, and loses nothing', async () => {
+		// The previous format: plaintext payloads, written with the identity codec.
+		const vb = await participant('VB-321');
+		const notes = [];
+		for (let i = 0; i < 230; i++) notes.push(await note(`gammel note ${i}`, T0 + i * 1000));
+		const day = await startFollowAlong({ participantId: vb.id }, T0);
+		const writer = await TrackWriter.open(day.id);
+		for (const f of walk(0, 50)) writer.add(f);
+		await writer.flush();
+		const before = await allRows();
+		expect(before.every(({ row }) => !isSealed(row.payload))).toBe(true);
+
+		expect(await attachVault()).toBe('unencrypted');
+		await commitKeys(await prepareKeys(PASS));
+		const seen: { done: number; total: number }[] = [];
+		let batches = 0;
+		const crash = new Error('the tab was closed');
+		await expect(
+			encryptExisting({
+				batchSize: 40,
+				onProgress: (p) => {
+					seen.push(p);
+					if (++batches === 4) throw crash;
+				}
+			})
+		).rejects.toBe(crash);
+		const half = await allRows();
+		const sealedHalf = half.filter(({ row }) => isSealed(row.payload)).length;
+		expect(sealedHalf).toBeGreaterThan(0);
+		expect(sealedHalf).toBeLessThan(half.length);
+		// Meanwhile the records read back, sealed or not.
+		expect((await notesRepo.list()).length).toBe(230);
+
+		// The next start: locked, unlock, and the job is finished from where it stopped.
+		closeWorkspace();
+		await openWorkspace('main', name);
+		expect(await attachVault()).toBe('locked');
+		await unlock(PASS);
+		expect(await needsEncrypting()).toBe(true);
+		const resumed: { done: number; total: number }[] = [];
+		await encryptExisting({ batchSize: 40, onProgress: (p) => void resumed.push(p) });
+		expect(resumed[0]!.done).toBe(seen.at(-1)!.done);
+		expect(resumed.at(-1)).toEqual({ done: before.length, total: before.length });
+		expect(await needsEncrypting()).toBe(false);
+
+		const after = await allRows();
+		expect(after).toHaveLength(before.length);
+		expect(after.every(({ row }) => isSealed(row.payload))).toBe(true);
+		// Sealed exactly once: every record opens to what it held (a double seal would not).
+		const texts = (await notesRepo.list()).map((n) => n.text).sort();
+		expect(texts).toEqual(notes.map((n) => n.text).sort());
+		expect((await participantsRepo.require(vb.id)).code).toBe('VB-321');
+		expect((await trackOf(day.id)).track.count).toBe(50);
+		for (const { row } of after)
+			expect(containsBytes(row.payload as Uint8Array, utf8('gammel note'))).toBe(false);
+		// From now on an unsealed payload is refused.
+		await db().notes.put({ ...before.find((r) => r.table === 'notes')!.row });
+		await expect(notesRepo.list()).rejects.toThrow(/damaged/);
+	});
+});

@@ -1,0 +1,198 @@
+import { AesCodec } from '$lib/crypto/aes-codec';
+import { backoffDelay, nextAttemptAt } from '$lib/crypto/backoff';
+import type { StoredDropBox } from '$lib/crypto/drop-box';
+import { WrongPassphraseError } from '$lib/crypto/errors';
+import type { KdfOptions } from '$lib/crypto/kdf';
+import type { KeyFile, NewKeys } from '$lib/crypto/keys';
+import { identityCodec, useCodec } from '$lib/db/codec';
+import type { EncryptOptions } from '$lib/db/encrypt-in-place';
+import * as keystore from '$lib/db/keystore';
+import { closeDropBox, forgetDropBox, holdDropBox } from './drop-box-keys';
+
+/**
+ * Encryption at rest of the own workspace: its codec, its keys, locking and unlocking. The data
+ * key lives only in the AES codec (as a non-extractable CryptoKey) while unlocked; locking drops
+ * it and the drop box's private key, after which every read and write throws LockedError except
+ * deposits into the drop box. The demo workspace (synthetic data) uses the identity codec.
+ */
+
+/** What an opened workspace needs: a passphrase first (`new`, `unencrypted`), or an unlock. */
+export type VaultCondition = 'new' | 'unencrypted' | 'locked';
+
+/** Too many wrong passphrases: the next try is allowed at `retryAt` (epoch ms). */
+export class TooSoonError extends Error {
+	override readonly name = 'TooSoonError';
+	constructor(readonly retryAt: number) {
+		super('Wait before trying another passphrase');
+	}
+}
+
+let codec = new AesCodec(null);
+
+/**
+ * The key derivation (hash-wasm's Argon2id, its WebAssembly inlined) loads when first needed,
+ * so the lock screen is up before it arrives; the screens ask for it as soon as they show.
+ */
+export const loadKeys = () => import('$lib/crypto/keys');
+const loadDropBox = () => import('$lib/crypto/drop-box');
+/** Tests pass cheap Argon2id costs; the app always uses the defaults. */
+let kdfOptions: KdfOptions = {};
+
+export function setKdfOptionsForTests(options: KdfOptions): void {
+	kdfOptions = options;
+}
+
+/** The own workspace has opened: its codec is installed, locked, until the keys are opened. */
+export async function attachVault(): Promise<VaultCondition> {
+	codec = new AesCodec(null);
+	useCodec(codec);
+	forgetDropBox();
+	if (await keystore.readVault()) return 'locked';
+	return (await keystore.hasRecords()) ? 'unencrypted' : 'new';
+}
+
+/** Another workspace (the demo) opens: nothing of the own workspace's keys stays. */
+export function detachVault(): void {
+	codec.lock();
+	forgetDropBox();
+	useCodec(identityCodec);
+}
+
+export function isVaultLocked(): boolean {
+	return codec.locked;
+}
+
+/** Keys made for a new passphrase, held in memory until the recovery key is confirmed saved. */
+export type PendingKeys = NewKeys;
+
+export async function prepareKeys(passphrase: string): Promise<PendingKeys> {
+	return (await loadKeys()).createKeys(passphrase, kdfOptions);
+}
+
+/**
+ * Stores the new keys and opens the workspace with them. A workspace with records from before
+ * encryption is marked for encrypting in place (`encryptExisting`).
+ */
+export async function commitKeys(pending: PendingKeys): Promise<void> {
+	const dropBox = await (await loadDropBox()).createDropBox(pending.dataKey);
+	const migrate = await keystore.hasRecords();
+	await keystore.saveNewVault(
+		pending.file,
+		dropBox,
+		migrate ? { state: 'migrating', cursor: null } : { state: 'sealed' }
+	);
+	await open(pending.dataKey, dropBox, migrate);
+}
+
+async function open(dataKey: CryptoKey, dropBox: StoredDropBox, migrating: boolean) {
+	const keys = await (await loadDropBox()).openDropBox(dataKey, dropBox);
+	codec = new AesCodec(dataKey, { acceptPlaintext: migrating });
+	useCodec(codec);
+	holdDropBox(keys);
+}
+
+async function openStored(dataKey: CryptoKey, stored: keystore.StoredVault): Promise<void> {
+	let dropBox = stored.dropBox;
+	if (!dropBox) {
+		dropBox = await (await loadDropBox()).createDropBox(dataKey);
+		await keystore.saveDropBox(dropBox);
+	}
+	await open(dataKey, dropBox, stored.encryption.state === 'migrating');
+}
+
+async function requireVault(): Promise<keystore.StoredVault> {
+	const stored = await keystore.readVault();
+	if (!stored) throw new Error('Encryption is not set up in this workspace');
+	return stored;
+}
+
+/** When the next passphrase may be tried (0: now), after the wrong ones so far. */
+export async function nextUnlockAttempt(): Promise<{ failures: number; retryAt: number }> {
+	const f = await keystore.readFailures();
+	return { failures: f.count, retryAt: backoffDelay(f.count) && nextAttemptAt(f.count, f.lastAt) };
+}
+
+/**
+ * Unlocks with the passphrase. A wrong one is counted (persisted, so a reload does not reset
+ * the back-off) and rethrown as WrongPassphraseError; a try before the back-off allows is
+ * refused with TooSoonError without deriving anything.
+ */
+export async function unlock(passphrase: string, now = Date.now()): Promise<void> {
+	const failures = await keystore.readFailures();
+	const retryAt = backoffDelay(failures.count) && nextAttemptAt(failures.count, failures.lastAt);
+	if (now < retryAt) throw new TooSoonError(retryAt);
+	const stored = await requireVault();
+	let dataKey: CryptoKey;
+	try {
+		const { unlockWithPassphrase } = await loadKeys();
+		const started = performance.now();
+		dataKey = await unlockWithPassphrase(stored.keyFile, passphrase, kdfOptions);
+		// For the unlock benchmark: the derivation and unwrapping alone.
+		performance.measure('stedsans:unlock', { start: started });
+	} catch (e) {
+		if (e instanceof WrongPassphraseError)
+			// The wait counts from the failure, after the derivation: not from when it began.
+			await keystore.saveFailures({
+				count: failures.count + 1,
+				lastAt: Math.max(now, Date.now())
+			});
+		throw e;
+	}
+	if (failures.count) await keystore.saveFailures({ count: 0, lastAt: 0 });
+	await openStored(dataKey, stored);
+}
+
+/** A forgotten passphrase: the recovery key opens the data key, which gets a new passphrase. */
+export async function recover(recoveryKey: string, newPassphrase: string): Promise<void> {
+	const stored = await requireVault();
+	const { resetPassphrase, unlockWithRecoveryKey } = await loadKeys();
+	const dataKey = await unlockWithRecoveryKey(stored.keyFile, recoveryKey);
+	const file = await resetPassphrase(stored.keyFile, recoveryKey, newPassphrase, kdfOptions);
+	await keystore.saveKeyFile(file);
+	await keystore.saveFailures({ count: 0, lastAt: 0 });
+	await openStored(dataKey, stored);
+}
+
+/** Encrypts what was written before encryption, then refuses plaintext from then on. */
+export async function encryptExisting(options: EncryptOptions = {}): Promise<void> {
+	// Only a workspace from before encryption needs it: loaded then.
+	const { encryptInPlace } = await import('$lib/db/encrypt-in-place');
+	await encryptInPlace(options);
+	codec.refusePlaintext();
+}
+
+export async function needsEncrypting(): Promise<boolean> {
+	return (await keystore.readEncryptionState()).state === 'migrating';
+}
+
+/** Drops the keys: the data key and the drop box's private key. */
+export function lockVault(): void {
+	codec.lock();
+	closeDropBox();
+}
+
+/** Rewraps the data key under a new passphrase; no record is touched. */
+export async function changePassphrase(current: string, next: string): Promise<void> {
+	const stored = await requireVault();
+	const { changePassphrase: rewrap } = await loadKeys();
+	await keystore.saveKeyFile(await rewrap(stored.keyFile, current, next, kdfOptions));
+}
+
+/** A new recovery key (the old one stops working); shown once. */
+export async function replaceRecoveryKey(passphrase: string): Promise<string> {
+	const stored = await requireVault();
+	const { replaceRecoveryKey: rewrap } = await loadKeys();
+	const { file, recoveryKey } = await rewrap(stored.keyFile, passphrase, kdfOptions);
+	await keystore.saveKeyFile(file);
+	return recoveryKey;
+}
+
+/** What the Security section shows: how the key is derived, and when it was last changed. */
+export async function keyFacts(): Promise<
+	Pick<KeyFile, 'createdAt' | 'changedAt'> & {
+		kdf: KeyFile['passphrase']['kdf'];
+	}
+> {
+	const file = (await loadKeys()).parseKeyFile((await requireVault()).keyFile);
+	return { createdAt: file.createdAt, changedAt: file.changedAt, kdf: file.passphrase.kdf };
+}

@@ -1,0 +1,186 @@
+import { WrongPassphraseError } from '$lib/crypto/errors';
+import { ensureStarterCodebook } from '$lib/services/codebook.service';
+import {
+	attachVault,
+	commitKeys,
+	detachVault,
+	encryptExisting,
+	lockVault,
+	needsEncrypting,
+	nextUnlockAttempt,
+	prepareKeys,
+	recover,
+	unlock,
+	type PendingKeys
+} from '$lib/services/vault.service';
+import { announcer } from './announcer.svelte';
+
+/**
+ * Which screen the own workspace shows before its content: `setup` (first run, or a workspace
+ * from before encryption), `recovery-key` (the new recovery key, until it is saved), `locked`,
+ * `opening` (encrypting existing data, taking in what was recorded while locked), `open`.
+ * `none`: not the own workspace (the demo is never locked), or not known yet.
+ */
+export type VaultScreen = 'none' | 'setup' | 'recovery-key' | 'locked' | 'opening' | 'open';
+
+class VaultState {
+	#screen = $state<VaultScreen>('none');
+	#existingData = $state(false);
+	#recoveryKey = $state<string | null>(null);
+	#progress = $state<{ done: number; total: number } | null>(null);
+	#failures = $state(0);
+	#retryAt = $state(0);
+	#error = $state.raw<unknown>(null);
+	#pending: PendingKeys | null = null;
+	#beforeLock = new Set<() => Promise<unknown> | unknown>();
+
+	get screen() {
+		return this.#screen;
+	}
+	get open() {
+		return this.#screen === 'open';
+	}
+	/** The setup screen is encrypting a workspace that already holds data. */
+	get existingData() {
+		return this.#existingData;
+	}
+	get recoveryKey() {
+		return this.#recoveryKey;
+	}
+	/** Encrypting existing data: records done of all; null when nothing is to be encrypted. */
+	get progress() {
+		return this.#progress;
+	}
+	get failures() {
+		return this.#failures;
+	}
+	/** When the next passphrase may be tried (epoch ms; 0 or past: now). */
+	get retryAt() {
+		return this.#retryAt;
+	}
+	/** What went wrong opening the workspace (after an unlock); the screen offers a retry. */
+	get error() {
+		return this.#error;
+	}
+
+	/** The own workspace has opened: which screen it needs first. */
+	async attach(): Promise<void> {
+		this.#reset();
+		const condition = await attachVault();
+		this.#existingData = condition === 'unencrypted';
+		if (condition === 'locked') await this.#refreshBackoff();
+		this.#screen = condition === 'locked' ? 'locked' : 'setup';
+	}
+
+	/** Another workspace opened (the demo): no keys, no vault screen. */
+	detach(): void {
+		detachVault();
+		this.#reset();
+	}
+
+	/** First run: makes the keys and shows the recovery key. Nothing is stored yet. */
+	async create(passphrase: string): Promise<void> {
+		this.#pending = await prepareKeys(passphrase);
+		this.#recoveryKey = this.#pending.recoveryKey;
+		this.#screen = 'recovery-key';
+	}
+
+	/** The recovery key is printed or saved: the keys are stored and the workspace opens. */
+	async confirmRecoveryKey(): Promise<void> {
+		if (!this.#pending) return;
+		await commitKeys(this.#pending);
+		this.#pending = null;
+		this.#recoveryKey = null;
+		await this.#opened();
+	}
+
+	/** Back from the recovery key to choosing a passphrase (nothing was stored). */
+	discardKeys(): void {
+		this.#pending = null;
+		this.#recoveryKey = null;
+		this.#screen = 'setup';
+	}
+
+	/** Throws WrongPassphraseError or TooSoonError; the back-off state is updated either way. */
+	async unlock(passphrase: string): Promise<void> {
+		try {
+			await unlock(passphrase);
+		} catch (e) {
+			if (e instanceof WrongPassphraseError) await this.#refreshBackoff();
+			throw e;
+		}
+		await this.#opened();
+	}
+
+	async recover(recoveryKey: string, newPassphrase: string): Promise<void> {
+		await recover(recoveryKey, newPassphrase);
+		await this.#opened();
+	}
+
+	/** Runs again what opening needs after a failure (encrypting was interrupted, say). */
+	async retryOpening(): Promise<void> {
+		await this.#opened();
+	}
+
+	/**
+	 * Locks: pending edits are saved first (with the keys still there), then the screen is
+	 * cleared and the keys are dropped. Recording goes on into the drop box.
+	 */
+	async lock(): Promise<void> {
+		if (this.#screen !== 'open') return;
+		const flushes = [...this.#beforeLock].map((fn) => Promise.resolve().then(fn));
+		await Promise.race([
+			Promise.allSettled(flushes),
+			new Promise((resolve) => setTimeout(resolve, 2_000))
+		]);
+		if (this.#screen !== 'open') return;
+		this.#screen = 'locked';
+		announcer.reset();
+		lockVault();
+		await this.#refreshBackoff();
+	}
+
+	/** Work to finish before the keys go (a note's pending autosave). Returns the unregister. */
+	beforeLock(fn: () => Promise<unknown> | unknown): () => void {
+		this.#beforeLock.add(fn);
+		return () => this.#beforeLock.delete(fn);
+	}
+
+	async #opened(): Promise<void> {
+		this.#screen = 'opening';
+		this.#error = null;
+		this.#failures = 0;
+		this.#retryAt = 0;
+		try {
+			if (await needsEncrypting()) {
+				this.#progress = { done: 0, total: 0 };
+				await encryptExisting({ onProgress: (p) => void (this.#progress = p) });
+			}
+			// What was recorded while locked (loaded with the recorder's code, when needed).
+			const { absorbDropBox } = await import('$lib/services/drop-box.service');
+			await absorbDropBox();
+			await ensureStarterCodebook();
+			this.#progress = null;
+			this.#screen = 'open';
+		} catch (e) {
+			this.#error = e;
+		}
+	}
+
+	async #refreshBackoff(): Promise<void> {
+		const { failures, retryAt } = await nextUnlockAttempt();
+		this.#failures = failures;
+		this.#retryAt = retryAt;
+	}
+
+	#reset(): void {
+		this.#screen = 'none';
+		this.#pending = null;
+		this.#recoveryKey = null;
+		this.#progress = null;
+		this.#error = null;
+		this.#existingData = false;
+	}
+}
+
+export const vault = new VaultState();
