@@ -32,7 +32,8 @@ export const RECORD_TABLES = [
 	'stops',
 	'fixChunks',
 	'places',
-	'placeRevisions'
+	'placeRevisions',
+	'heatmaps'
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
@@ -76,6 +77,13 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
 			places: 'id, updatedAt, deletedAt, nb',
 			placeRevisions: 'id, updatedAt, deletedAt, placeId'
 		}
+	},
+	{
+		// Saved heatmaps: the differential-privacy noise drawn for a map, reused on every re-export.
+		version: 5,
+		stores: {
+			heatmaps: 'id, updatedAt, deletedAt, key'
+		}
 	}
 ];
 
@@ -92,6 +100,7 @@ export class StedsansDB extends Dexie {
 	fixChunks!: Table<Row, string>;
 	places!: Table<Row, string>;
 	placeRevisions!: Table<Row, string>;
+	heatmaps!: Table<Row, string>;
 
 	constructor(name: string, versions = SCHEMA_VERSIONS) {
 		super(name);
