@@ -92,7 +92,7 @@ export async function gatherHeatmapInput(opts: GatherOptions = {}): Promise<Gath
 		opts.onProgress?.(Math.min(1, (from + batch.length) / Math.max(1, counted.length)) * 0.9);
 		await yieldToPage();
 	}
-	const notes = await locatedNotes(enters);
+	const notes = await locatedNotes(enters, batchSize * 20);
 	opts.onProgress?.(1);
 	return {
 		input: {
@@ -169,13 +169,15 @@ export function glossaryInstitutions(
 }
 
 /** Notes with a grid cell about at least one participant who may enter (never a raw position). */
-async function locatedNotes(enters: ReadonlySet<string>): Promise<LocatedNote[]> {
+async function locatedNotes(enters: ReadonlySet<string>, batch: number): Promise<LocatedNote[]> {
 	const rows = await liveNoteRows();
-	const notes = await notesRepo.fromRows(rows);
 	const out: LocatedNote[] = [];
-	for (const n of notes) {
-		if (n.location === null || !n.participantIds.some((id) => enters.has(id))) continue;
-		out.push({ participantIds: n.participantIds, observedAt: n.observedAt, cell: n.location.cell });
+	for (let from = 0; from < rows.length; from += batch) {
+		for (const n of await notesRepo.fromRows(rows.slice(from, from + batch))) {
+			if (n.location === null || !n.participantIds.some((id) => enters.has(id))) continue;
+			out.push({ participantIds: n.participantIds, observedAt: n.observedAt, cell: n.location.cell });
+		}
+		await yieldToPage();
 	}
 	return out;
 }

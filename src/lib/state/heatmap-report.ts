@@ -18,12 +18,11 @@ export function reportFacts(r: DisclosureReport, locale: AppLocale): ReportFact[
 	const n = (v: number) => formatNumber(v, locale);
 	const p = r.parameters;
 	const s = r.cellsSuppressed;
-	const held = [
-		s.k && m.heatReportHeldK({ count: s.k, k: p.k }, o),
-		s.days && m.heatReportHeldDays({ count: s.days, days: p.minDays }, o),
-		s.dominance && m.heatReportHeldDominance({ count: s.dominance }, o),
-		s.noise && m.heatReportHeldNoise({ count: s.noise }, o)
-	].filter((x): x is string => typeof x === 'string');
+	const held: string[] = [];
+	if (s.k) held.push(m.heatReportHeldK({ count: s.k, k: p.k }, o));
+	if (s.days) held.push(m.heatReportHeldDays({ count: s.days, days: p.minDays }, o));
+	if (s.dominance) held.push(m.heatReportHeldDominance({ count: s.dominance }, o));
+	if (s.noise) held.push(m.heatReportHeldNoise({ count: s.noise }, o));
 	const excluded = [
 		m.heatReportExcludedValue(
 			{ noConsent: r.participantsExcluded.noConsent, withdrawn: r.participantsExcluded.withdrawn },
