@@ -128,16 +128,99 @@ export function notForPublicationDialog(page: Page): Locator {
 	return page.getByRole('dialog', { name: /^(Not for publication|Ikke til publicering)$/ });
 }
 
-/** Whose places: one participant's, chosen by code. */
-export async function showOneParticipant(page: Page, code: string): Promise<void> {
+/** Whose places: one participant's (the first one offered); returns their code. */
+export async function showOneParticipant(page: Page): Promise<string> {
 	await page
 		.getByRole('radio', { name: /One participant’s everyday places|Én deltagers hverdagssteder/ })
 		.check();
-	await page.getByLabel(/^(Participant|Deltager)$/).selectOption({ label: code });
+	const select = page.getByLabel(/^(Participant|Deltager)$/);
+	await select.selectOption({ index: 1 });
+	return (await select.locator('option:checked').innerText()).trim();
 }
 
 export async function chooseResolution(page: Page, resolution: number): Promise<void> {
 	const select = page.getByLabel(/^(Grid|Gitter)$/);
 	const option = select.locator('option', { hasText: new RegExp(`^${resolution}:`) });
 	await select.selectOption((await option.getAttribute('value'))!);
+}
+
+/** The Web Workers the page has started, by script file name (e.g. "heatmap.worker-….js"). */
+export function workerScripts(page: Page): string[] {
+	return page.workers().map((w) => new URL(w.url()).pathname.split('/').pop() ?? '');
+}
+
+/**
+ * For each hexagon ([lon, lat] ring), the distinct participants (who may enter maps) with a
+ * recorded fix inside it, and the distinct Copenhagen days of those fixes: read straight from the
+ * demo workspace's database (synthetic data, stored unencrypted), independently of the app.
+ */
+export function participantsAndDaysPerHexagon(
+	page: Page,
+	rings: number[][][]
+): Promise<{ participants: number; days: number }[]> {
+	return page.evaluate(async (rings) => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const r = indexedDB.open('stedsans-demo');
+			r.onsuccess = () => resolve(r.result);
+			r.onerror = () => reject(r.error);
+		});
+		type Row = { id: string; deletedAt: number | null; payload: Record<string, unknown> };
+		const all = (store: string) =>
+			new Promise<Row[]>((resolve, reject) => {
+				const r = db.transaction(store).objectStore(store).getAll();
+				r.onsuccess = () => resolve(r.result as Row[]);
+				r.onerror = () => reject(r.error);
+			});
+		const [people, days, chunks] = await Promise.all([
+			all('participants'),
+			all('followAlongs'),
+			all('fixChunks')
+		]);
+		db.close();
+		const mayEnter = new Set(
+			people
+				.filter((p) => {
+					const c = p.payload as { consent: { aggregate: boolean }; withdrawnAt: number | null };
+					return p.deletedAt === null && c.consent.aggregate && c.withdrawnAt === null;
+				})
+				.map((p) => p.id)
+		);
+		const personOf = new Map(days.map((d) => [d.id, d.payload.participantId as string | null]));
+		const inside = (ring: number[][], lon: number, lat: number) => {
+			let odd = false;
+			for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+				const [xi, yi] = ring[i]!;
+				const [xj, yj] = ring[j]!;
+				if (yi! > lat !== yj! > lat && lon < ((xj! - xi!) * (lat - yi!)) / (yj! - yi!) + xi!)
+					odd = !odd;
+			}
+			return odd;
+		};
+		const dayOf = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' });
+		const found = rings.map(() => ({ people: new Set<string>(), days: new Set<string>() }));
+		for (const row of chunks) {
+			const person = personOf.get(row.payload.followAlongId as string);
+			if (row.deletedAt !== null || !person || !mayEnter.has(person)) continue;
+			const c = row.payload as {
+				count: number;
+				t: Float64Array;
+				lat: Float64Array;
+				lon: Float64Array;
+				src: Uint8Array;
+			};
+			for (let i = 0; i < c.count; i++) {
+				if ((c.src[i]! & 0x7f) === 3) continue; // reconstructed: not counted by default
+				rings.forEach((ring, k) => {
+					if (!inside(ring, c.lon[i]!, c.lat[i]!)) return;
+					found[k]!.people.add(person);
+					found[k]!.days.add(dayOf.format(c.t[i]!));
+				});
+			}
+		}
+		return found.map((f) => ({ participants: f.people.size, days: f.days.size }));
+	}, rings);
+}
+
+export function notForPublicationBadge(page: Page): Locator {
+	return page.getByTestId('heat-not-for-publication');
 }

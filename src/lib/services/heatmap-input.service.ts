@@ -8,10 +8,9 @@ import type {
 } from '$lib/domain/heatmap/schema';
 import { inAggregates } from '$lib/domain/participants/participant';
 import { isLive, type PlaceContent } from '$lib/domain/places/place';
-import { unpackChunks } from '$lib/domain/tracks/chunks';
 import { currentOutlines, outlinesOnly } from '$lib/db/boundaries.repo';
 import { listFollowAlongs, partsOfDays } from '$lib/db/followalongs.queries';
-import type { FollowAlong, Stop } from '$lib/db/followalongs.repo';
+import type { FixChunk, FollowAlong, Stop } from '$lib/db/followalongs.repo';
 import { liveNoteRows, notesRepo } from '$lib/db/notes.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
 import { placesRepo } from '$lib/db/places.repo';
@@ -47,7 +46,7 @@ const MARKED_INSTITUTION_RADIUS = 0;
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function gatherHeatmapInput(opts: GatherOptions = {}): Promise<GatheredInput> {
-	const batchSize = opts.batchSize ?? 16;
+	const batchSize = opts.batchSize ?? 4;
 	const [people, days, placeList, outlineInfo, settings] = await Promise.all([
 		participantsRepo.list(),
 		listFollowAlongs(),
@@ -77,7 +76,7 @@ export async function gatherHeatmapInput(opts: GatherOptions = {}): Promise<Gath
 		const parts = await partsOfDays(batch.map((d) => d.id));
 		for (const day of batch) {
 			const { chunks, stops: dayStops } = parts.get(day.id)!;
-			const track = trackColumns(day, unpackChunks(chunks));
+			const track = trackColumns(day, chunks);
 			if (track) {
 				tracks.push(track);
 				fixes += track.t.length;
@@ -92,7 +91,7 @@ export async function gatherHeatmapInput(opts: GatherOptions = {}): Promise<Gath
 		opts.onProgress?.(Math.min(1, (from + batch.length) / Math.max(1, counted.length)) * 0.9);
 		await yieldToPage();
 	}
-	const notes = await locatedNotes(enters, batchSize * 20);
+	const notes = await locatedNotes(enters, batchSize * 25);
 	opts.onProgress?.(1);
 	return {
 		input: {
@@ -108,20 +107,27 @@ export async function gatherHeatmapInput(opts: GatherOptions = {}): Promise<Gath
 	};
 }
 
-function trackColumns(
-	day: FollowAlong,
-	track: ReturnType<typeof unpackChunks>
-): TrackColumns | null {
-	if (track.count === 0) return null;
-	// The columns as stored: `src` keeps its gap bit, which the heatmap reads as a break.
-	return {
-		followAlongId: day.id,
-		participantId: day.participantId!,
-		t: track.t,
-		lat: track.lat,
-		lon: track.lon,
-		src: track.src
-	};
+/**
+ * The day's fixes as the heatmap's columns, straight from its chunks (already in `seq` order):
+ * one copy, and only the columns the heatmap reads. `src` keeps its gap bit, which the heatmap
+ * reads as a break; time order across chunks is checked by the heatmap, which names the day.
+ */
+function trackColumns(day: FollowAlong, chunks: readonly FixChunk[]): TrackColumns | null {
+	const count = chunks.reduce((n, c) => n + c.count, 0);
+	if (count === 0) return null;
+	const t = new Float64Array(count);
+	const lat = new Float64Array(count);
+	const lon = new Float64Array(count);
+	const src = new Uint8Array(count);
+	let at = 0;
+	for (const c of chunks) {
+		t.set(c.t.subarray(0, c.count), at);
+		lat.set(c.lat.subarray(0, c.count), at);
+		lon.set(c.lon.subarray(0, c.count), at);
+		src.set(c.src.subarray(0, c.count), at);
+		at += c.count;
+	}
+	return { followAlongId: day.id, participantId: day.participantId!, t, lat, lon, src };
 }
 
 /** A stop still open (no departure yet) has no dwell to count. */
