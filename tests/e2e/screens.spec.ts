@@ -1,7 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
 import {
 	boundaryMap,
 	DESKTOP,
@@ -11,75 +9,7 @@ import {
 	PHONE,
 	startDemo
 } from './driver';
-
-const OUT = 'tests/.out/screens';
-const MESSAGES = new URL('../../messages/', import.meta.url).pathname;
-
-/** English catalogue strings that differ in Danish: none may show on a Danish screen. */
-function englishOnlyStrings(): string[] {
-	const out: string[] = [];
-	for (const dir of readdirSync(MESSAGES)) {
-		const en = join(MESSAGES, dir, 'en.json');
-		const da = join(MESSAGES, dir, 'da.json');
-		if (!existsSync(en) || !existsSync(da)) continue;
-		const enM = JSON.parse(readFileSync(en, 'utf8')) as Record<string, unknown>;
-		const daM = JSON.parse(readFileSync(da, 'utf8')) as Record<string, unknown>;
-		for (const [key, value] of Object.entries(enM)) {
-			if (key.startsWith('$') || typeof value !== 'string') continue;
-			if (value === daM[key] || value.includes('{') || value.length < 4) continue;
-			out.push(value);
-		}
-	}
-	return out;
-}
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * A full-page screenshot. The app's content area scrolls inside a 100dvh shell, which `fullPage`
- * does not reach, so the viewport is made as tall as the content for the shot (up to 4000 px).
- */
-async function screenshotAll(page: Page, path: string): Promise<void> {
-	const viewport = page.viewportSize()!;
-	const height = await page.evaluate(() =>
-		Math.max(
-			document.documentElement.scrollHeight,
-			...[...document.querySelectorAll('main, main *, div')]
-				.filter((el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowY))
-				.map((el) => el.scrollHeight + el.getBoundingClientRect().top)
-		)
-	);
-	// Capped: a long (virtual) list would otherwise make a shot tens of thousands of pixels tall.
-	const tall = Math.min(Math.ceil(height), 4000);
-	if (tall > viewport.height) await page.setViewportSize({ ...viewport, height: tall });
-	await page.screenshot({ path, fullPage: true });
-	await page.setViewportSize(viewport);
-}
-
-async function checkScreen(page: Page, name: string, lang: 'en' | 'da', translated = true) {
-	await screenshotAll(page, `${OUT}/${name}.png`);
-
-	const results = await new AxeBuilder({ page }).analyze();
-	const bad = results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target).join(', ')}`);
-	expect.soft(bad, `axe on ${name}`).toEqual([]);
-
-	// Nothing wider than the screen (no sideways scrolling on a phone).
-	const overflow = await page.evaluate(
-		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-	);
-	expect.soft(overflow, `horizontal overflow on ${name}`).toBeLessThanOrEqual(0);
-
-	if (lang === 'da' && translated) {
-		const text = await page.locator('body').innerText();
-		const leaks = englishOnlyStrings().filter((s) =>
-			// Whole words in any script: "Import" must not match the Danish "Importér".
-			new RegExp(`(?<![\\p{L}\\p{N}])${escape(s)}(?![\\p{L}\\p{N}])`, 'u').test(text)
-		);
-		expect.soft(leaks, `English text on the Danish ${name}`).toEqual([]);
-	}
-}
+import { checkScreen, OUT } from './screen-check';
 
 for (const [lang, locale] of [
 	['en', 'en-GB'],
