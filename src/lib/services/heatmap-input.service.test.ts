@@ -176,7 +176,10 @@ describe('gathering the heatmap input from the workspace', () => {
 			location: { type: 'point', lon: 12.54, lat: 55.66, radius: 10 }
 		});
 		await placesRepo.remove(closed.id);
-		await placesRepo.create({ name: 'Bænken', location: { type: 'point', lon: 12.5, lat: 55.6, radius: 5 } });
+		await placesRepo.create({
+			name: 'Bænken',
+			location: { type: 'point', lon: 12.5, lat: 55.6, radius: 5 }
+		});
 		await placesRepo.create({ name: 'Uden sted', institution: true, institutionKind: 'police' });
 		const marked = await stopsRepo.create({
 			followAlongId: day.id,

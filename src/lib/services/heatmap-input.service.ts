@@ -181,7 +181,11 @@ async function locatedNotes(enters: ReadonlySet<string>, batch: number): Promise
 	for (let from = 0; from < rows.length; from += batch) {
 		for (const n of await notesRepo.fromRows(rows.slice(from, from + batch))) {
 			if (n.location === null || !n.participantIds.some((id) => enters.has(id))) continue;
-			out.push({ participantIds: n.participantIds, observedAt: n.observedAt, cell: n.location.cell });
+			out.push({
+				participantIds: n.participantIds,
+				observedAt: n.observedAt,
+				cell: n.location.cell
+			});
 		}
 		await yieldToPage();
 	}
