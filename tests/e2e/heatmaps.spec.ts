@@ -2,7 +2,14 @@ import { expect, test } from '@playwright/test';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DESKTOP, startDemo, statusRegion } from './driver';
+import {
+	DESKTOP,
+	expectAppReady,
+	goOffline,
+	startDemo,
+	statusRegion,
+	waitForServiceWorker
+} from './driver';
 import {
 	areaTab,
 	chooseArea,
@@ -195,4 +202,20 @@ test('one participant’s everyday places: labelled not for publication, exporte
 		new RegExp(`stedsans-heatmap-${area}-not-for-publication-[\\d-]+\\.geojson$`)
 	);
 	expect(JSON.parse(readFileSync(path, 'utf8')).features.length).toBeGreaterThan(0);
+});
+
+test('the heatmap is computed with the network off, its worker served by the service worker', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(150_000);
+	await startDemo(page);
+	await waitForServiceWorker(page);
+	await goOffline(page, context);
+	await page.reload();
+	await expectAppReady(page);
+	await openHeatmaps(page);
+	await computeHeatmap(page);
+	expect(Number(await reportValue(page, /^Cells shown$/))).toBeGreaterThanOrEqual(10);
+	expect(await shadedPixels(page)).toBeGreaterThan(3_000);
 });
