@@ -138,6 +138,14 @@ export async function showOneParticipant(page: Page): Promise<string> {
 	return (await select.locator('option:checked').innerText()).trim();
 }
 
+/** Turns differential privacy on with the given ε (as the select shows it, e.g. "0.5"). */
+export async function useDifferentialPrivacy(page: Page, epsilon: string): Promise<void> {
+	await page
+		.getByRole('checkbox', { name: /Add differential privacy|Tilføj differential privacy/ })
+		.check();
+	await page.getByLabel(/^(Privacy budget ε|Privatlivsbudget ε)$/).selectOption({ label: epsilon });
+}
+
 export async function chooseResolution(page: Page, resolution: number): Promise<void> {
 	const select = page.getByLabel(/^(Grid|Gitter)$/);
 	const option = select.locator('option', { hasText: new RegExp(`^${resolution}:`) });

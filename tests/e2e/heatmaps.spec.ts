@@ -30,6 +30,7 @@ import {
 	saveDownload,
 	shadedPixels,
 	showOneParticipant,
+	useDifferentialPrivacy,
 	workerScripts,
 	type Area
 } from './heatmaps-driver';
@@ -218,4 +219,29 @@ test('the heatmap is computed with the network off, its worker served by the ser
 	await computeHeatmap(page);
 	expect(Number(await reportValue(page, /^Cells shown$/))).toBeGreaterThanOrEqual(10);
 	expect(await shadedPixels(page)).toBeGreaterThan(3_000);
+});
+
+test('with differential privacy the noise is saved: computing and exporting again gives the same map', async ({
+	page
+}) => {
+	test.setTimeout(150_000);
+	const dir = mkdtempSync(join(tmpdir(), 'stedsans-heat-'));
+	await startDemo(page);
+	await openHeatmaps(page);
+	await useDifferentialPrivacy(page, '0.5');
+	await computeHeatmap(page);
+	await expect(page.getByText('Values include random noise (ε = 0.5).')).toBeVisible();
+	const first = readFileSync(await exportHeatmap(page, 'geojson', dir), 'utf8');
+	const weights = (
+		JSON.parse(first) as { features: { properties: { weight: number } }[] }
+	).features.map((f) => f.properties.weight);
+	expect(weights.length).toBeGreaterThan(0);
+	expect(weights.every(Number.isInteger)).toBe(true);
+	// Even after leaving the screen, the same noise comes back from the saved map.
+	await page.reload();
+	await openHeatmaps(page);
+	await useDifferentialPrivacy(page, '0.5');
+	await computeHeatmap(page);
+	const second = readFileSync(await exportHeatmap(page, 'geojson', dir), 'utf8');
+	expect(second).toBe(first);
 });
