@@ -1,9 +1,9 @@
 import { copenhagenDayKey, type AppLocale } from '$lib/domain/format/datetime';
 import { heatmapCsv, heatmapGeoJsonText } from '$lib/domain/heatmap/export';
 import type { HeatmapArea, HeatmapResult } from '$lib/domain/heatmap/schema';
-import { disclosureMarkdown } from '$lib/state/heatmap-report';
+import { disclosureMarkdown } from './heatmap-report';
 
-/** The files a computed heatmap exports to. PNG is composed from the map on screen (map-image.ts). */
+/** The files a computed heatmap exports to, named and worded for the user (PNG: map-image.ts). */
 export type HeatmapFileFormat = 'geojson' | 'csv' | 'report';
 
 export interface HeatmapFile {

@@ -12,7 +12,7 @@ import {
 	SHARED,
 	visit
 } from '$lib/domain/heatmap/test-data';
-import { heatmapFile } from './heatmap-export.service';
+import { heatmapFile } from './heatmap-files';
 
 /*
  * A dataset with one cell that meets the rules (SHARED: five people on two days) and cells that
