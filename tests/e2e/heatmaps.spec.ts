@@ -68,21 +68,20 @@ test('the demo’s heatmaps: each neighbourhood shows shaded cells and what was 
 	}
 	expect(cells.vesterbro).toBeGreaterThanOrEqual(10);
 	expect(cells.nordvest).toBeGreaterThanOrEqual(10);
+	// Sundholm is small, its shelter in the middle: the rim of cells clear of the buffer.
+	expect(cells.sundholm).toBeGreaterThanOrEqual(5);
 	expect(cells.all).toBe(cells.vesterbro! + cells.nordvest! + cells.sundholm!);
 	await chooseArea(page, 'vesterbro');
 	expect(await reportValue(page, /^Cells held back$/)).toMatch(/with fewer than 5 participants/);
 
-	// Sundholm is nearly all shelter at this grid; the screen says so, and a finer grid shows more.
+	// A finer grid is computed again on request and shows more of the streets around the shelter.
 	await chooseArea(page, 'sundholm');
-	await expect(
-		page.getByText(/Most of Sundholm’s cells touch an institution’s buffer/)
-	).toBeVisible();
 	await chooseResolution(page, 10);
 	await expect(
 		page.getByText(/The settings have changed since this map was computed/)
 	).toBeVisible();
 	await computeHeatmap(page);
-	expect(Number(await reportValue(page, /^Cells shown$/))).toBeGreaterThanOrEqual(8);
+	expect(Number(await reportValue(page, /^Cells shown$/))).toBeGreaterThan(cells.sundholm!);
 	expect(await shadedPixels(page)).toBeGreaterThan(2_000);
 });
 

@@ -242,12 +242,12 @@ describe('the demo workspace', () => {
 			expect(result.maps.all.report.participantsExcluded.withdrawn).toBeGreaterThanOrEqual(3);
 			return Object.fromEntries(NEIGHBOURHOOD_KEYS.map((nb) => [nb, result.maps[nb].cells.length]));
 		};
-		// Sundholm is small and its shelter's buffer touches all but one of its resolution-9
-		// cells (docs/heatmaps.md); the finer grid shows the streets around it.
+		// Sundholm is small and its shelter sits in the middle: its map is the rim of cells that
+		// overlap the outline and stay clear of the buffer (docs/heatmaps.md).
 		const standard = shown(9);
 		expect(standard.vesterbro).toBeGreaterThanOrEqual(12);
 		expect(standard.nordvest).toBeGreaterThanOrEqual(10);
-		expect(standard.sundholm).toBe(1);
+		expect(standard.sundholm).toBeGreaterThanOrEqual(5);
 		const fine = shown(10);
 		for (const nb of NEIGHBOURHOOD_KEYS) expect(fine[nb], nb).toBeGreaterThanOrEqual(10);
 	});

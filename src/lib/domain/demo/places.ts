@@ -117,12 +117,14 @@ export const DEMO_STREET_SPOTS: Record<
 		{ label: 'Kiosken på hjørnet', lat: 55.7085, lon: 12.5195 },
 		{ label: 'Bænkene ved torvet', lat: 55.7035, lon: 12.52 }
 	],
+	// Sundholm is small (0.65 km²) and its institution sits in the middle: these lie in the rim
+	// cells that stay clear of its buffer.
 	sundholm: [
-		{ label: 'Græsset mod øst', lat: 55.6575, lon: 12.6065 },
-		{ label: 'Cykelstien', lat: 55.655, lon: 12.6052 },
-		{ label: 'Legepladsen', lat: 55.662, lon: 12.605 },
-		{ label: 'Bænken i hjørnet', lat: 55.6607, lon: 12.6062 },
-		{ label: 'Hjørnet mod nord', lat: 55.6622, lon: 12.5948 },
-		{ label: 'Indkørslen', lat: 55.6552, lon: 12.5942 }
+		{ label: 'Græsset mod øst', lat: 55.65873, lon: 12.60761 },
+		{ label: 'Legepladsen', lat: 55.66087, lon: 12.60505 },
+		{ label: 'Cykelstien', lat: 55.65453, lon: 12.60197 },
+		{ label: 'Indkørslen', lat: 55.65418, lon: 12.59779 },
+		{ label: 'Bænken i hjørnet', lat: 55.66292, lon: 12.60218 },
+		{ label: 'Hjørnet mod nord', lat: 55.66267, lon: 12.59705 }
 	]
 };
