@@ -19,7 +19,11 @@ async function axe(page: Page, screen: string): Promise<void> {
 /** The newest recorded demo day with proposed stops, and one with confirmed, described stops. */
 async function demoDays(page: Page): Promise<{ proposed: string; described: string }> {
 	await page.goto('/follow');
-	const links = page.getByRole('list', { name: /Follow-along days|Følgedage/ }).getByRole('link');
+	// Recorded days only: the demo also has days sketched by hand, with no recorded route.
+	const links = page
+		.getByRole('list', { name: /Follow-along days|Følgedage/ })
+		.getByRole('link')
+		.filter({ hasText: /Recorded by GPS|Optaget med GPS/ });
 	await expect(links.first()).toBeVisible();
 	const proposed = await links.first().getAttribute('href');
 	const described = await links.nth(3).getAttribute('href');

@@ -14,5 +14,6 @@ export const SECTIONS: Section[] = [
 	{ path: '/follow', label: () => m.navFollowAlongs(), icon: 'route' },
 	{ path: '/places', label: () => m.navPlaces(), icon: 'place' },
 	{ path: '/map', label: () => m.navMap(), icon: 'map' },
+	{ path: '/heatmaps', label: () => m.navHeatmaps(), icon: 'heat' },
 	{ path: '/settings', label: () => m.navSettings(), icon: 'settings' }
 ];

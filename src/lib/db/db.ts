@@ -38,7 +38,8 @@ export const RECORD_TABLES = [
 	'stops',
 	'fixChunks',
 	'places',
-	'placeRevisions'
+	'placeRevisions',
+	'heatmaps'
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
@@ -88,6 +89,13 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
 		// drop box's public key (see crypto/drop-box.ts). Opened and emptied on the next unlock.
 		version: 5,
 		stores: { dropBox: 'id' }
+	},
+	{
+		// Saved heatmaps: the differential-privacy noise drawn for a map, reused on every re-export.
+		version: 6,
+		stores: {
+			heatmaps: 'id, updatedAt, deletedAt, key'
+		}
 	}
 ];
 
@@ -105,6 +113,7 @@ export class StedsansDB extends Dexie {
 	places!: Table<Row, string>;
 	placeRevisions!: Table<Row, string>;
 	dropBox!: Table<DropBoxRow, string>;
+	heatmaps!: Table<Row, string>;
 
 	constructor(name: string, versions = SCHEMA_VERSIONS) {
 		super(name);

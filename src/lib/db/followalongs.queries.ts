@@ -71,3 +71,26 @@ export async function listFollowAlongs(): Promise<FollowAlong[]> {
 	const rows = await db().followAlongs.orderBy('startedAt').reverse().toArray();
 	return followAlongsRepo.fromRows(rows.filter((r) => r.deletedAt === null));
 }
+
+/**
+ * The live chunks and stops of several days in two index reads (the heatmap reads a whole
+ * study this way, a batch of days at a time), grouped by day; chunks in `seq` order.
+ */
+export async function partsOfDays(
+	followAlongIds: readonly string[]
+): Promise<Map<string, { chunks: FixChunk[]; stops: Stop[] }>> {
+	const ids = [...followAlongIds];
+	const [chunkRows, stopRows] = await Promise.all([
+		db().fixChunks.where('followAlongId').anyOf(ids).toArray(),
+		db().stops.where('followAlongId').anyOf(ids).toArray()
+	]);
+	const [chunks, stops] = await Promise.all([
+		fixChunksRepo.fromRows(chunkRows.filter((r) => r.deletedAt === null)),
+		stopsRepo.fromRows(stopRows.filter((r) => r.deletedAt === null))
+	]);
+	const out = new Map(ids.map((id) => [id, { chunks: [] as FixChunk[], stops: [] as Stop[] }]));
+	for (const c of chunks) out.get(c.followAlongId)?.chunks.push(c);
+	for (const s of stops) out.get(s.followAlongId)?.stops.push(s);
+	for (const parts of out.values()) parts.chunks.sort((a, b) => a.seq - b.seq);
+	return out;
+}

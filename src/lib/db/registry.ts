@@ -9,6 +9,7 @@ import { codesRepo } from './codes.repo';
 import { notesRepo } from './notes.repo';
 import { fixChunksRepo, followAlongsRepo, stopsRepo } from './followalongs.repo';
 import { placeRevisionsRepo, placesRepo } from './places.repo';
+import { heatmapsRepo } from './heatmaps.repo';
 
 export type AnyRepository = Repository<z.ZodObject>;
 
@@ -24,5 +25,6 @@ export const REPOSITORIES: Record<RecordTable, AnyRepository> = {
 	stops: stopsRepo as unknown as AnyRepository,
 	fixChunks: fixChunksRepo as unknown as AnyRepository,
 	places: placesRepo as unknown as AnyRepository,
-	placeRevisions: placeRevisionsRepo as unknown as AnyRepository
+	placeRevisions: placeRevisionsRepo as unknown as AnyRepository,
+	heatmaps: heatmapsRepo as unknown as AnyRepository
 };

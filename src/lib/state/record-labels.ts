@@ -38,6 +38,8 @@ export function describeTrashItem(item: TrashItem): string {
 			});
 		case 'places':
 			return m.trashItemPlace({ name: String(e.name) });
+		case 'heatmaps':
+			return m.trashItemSavedHeatmap();
 		case 'fixChunks':
 		case 'placeRevisions':
 			return item.table;

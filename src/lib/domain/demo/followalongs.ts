@@ -8,7 +8,7 @@ import type { PlaceCategory } from '../places/place';
 import { syntheticTrack, type SyntheticStop } from '../tracks/synthetic';
 import type { Track } from '../tracks/track';
 import { DEMO_END, DEMO_SEED, type DemoParticipant } from './generate';
-import { DEMO_SPOTS, DEMO_TEXTS } from './places';
+import { DEMO_SPOTS, DEMO_STREET_SPOTS, DEMO_TEXTS } from './places';
 import { Random } from './random';
 
 /**
@@ -33,18 +33,22 @@ interface Spot {
 	category: PlaceCategory;
 }
 
-/** Invented positions for real kinds of place; the glossary lets users place the real ones. */
+/**
+ * Kinds of institution the days visit. Where the glossary has the place (the starter set), the
+ * position is the glossary's, so the demo's stops link to it; the others are stops marked as
+ * institutions with no glossary place yet (invented positions).
+ */
 const INSTITUTIONS: Record<NeighbourhoodKey, Spot[]> = {
 	vesterbro: [
-		{ label: 'H17', lat: 55.6699, lon: 12.5611, institution: true, category: 'using' },
+		{ label: 'H17', lat: 55.6698, lon: 12.5594, institution: true, category: 'using' },
 		{
 			label: 'Mændenes Hjem',
-			lat: 55.6684,
-			lon: 12.5561,
+			lat: 55.6712,
+			lon: 12.5585,
 			institution: true,
 			category: 'getting-help'
 		},
-		{ label: 'Café Klare', lat: 55.6689, lon: 12.5573, institution: true, category: 'getting-help' }
+		{ label: 'Café Klare', lat: 55.671, lon: 12.559, institution: true, category: 'getting-help' }
 	],
 	nordvest: [
 		{
@@ -57,7 +61,7 @@ const INSTITUTIONS: Record<NeighbourhoodKey, Spot[]> = {
 		{ label: 'Jobcentret', lat: 55.7058, lon: 12.5297, institution: true, category: 'getting-help' }
 	],
 	sundholm: [
-		{ label: 'Sundholm', lat: 55.6597, lon: 12.5998, institution: true, category: 'sleeping' },
+		{ label: 'Sundholm', lat: 55.658, lon: 12.599, institution: true, category: 'sleeping' },
 		{ label: 'Værestedet', lat: 55.6579, lon: 12.5972, institution: true, category: 'getting-help' }
 	]
 };
@@ -174,7 +178,7 @@ function demoDay(
 	authors: number
 ): DemoDay {
 	const nb = p.neighbourhood;
-	const everyday = rnd.some(DEMO_SPOTS[nb], 3, 4).map<Spot>((s) => ({
+	const everyday = rnd.some([...DEMO_SPOTS[nb], ...DEMO_STREET_SPOTS[nb]], 3, 5).map<Spot>((s) => ({
 		...s,
 		institution: false,
 		category: rnd.pick(EVERYDAY_CATEGORIES)

@@ -89,3 +89,42 @@ export const DEMO_TEXTS: { text: string; codes: string[]; quote?: string }[] = [
 		quote: 'Det nytter ikke noget i dag.'
 	}
 ];
+
+/**
+ * Further everyday spots the follow-along days walk to, spread over each neighbourhood away from
+ * the institutions (so the heatmaps have streets to show once the institutions are cut out).
+ * They are not in the glossary: stops there carry the participant's own name for the place only.
+ * Invented positions, as above.
+ */
+export const DEMO_STREET_SPOTS: Record<
+	NeighbourhoodKey,
+	{ label: string; lat: number; lon: number }[]
+> = {
+	vesterbro: [
+		{ label: 'Sønder Boulevard, bænkene', lat: 55.6655, lon: 12.553 },
+		{ label: 'Enghaveparken', lat: 55.666, lon: 12.541 },
+		{ label: 'Otto Krabbes Plads', lat: 55.6668, lon: 12.537 },
+		{ label: 'Vesterfælledvej', lat: 55.6678, lon: 12.5445 },
+		{ label: 'Litauens Plads', lat: 55.669, lon: 12.549 },
+		{ label: 'Dybbølsbro', lat: 55.6645, lon: 12.5605 },
+		{ label: 'Kiosken ved stationen', lat: 55.6628, lon: 12.5425 },
+		{ label: 'Gården på Valdemarsgade', lat: 55.67, lon: 12.542 }
+	],
+	nordvest: [
+		{ label: 'Nordvestparken', lat: 55.7012, lon: 12.521 },
+		{ label: 'Baggården på Glasvej', lat: 55.699, lon: 12.529 },
+		{ label: 'Trappen ved kirken', lat: 55.7105, lon: 12.532 },
+		{ label: 'Kiosken på hjørnet', lat: 55.7085, lon: 12.5195 },
+		{ label: 'Bænkene ved torvet', lat: 55.7035, lon: 12.52 }
+	],
+	// Sundholm is small (0.65 km²) and its institution sits in the middle: these lie in the rim
+	// cells that stay clear of its buffer.
+	sundholm: [
+		{ label: 'Græsset mod øst', lat: 55.65873, lon: 12.60761 },
+		{ label: 'Legepladsen', lat: 55.66087, lon: 12.60505 },
+		{ label: 'Cykelstien', lat: 55.65453, lon: 12.60197 },
+		{ label: 'Indkørslen', lat: 55.65418, lon: 12.59779 },
+		{ label: 'Bænken i hjørnet', lat: 55.66292, lon: 12.60218 },
+		{ label: 'Hjørnet mod nord', lat: 55.66267, lon: 12.59705 }
+	]
+};

@@ -1,4 +1,9 @@
-import { latLngToCell } from 'h3-js';
+import {
+	latLngToCell,
+	polygonToCells,
+	polygonToCellsExperimental,
+	POLYGON_TO_CELLS_FLAGS
+} from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { Random } from '../demo/random';
 import { APPROXIMATE_OUTLINES } from '../neighbourhoods/outlines';
@@ -24,6 +29,22 @@ describe('cell grid', () => {
 			expect(inside).toBeGreaterThan(1000);
 		});
 	}
+
+	it('takes every cell overlapping an outline, so a small neighbourhood keeps its rim', () => {
+		const sundholm = APPROXIMATE_OUTLINES.sundholm.coordinates as number[][][];
+		const byCentre = polygonToCells(sundholm, 9, true);
+		const overlapping = polygonToCellsExperimental(
+			sundholm,
+			9,
+			POLYGON_TO_CELLS_FLAGS.containmentOverlapping,
+			true
+		);
+		const grid = buildCellGrid(APPROXIMATE_OUTLINES, 9);
+		const ofSundholm = grid.cells.filter((_, i) => grid.area[i] === 2);
+		expect(byCentre.length).toBeLessThan(10);
+		expect(ofSundholm.sort()).toEqual([...overlapping].sort());
+		expect(ofSundholm.length).toBeGreaterThan(byCentre.length + 5);
+	});
 
 	it('gives every cell the neighbourhood holding its centre', () => {
 		const grid = buildCellGrid(APPROXIMATE_OUTLINES, 9);

@@ -1,6 +1,12 @@
-import { cellToBoundary, cellToLatLng, latLngToCell, polygonToCells } from 'h3-js';
+import {
+	cellToBoundary,
+	cellToLatLng,
+	latLngToCell,
+	polygonToCellsExperimental,
+	POLYGON_TO_CELLS_FLAGS
+} from 'h3-js';
 import { cellEdgeMetres, type CellResolution } from '../geo/cells';
-import { bboxOf, type AreaGeometry } from '../neighbourhoods/geometry';
+import { polygonsOf, type AreaGeometry } from '../neighbourhoods/geometry';
 import { NEIGHBOURHOOD_KEYS, type NeighbourhoodKey } from '../neighbourhoods/keys';
 import { neighbourhoodAt } from '../neighbourhoods/locate';
 import { MAX_CANDIDATES, rasterise } from './grid-raster';
@@ -27,7 +33,7 @@ const EARTH_RADIUS = 6_371_007;
 export interface CellGrid {
 	resolution: CellResolution;
 	proj: LocalProjection;
-	/** Candidate cells (centre inside a neighbourhood outline), sorted by id. */
+	/** Candidate cells (overlapping a neighbourhood outline), sorted by id. */
 	cells: string[];
 	index: Map<string, number>;
 	/** Neighbourhood of each cell, as an index into NEIGHBOURHOOD_KEYS. */
@@ -61,15 +67,22 @@ export function buildCellGrid(
 	resolution: CellResolution
 ): CellGrid {
 	const edge = cellEdgeMetres(resolution);
+	// A neighbourhood's map is every cell that overlaps its outline, not only those whose centre
+	// lies inside: a small neighbourhood (Sundholmsvejs kvarteret is 0.65 km², six resolution-9
+	// cells) would otherwise lose its whole rim. A cell overlapping two outlines goes to the one
+	// holding its centre, else to the first in NEIGHBOURHOOD_KEYS.
 	const areaOf = new Map<string, number>();
-	for (const key of NEIGHBOURHOOD_KEYS) {
-		for (const cell of polygonToCells(paddedBox(outlines[key], edge), resolution, true)) {
+	const overlapping = NEIGHBOURHOOD_KEYS.map((key) => overlappingCells(outlines[key], resolution));
+	for (const cells of overlapping)
+		for (const cell of cells) {
 			if (areaOf.has(cell)) continue;
 			const [lat, lon] = cellToLatLng(cell);
 			const at = neighbourhoodAt(lon, lat, outlines);
 			if (at !== null) areaOf.set(cell, NEIGHBOURHOOD_KEYS.indexOf(at));
 		}
-	}
+	overlapping.forEach((cells, k) => {
+		for (const cell of cells) if (!areaOf.has(cell)) areaOf.set(cell, k);
+	});
 	const cells = [...areaOf.keys()].sort();
 	const rings = cells.map((c) => cellToBoundary(c));
 	let minLat = Infinity;
@@ -105,20 +118,18 @@ export function buildCellGrid(
 	return grid;
 }
 
-function paddedBox(g: AreaGeometry, edgeMetres: number): number[][][] {
-	const [w, s, e, n] = bboxOf(g);
-	const padLat = (2 * edgeMetres) / 111_000;
-	const padLon = padLat / Math.cos((((s + n) / 2) * Math.PI) / 180);
-	const [x0, y0, x1, y1] = [w - padLon, s - padLat, e + padLon, n + padLat];
-	return [
-		[
-			[x0, y0],
-			[x1, y0],
-			[x1, y1],
-			[x0, y1],
-			[x0, y0]
-		]
-	];
+/** The cells whose hexagon overlaps the area (H3's own test, on every polygon of it). */
+function overlappingCells(g: AreaGeometry, resolution: CellResolution): Set<string> {
+	const out = new Set<string>();
+	for (const rings of polygonsOf(g))
+		for (const cell of polygonToCellsExperimental(
+			rings,
+			resolution,
+			POLYGON_TO_CELLS_FLAGS.containmentOverlapping,
+			true
+		))
+			out.add(cell);
+	return out;
 }
 
 function hexagons(cells: string[], rings: number[][][], proj: LocalProjection) {

@@ -1,0 +1,37 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { m } from '$lib/paraglide/messages.js';
+import { formatDateTime } from '$lib/domain/format/datetime';
+import { shadeCells } from '$lib/map/heat-colours';
+import { composeMapImage, snapshotMap } from '$lib/map/map-image';
+import type { HeatmapRun } from '$lib/state/heatmap.svelte';
+import { areaName, formatNumber, metricName, unitName } from '$lib/state/heatmap-labels';
+import { parameterLines } from '$lib/state/heatmap-report';
+import { locale } from '$lib/state/locale.svelte';
+
+/** The PNG export: the map as drawn, with its legend, parameters, date and attribution. */
+export async function heatmapImage(map: MapLibreMap, run: HeatmapRun): Promise<Blob> {
+	const heat = run.result!.maps[run.area];
+	const p = heat.report.parameters;
+	const lang = locale.current;
+	const attribution =
+		map.getContainer().querySelector('.maplibregl-ctrl-attrib-inner')?.textContent?.trim() ?? '';
+	const canvas = await snapshotMap(map);
+	return composeMapImage(
+		canvas,
+		{
+			title: m.heatPngTitle({ area: areaName(run.area), metric: metricName(p.metric) }),
+			warning: heat.report.notForPublication ? m.heatNotForPublication() : undefined,
+			legendTitle: m.heatLegendTitle({ metric: metricName(p.metric), unit: unitName(p.unit) }),
+			legend: shadeCells(heat.cells, heat.classes).legend,
+			format: (v) => formatNumber(v, lang),
+			classLabel: (from, to) =>
+				to === null ? m.heatLegendClassTop({ from }) : m.heatLegendClass({ from, to }),
+			lines: [
+				...parameterLines(p, lang),
+				m.heatReportComputed({ date: formatDateTime(run.computedAt, lang) })
+			],
+			attribution
+		},
+		canvas.width / map.getContainer().clientWidth || 1
+	);
+}

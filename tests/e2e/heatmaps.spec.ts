@@ -1,0 +1,246 @@
+import { expect, test } from './fixtures';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+	DESKTOP,
+	expectAppReady,
+	goOffline,
+	startDemo,
+	statusRegion,
+	waitForServiceWorker
+} from './driver';
+import {
+	areaTab,
+	chooseArea,
+	chooseResolution,
+	computeButton,
+	computeHeatmap,
+	drawnCells,
+	exportButton,
+	exportHeatmap,
+	heatmapMap,
+	mapIdle,
+	notForPublicationBadge,
+	notForPublicationDialog,
+	openHeatmaps,
+	participantsAndDaysPerHexagon,
+	report,
+	reportValue,
+	saveDownload,
+	shadedPixels,
+	showOneParticipant,
+	useDifferentialPrivacy,
+	workerScripts,
+	type Area
+} from './heatmaps-driver';
+
+test.use({ viewport: DESKTOP });
+
+test('the demo’s heatmaps: each neighbourhood shows shaded cells and what was held back', async ({
+	page
+}) => {
+	test.setTimeout(150_000);
+	await startDemo(page);
+	await openHeatmaps(page);
+	await mapIdle(page);
+	// Nothing is drawn before Compute (a few pixels of the outline's anti-aliasing come close).
+	expect(await drawnCells(page)).toBe(0);
+	expect(await shadedPixels(page)).toBeLessThan(1_000);
+	// The compute runs in a Web Worker (its main-thread cost is measured in the benchmark).
+	await computeHeatmap(page);
+	expect(workerScripts(page).some((f) => /^heatmap\.worker-.*\.js$/.test(f))).toBe(true);
+
+	const cells: Record<string, number> = {};
+	for (const area of ['vesterbro', 'nordvest', 'sundholm', 'all'] as Area[]) {
+		await chooseArea(page, area);
+		const shown = Number(await reportValue(page, /^Cells shown$/));
+		cells[area] = shown;
+		expect(shown, area).toBeGreaterThanOrEqual(1);
+		await expect.poll(() => drawnCells(page), { message: area }).toBeGreaterThanOrEqual(shown);
+		expect(await shadedPixels(page), area).toBeGreaterThan(3_000);
+		expect(await reportValue(page, /^Fewest participants in a shown cell$/)).toMatch(/^\d+$/);
+		expect(Number(await reportValue(page, /^Fewest participants/))).toBeGreaterThanOrEqual(5);
+		expect(await reportValue(page, /^Cells left out whole as institutions$/)).toMatch(
+			/^[1-9]\d* \(touching the 150 m buffer/
+		);
+		expect(await reportValue(page, /^Participants left out$/)).toContain('3 withdrawn');
+	}
+	expect(cells.vesterbro).toBeGreaterThanOrEqual(10);
+	expect(cells.nordvest).toBeGreaterThanOrEqual(10);
+	// Sundholm is small, its shelter in the middle: the rim of cells clear of the buffer.
+	expect(cells.sundholm).toBeGreaterThanOrEqual(5);
+	expect(cells.all).toBe(cells.vesterbro! + cells.nordvest! + cells.sundholm!);
+	await chooseArea(page, 'vesterbro');
+	expect(await reportValue(page, /^Cells held back$/)).toMatch(/with fewer than 5 participants/);
+
+	// A finer grid is computed again on request and shows more of the streets around the shelter.
+	await chooseArea(page, 'sundholm');
+	await chooseResolution(page, 10);
+	await expect(
+		page.getByText(/The settings have changed since this map was computed/)
+	).toBeVisible();
+	await computeHeatmap(page);
+	expect(Number(await reportValue(page, /^Cells shown$/))).toBeGreaterThan(cells.sundholm!);
+	expect(await shadedPixels(page)).toBeGreaterThan(2_000);
+});
+
+test('a computation can be cancelled, and computing again works', async ({ page, context }) => {
+	test.setTimeout(150_000);
+	await startDemo(page);
+	await openHeatmaps(page);
+	await mapIdle(page);
+	// A slow phone: the computation takes long enough to be cancelled by hand.
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 12 });
+	await computeButton(page).click();
+	await expect(page.getByRole('progressbar')).toBeVisible();
+	await expect(computeButton(page)).toBeDisabled();
+	// The screen answers meanwhile: another tab can be chosen.
+	await chooseArea(page, 'nordvest');
+	await expect(page.getByRole('progressbar')).toBeVisible();
+	await page.getByRole('button', { name: 'Cancel' }).click();
+	await expect(statusRegion(page)).toContainText(
+		'The computation was cancelled. Nothing was changed.'
+	);
+	await expect(page.getByRole('progressbar')).toBeHidden();
+	await expect(report(page)).toBeHidden();
+	expect(await drawnCells(page)).toBe(0);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+	await computeHeatmap(page);
+	expect(Number(await reportValue(page, /^Cells shown$/))).toBeGreaterThanOrEqual(10);
+});
+
+test('exports hold only the shown cells, each seen by at least 5 participants on 2 days', async ({
+	page
+}) => {
+	test.setTimeout(150_000);
+	const dir = mkdtempSync(join(tmpdir(), 'stedsans-heat-'));
+	await startDemo(page);
+	await openHeatmaps(page);
+	await computeHeatmap(page);
+	const shown = Number(await reportValue(page, /^Cells shown$/));
+
+	const geojson = JSON.parse(readFileSync(await exportHeatmap(page, 'geojson', dir), 'utf8')) as {
+		features: { geometry: { coordinates: number[][][] }; properties: Record<string, number> }[];
+	};
+	expect(geojson.features).toHaveLength(shown);
+	for (const f of geojson.features) expect(Object.keys(f.properties)).toEqual(['weight']);
+	// Counted from the workspace's own fixes, independently of the app's computation: every
+	// exported hexagon holds positions of at least 5 participants on at least 2 days.
+	const counts = await participantsAndDaysPerHexagon(
+		page,
+		geojson.features.map((f) => f.geometry.coordinates[0]!)
+	);
+	for (const c of counts) {
+		expect(c.participants).toBeGreaterThanOrEqual(5);
+		expect(c.days).toBeGreaterThanOrEqual(2);
+	}
+
+	const csv = readFileSync(await exportHeatmap(page, 'csv', dir), 'utf8')
+		.trim()
+		.split('\r\n');
+	expect(csv[0]!.replace(/^\uFEFF/, '')).toBe('cell,area,lat,lon,weight,unit,class');
+	expect(csv).toHaveLength(shown + 1);
+
+	const md = readFileSync(await exportHeatmap(page, 'report', dir), 'utf8');
+	expect(md).toContain('# Heatmap of Vesterbro: disclosure report');
+	expect(md).toContain(`- **Cells shown:** ${shown}`);
+	expect(md).not.toMatch(/8[0-9a-f]{14}/);
+
+	const pngPath = await exportHeatmap(page, 'png', dir);
+	expect(pngPath).toMatch(/stedsans-heatmap-vesterbro-\d{4}-\d\d-\d\d\.png$/);
+	const png = readFileSync(pngPath);
+	expect(png.subarray(1, 4).toString()).toBe('PNG');
+	const map = (await heatmapMap(page).boundingBox())!;
+	// The map's own pixels plus the panel with legend, parameters, date and attribution below it.
+	expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(Math.floor(map.width));
+	expect(png.readUInt32BE(20)).toBeGreaterThan(map.height + 150);
+	await expect(statusRegion(page)).toContainText(/Saved stedsans-heatmap-vesterbro-.*\.png/);
+});
+
+test('one participant’s everyday places: labelled not for publication, exported only when confirmed', async ({
+	page
+}) => {
+	test.setTimeout(150_000);
+	const dir = mkdtempSync(join(tmpdir(), 'stedsans-heat-'));
+	await startDemo(page);
+	await openHeatmaps(page);
+	await expect(
+		page.getByRole('radio', { name: 'One participant’s everyday places — Not for publication' })
+	).toBeVisible();
+	const code = await showOneParticipant(page);
+	const area = ({ VB: 'vesterbro', NV: 'nordvest', SH: 'sundholm' } as const)[code.slice(0, 2)]!;
+	// Their own neighbourhood's tab is chosen with them.
+	await expect(areaTab(page, area)).toHaveAttribute('aria-selected', 'true');
+	await expect(page.getByText(/For analysis inside the team only/)).toBeVisible();
+	await computeHeatmap(page);
+	await expect(notForPublicationBadge(page)).toHaveText('Not for publication');
+	await expect(report(page).locator('..')).toContainText('Not for publication');
+	expect(await drawnCells(page)).toBeGreaterThan(0);
+	expect(await shadedPixels(page)).toBeGreaterThan(2_000);
+
+	// Asked first; saying no downloads nothing.
+	let downloads = 0;
+	page.on('download', () => downloads++);
+	await exportButton(page, 'geojson').click();
+	await expect(notForPublicationDialog(page)).toBeVisible();
+	await expect(notForPublicationDialog(page)).toContainText(
+		'must not be published or shared outside it'
+	);
+	await notForPublicationDialog(page).getByRole('button', { name: 'Cancel' }).click();
+	await expect(notForPublicationDialog(page)).toBeHidden();
+	expect(downloads).toBe(0);
+
+	const download = page.waitForEvent('download');
+	await exportButton(page, 'geojson').click();
+	await notForPublicationDialog(page)
+		.getByRole('button', { name: 'Export, not for publication' })
+		.click();
+	const path = await saveDownload(await download, dir);
+	expect(path).toMatch(
+		new RegExp(`stedsans-heatmap-${area}-not-for-publication-[\\d-]+\\.geojson$`)
+	);
+	expect(JSON.parse(readFileSync(path, 'utf8')).features.length).toBeGreaterThan(0);
+});
+
+test('the heatmap is computed with the network off, its worker served by the service worker', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(150_000);
+	await startDemo(page);
+	await waitForServiceWorker(page);
+	await goOffline(page, context);
+	await page.reload();
+	await expectAppReady(page);
+	await openHeatmaps(page);
+	await computeHeatmap(page);
+	expect(Number(await reportValue(page, /^Cells shown$/))).toBeGreaterThanOrEqual(10);
+	expect(await shadedPixels(page)).toBeGreaterThan(3_000);
+});
+
+test('with differential privacy the noise is saved: computing and exporting again gives the same map', async ({
+	page
+}) => {
+	test.setTimeout(150_000);
+	const dir = mkdtempSync(join(tmpdir(), 'stedsans-heat-'));
+	await startDemo(page);
+	await openHeatmaps(page);
+	await useDifferentialPrivacy(page, '0.5');
+	await computeHeatmap(page);
+	await expect(page.getByText('Values include random noise (ε = 0.5).')).toBeVisible();
+	const first = readFileSync(await exportHeatmap(page, 'geojson', dir), 'utf8');
+	const weights = (
+		JSON.parse(first) as { features: { properties: { weight: number } }[] }
+	).features.map((f) => f.properties.weight);
+	expect(weights.length).toBeGreaterThan(0);
+	expect(weights.every(Number.isInteger)).toBe(true);
+	// Even after leaving the screen, the same noise comes back from the saved map.
+	await page.reload();
+	await openHeatmaps(page);
+	await useDifferentialPrivacy(page, '0.5');
+	await computeHeatmap(page);
+	const second = readFileSync(await exportHeatmap(page, 'geojson', dir), 'utf8');
+	expect(second).toBe(first);
+});
