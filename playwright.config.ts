@@ -10,13 +10,16 @@ export default defineConfig({
 	timeout: 90_000,
 	expect: { timeout: 15_000 },
 	fullyParallel: true,
-	workers: 2,
+	workers: Number(process.env.E2E_WORKERS ?? 2),
 	retries: 0,
 	reporter: [['list']],
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
 		launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
-		serviceWorkers: 'allow',
+		// Blocked unless a spec is about it (install, offline, update, CSP, …: they say
+		// `test.use({ serviceWorkers: 'allow' })`): precaching the whole app in every test's fresh
+		// context costs each test a second or more on a two-core machine.
+		serviceWorkers: 'block',
 		trace: 'retain-on-failure',
 		video: 'off',
 		locale: 'en-GB',

@@ -14,6 +14,9 @@ import {
 import { DC_RUN, expectLayerDrawn, importGpx } from './follow-driver';
 import { startDemoWorkspace } from './notes-driver';
 
+// This spec needs the service worker (the rest run without it: see playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 const BUILD = new URL('../../build/', import.meta.url).pathname;
 const BASEMAP = 'tiles.openfreemap.org';
 
@@ -109,7 +112,8 @@ test('the app works under its policy: every screen, a map, the editor, a worker 
 	const day = await page
 		.getByRole('list', { name: 'Follow-along days' })
 		.getByRole('link')
-		.nth(3)
+		.filter({ hasText: 'Recorded by GPS' })
+		.first()
 		.getAttribute('href');
 	const place = await (async () => {
 		await openApp(page, '/places');

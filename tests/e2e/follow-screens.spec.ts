@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { runAxe } from './axe';
 import { expect, test, type Page } from './fixtures';
 import { mkdirSync } from 'node:fs';
 import { DESKTOP, PHONE } from './driver';
@@ -9,7 +9,7 @@ const OUT = 'tests/.out/screens';
 mkdirSync(OUT, { recursive: true });
 
 async function axe(page: Page, screen: string): Promise<void> {
-	const result = await new AxeBuilder({ page }).analyze();
+	const result = await runAxe(page);
 	const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 	expect(bad.map((v) => `${screen}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
 		[]

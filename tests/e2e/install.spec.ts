@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isControlled, launchProfile, openApp, waitForServiceWorker } from './driver';
 
+// This spec needs the service worker (the rest run without it: see playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 interface ManifestIcon {
 	src: string;
 	sizes: string;

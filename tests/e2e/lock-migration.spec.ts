@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { runAxe } from './axe';
 import { expect, test } from './fixtures';
 import {
 	DESKTOP,
@@ -38,7 +38,7 @@ test('a workspace from before encryption is encrypted in place, with progress, s
 	const progress = screen.getByTestId('encrypt-progress');
 	await expect(progress).toContainText(/[1-9]\d?,\d{3} of 20,001 records encrypted/);
 	await page.screenshot({ path: 'tests/.out/screens/lock-migrating-en-phone.png' });
-	const axe = await new AxeBuilder({ page }).analyze();
+	const axe = await runAxe(page);
 	expect(
 		axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)
 	).toEqual([]);

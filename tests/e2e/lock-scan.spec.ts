@@ -15,6 +15,9 @@ import { filesUnder, findInFiles, needlesFor } from './disk-scan';
 import { expectSaved, newNote, typeNote } from './notes-driver';
 import { addPlace } from './places-driver';
 
+// This spec needs the service worker (the rest run without it: see playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 const MARKER = 'Kviksølvtrappen';
 const CODE = 'SH-987';
 const PLACE = 'Zinkbænken ved Sydhavnen';

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { runAxe } from './axe';
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from './fixtures';
 import {
@@ -20,7 +20,7 @@ test.use({ autoUnlock: false });
 
 async function check(page: Page, name: string, fullPage = true): Promise<void> {
 	await page.screenshot({ path: `${OUT}/${name}.png`, fullPage });
-	const result = await new AxeBuilder({ page }).analyze();
+	const result = await runAxe(page);
 	const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 	expect
 		.soft(bad.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`))

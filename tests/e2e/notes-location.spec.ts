@@ -4,6 +4,9 @@ import { goOffline, openApp, waitForServiceWorker } from './driver';
 import { openedRecords } from './lock-driver';
 import { expectSaved, newNote, numbersIn, typeNote } from './notes-driver';
 
+// This spec needs the service worker (the rest run without it: see playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 // A position in Vesterbro chosen far (> 150 m) from the centre of its resolution-8 cell, so the
 // stored centre can never be mistaken for the raw fix.
 const RAW = { latitude: 55.66905, longitude: 12.55495 };

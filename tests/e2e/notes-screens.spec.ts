@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { runAxe } from './axe';
 import { expect, test, type Page } from './fixtures';
 import { mkdirSync } from 'node:fs';
 import { DESKTOP, PHONE } from './driver';
@@ -59,7 +59,7 @@ for (const locale of ['en-GB', 'da-DK'])
 					await page.goto(screen.path);
 					await screen.ready(page);
 					await page.screenshot({ path: `${OUT}/notes-${screen.name}-${size}-${locale}.png` });
-					const axe = await new AxeBuilder({ page }).analyze();
+					const axe = await runAxe(page);
 					const bad = axe.violations.filter(
 						(v) => v.impact === 'serious' || v.impact === 'critical'
 					);

@@ -12,6 +12,9 @@ import {
 	waitForServiceWorker
 } from './driver';
 
+// This spec needs the service worker (the rest run without it: see playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 test('after one visit the whole app works with the network off, served by the service worker', async ({
 	page,
 	context

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { runAxe } from './axe';
 import { expect, test, type Page } from './fixtures';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -100,7 +100,7 @@ const DEMO_SCREENS: Screen[] = [
 
 async function check(page: Page, name: string) {
 	await page.screenshot({ path: `${OUT}/places-${name}.png` });
-	const axe = await new AxeBuilder({ page }).analyze();
+	const axe = await runAxe(page);
 	const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 	expect(bad.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 }

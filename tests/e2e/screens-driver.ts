@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { runAxe } from './axe';
 import { expect, type Page } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,7 +60,7 @@ export async function checkScreen(
 	if (fullPage) await screenshotAll(page, `${OUT}/${name}.png`);
 	else await page.screenshot({ path: `${OUT}/${name}.png` });
 
-	const results = await new AxeBuilder({ page }).analyze();
+	const results = await runAxe(page);
 	const bad = results.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 		.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target).join(', ')}`);

@@ -20,6 +20,9 @@ import {
 	waitForServiceWorker
 } from './driver';
 
+// This spec needs the service worker (the rest run without it: see playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript; charset=utf-8',
