@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { basemapHosts } from './csp.config.js';
 
@@ -76,6 +77,12 @@ export default defineConfig({
 		__APP_VERSION__: JSON.stringify(pkg.version),
 		// The basemap hosts the Content Security Policy allows (Settings refuses any other).
 		__BASEMAP_HOSTS__: JSON.stringify(basemapHosts())
+	},
+	resolve: {
+		// Zod, configured once for the Content Security Policy (see src/lib/zod.ts).
+		alias: [
+			{ find: /^zod$/, replacement: fileURLToPath(new URL('./src/lib/zod.ts', import.meta.url)) }
+		]
 	},
 	build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
 	preview: { host: '127.0.0.1', port: 4173, strictPort: true },

@@ -318,4 +318,4 @@ function shown(filter: FixFilter): number {
 
 export const recorder = new Recorder();
 // Whichever screen loads the recorder, the bar (which attaches it to the workspace) comes too.
-recordingPresence.want();
+recordingPresence.want(() => recorder.status);

@@ -16,14 +16,24 @@ function readHint(): boolean {
 
 class RecordingPresence {
 	#wanted = $state(readHint());
+	#status = $state.raw<(() => string) | null>(null);
 
 	get wanted(): boolean {
 		return this.#wanted;
 	}
 
-	/** The recorder is loaded: show the bar (it attaches the recorder to the open workspace). */
-	want(): void {
+	/** Positions are being recorded now (false until the recorder has loaded). */
+	get recording(): boolean {
+		return this.#status?.() === 'recording';
+	}
+
+	/**
+	 * The recorder is loaded: show the bar (it attaches the recorder to the open workspace).
+	 * `status` reads the recorder's state, for screens that must not load it (the lock screen).
+	 */
+	want(status: () => string): void {
 		this.#wanted = true;
+		this.#status = status;
 	}
 
 	/** A day started or was picked up again: load the recorder on the next start too. */

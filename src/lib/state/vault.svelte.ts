@@ -1,5 +1,4 @@
 import { WrongPassphraseError } from '$lib/crypto/errors';
-import { ensureStarterCodebook } from '$lib/services/codebook.service';
 import {
 	attachVault,
 	commitKeys,
@@ -159,6 +158,8 @@ class VaultState {
 			// What was recorded while locked (loaded with the recorder's code, when needed).
 			const { absorbDropBox } = await import('$lib/services/drop-box.service');
 			await absorbDropBox();
+			// Loaded here, not with the lock screen: it brings the repositories and their schemas.
+			const { ensureStarterCodebook } = await import('$lib/services/codebook.service');
 			await ensureStarterCodebook();
 			this.#progress = null;
 			this.#screen = 'open';

@@ -1,6 +1,5 @@
 import { currentKind, deleteWorkspace, openWorkspace, type WorkspaceKind } from '$lib/db/workspace';
 import { requestPersistence } from '$lib/services/storage.service';
-import { ensureStarterCodebook } from '$lib/services/codebook.service';
 import { vault } from './vault.svelte';
 
 const KEY = 'stedsans.workspace';
@@ -67,6 +66,8 @@ class WorkspaceState {
 		if (kind === 'main') await vault.attach();
 		else {
 			vault.detach();
+			// Loaded here, not with the lock screen: it brings the repositories and their schemas.
+			const { ensureStarterCodebook } = await import('$lib/services/codebook.service');
 			await ensureStarterCodebook();
 		}
 		try {
