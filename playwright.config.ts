@@ -11,7 +11,9 @@ export default defineConfig({
 	expect: { timeout: 15_000 },
 	fullyParallel: true,
 	workers: Number(process.env.E2E_WORKERS ?? 2),
-	retries: 0,
+	// One retry on CI, whose two cores run two browsers with software WebGL: a test that fails
+	// twice is red; one that passes on the retry is reported as flaky in the output.
+	retries: process.env.CI ? 1 : 0,
 	reporter: [['list']],
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
@@ -20,7 +22,9 @@ export default defineConfig({
 		// `test.use({ serviceWorkers: 'allow' })`): precaching the whole app in every test's fresh
 		// context costs each test a second or more on a two-core machine.
 		serviceWorkers: 'block',
-		trace: 'retain-on-failure',
+		// Recording a trace of every test (DOM snapshots at each action) costs every test time;
+		// the retry of a failed test records one.
+		trace: 'on-first-retry',
 		video: 'off',
 		locale: 'en-GB',
 		timezoneId: 'Europe/Copenhagen'

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { startDemo } from './driver';
 
 /** The user's verbs for notes (kept apart from driver.ts, which holds the foundation's verbs). */
 
@@ -25,9 +26,7 @@ export async function expectSaved(page: Page): Promise<void> {
 }
 
 export async function startDemoWorkspace(page: Page): Promise<void> {
-	await page.goto('/');
-	await page.getByRole('button', { name: /Try with demo data|Prøv med demodata/ }).click();
-	await page.waitForURL('**/notes');
+	await startDemo(page);
 	await expect(page.getByTestId('notes-count')).toContainText(/\d{3}/);
 }
 
