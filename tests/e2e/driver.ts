@@ -120,9 +120,18 @@ export function watchContext(context: BrowserContext, unlockByItself = true): vo
 
 /** Turns getting through the set-up and lock screens by itself on or off for one page. */
 export async function autoUnlock(page: Page, on: boolean): Promise<void> {
-	if (on) await page.addLocatorHandler(vaultScreen(page), () => passVault(page));
+	if (on)
+		await page.addLocatorHandler(
+			vaultScreen(page),
+			() => (paused.has(page) ? Promise.resolve() : passVault(page)),
+			// Paused, the handler leaves the screen as it is: the action goes on regardless.
+			{ noWaitAfter: true }
+		);
 	else await page.removeLocatorHandler(vaultScreen(page));
 }
+
+/** Pages whose lock handler stands aside for a while (see `startDemo`). */
+const paused = new WeakSet<Page>();
 
 const extraHosts: string[] = [];
 
@@ -232,19 +241,21 @@ export async function chooseLanguage(page: Page, language: 'English' | 'Dansk'):
 /** The first screen (of a workspace without notes) → Try with demo data. */
 export async function startDemo(page: Page): Promise<void> {
 	const tryDemo = /^(Try with demo data|Prøv med demodata)$/;
-	const unlocksByItself = watched.get(page.context())?.autoUnlock ?? false;
 	// A fresh device's set-up screen offers the demo too: taken from there, as a newcomer would,
 	// the own workspace is not set up first (which costs a key derivation and a few seconds).
-	if (unlocksByItself) await autoUnlock(page, false);
-	await page.goto('/');
-	const setup = vaultScreen(page).and(page.locator('[data-screen="setup"]'));
-	await expect(vaultScreen(page).or(page.getByRole('navigation')).first()).toBeVisible();
-	if (await setup.isVisible()) {
-		await setup.getByRole('button', { name: tryDemo }).click();
-		// Until the demo has opened the set-up screen stays (with its progress bar).
-		await expect(demoBanner(page)).toBeVisible({ timeout: 60_000 });
+	paused.add(page);
+	try {
+		await page.goto('/');
+		const setup = vaultScreen(page).and(page.locator('[data-screen="setup"]'));
+		await expect(vaultScreen(page).or(page.getByRole('navigation')).first()).toBeVisible();
+		if (await setup.isVisible()) {
+			await setup.getByRole('button', { name: tryDemo }).click();
+			// Until the demo has opened the set-up screen stays (with its progress bar).
+			await expect(demoBanner(page)).toBeVisible({ timeout: 60_000 });
+		}
+	} finally {
+		paused.delete(page);
 	}
-	if (unlocksByItself) await autoUnlock(page, true);
 	if (!(await demoBanner(page).isVisible())) {
 		await expectAppReady(page);
 		await page.getByRole('button', { name: tryDemo }).click();
