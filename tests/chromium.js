@@ -34,5 +34,8 @@ export const CHROMIUM_ARGS = [
 	'--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater,NetworkTimeServiceQuerying',
 	'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
 	'--use-angle=swiftshader',
-	'--enable-unsafe-swiftshader'
+	'--enable-unsafe-swiftshader',
+	// WebGL (the maps) still runs in SwiftShader; the page itself is composited in software,
+	// which on a two-core machine without a GPU costs far less (a screens spec: 37.5 s → 30.8 s).
+	'--disable-gpu-compositing'
 ];
