@@ -204,6 +204,12 @@ export async function goOffline(page: Page, context: BrowserContext): Promise<vo
 	await cdp.send('Network.clearBrowserCache');
 	await cdp.detach();
 	await context.setOffline(true);
+	// Chromium 150's offline emulation reports `navigator.onLine` as true again once a page the
+	// service worker controls is reloaded (checked by hand: false after setOffline, true after the
+	// reload), which a device with its network off never does. Pages loaded from now on say false.
+	await context.addInitScript(() =>
+		Object.defineProperty(Navigator.prototype, 'onLine', { get: () => false, configurable: true })
+	);
 }
 
 /** The section names in the navigation, in order (e.g. ["Settings"]). */
