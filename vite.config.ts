@@ -12,9 +12,12 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 
 const unitTests = process.env.VITEST !== undefined;
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
 	plugins: [
+		// In `vite dev` only: it recompiles the catalogue when a message changes. A build uses what
+		// `npm run i18n` compiled (`npm run build` runs it first; the plugin would compile again).
 		!unitTests &&
+			command === 'serve' &&
 			paraglideVitePlugin({
 				project: './project.inlang',
 				outdir: './src/lib/paraglide',
@@ -93,4 +96,4 @@ export default defineConfig({
 		setupFiles: ['./src/test-setup.ts'],
 		testTimeout: 30_000
 	}
-});
+}));

@@ -93,6 +93,7 @@ try {
 
 	// 2. Browser benchmarks against fresh builds of the app and the baseline.
 	heading('Builds');
+	run('message catalogue', 'npm', ['run', '--silent', 'i18n'], { quiet: true });
 	const appDir = join(tmp, 'app');
 	const baselineDir = join(tmp, 'baseline');
 	const built =

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run i18n`: compiles the message catalogue (messages/*/{en,da}.json) into src/lib/paraglide
 // with Paraglide's CLI, unless nothing it reads has changed since the last compile. The CLI takes
-// over a minute for our ~1,100 messages on a two-core machine and `npm test` needs it in two steps
-// (svelte-check, then the unit tests); the build compiles again by itself (its Vite plugin).
+// over a minute for our ~1,100 messages on a two-core machine, and `npm test` needs the catalogue
+// in three steps (svelte-check, the unit tests, the build; Paraglide's Vite plugin runs in dev only).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
