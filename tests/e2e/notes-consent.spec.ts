@@ -47,7 +47,7 @@ test('a withdrawn participant leaves the aggregate map, and their records can be
 		await page.waitForTimeout(1000);
 		return first === (await located()) ? first : -1;
 	};
-	await expect.poll(settled).toBeGreaterThan(200);
+	await expect.poll(settled, { timeout: 30_000 }).toBeGreaterThan(200);
 	const before = await located();
 
 	await page.goto('/notes/participants');
