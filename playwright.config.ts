@@ -10,7 +10,7 @@ export default defineConfig({
 	timeout: 90_000,
 	expect: { timeout: 15_000 },
 	fullyParallel: true,
-	workers: Number(process.env.E2E_WORKERS ?? 2),
+	workers: 2,
 	// One retry on CI, whose two cores run two browsers with software WebGL: a test that fails
 	// twice is red; one that passes on the retry is reported as flaky in the output.
 	retries: process.env.CI ? 1 : 0,
