@@ -2,7 +2,7 @@
 // synthetic workload and times computeHeatmap and the two yardsticks in the same worker, on the
 // same data, so the ratios compare like with like. Not part of the app.
 import { binFloor, naiveTurfHeatmap } from '../../src/lib/domain/heatmap/baselines';
-import { generateBenchData } from '../../src/lib/domain/heatmap/bench-data';
+import { generateBenchData } from '../../src/lib/testing/heatmap-bench-data';
 import { clearHeatmapCaches } from '../../src/lib/domain/heatmap/cache';
 import { computeHeatmap } from '../../src/lib/domain/heatmap/compute';
 import type { HeatmapInput } from '../../src/lib/domain/heatmap/schema';

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useCodec, identityCodec } from '$lib/db/codec';
 import { ethnographersRepo } from '$lib/db/ethnographers.repo';
-import { dropWorkspace, freshWorkspace } from '$lib/db/test-helpers';
+import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
 import { db } from '$lib/db/workspace';
 import { AesCodec } from './aes-codec';
 import { utf8 } from './bytes';
 import { DamagedError, LockedError } from './errors';
-import { containsBytes } from './testing';
+import { containsBytes } from '$lib/testing/crypto';
 
 const newKey = () =>
 	crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);

@@ -8,7 +8,7 @@ import {
 	openDropBox
 } from './drop-box';
 import { DamagedError } from './errors';
-import { containsBytes } from './testing';
+import { containsBytes } from '$lib/testing/crypto';
 
 const newKey = () =>
 	crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);

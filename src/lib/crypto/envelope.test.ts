@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { utf8 } from './bytes';
 import { openEnvelope, readEnvelope, sealEnvelope, isEnvelope } from './envelope';
 import { DamagedError, UnsupportedVersionError, WrongPassphraseError } from './errors';
-import { CHEAP_KDF } from './testing';
+import { CHEAP_KDF } from '$lib/testing/crypto';
 
 const PASS = 'tabby cruelty rotunda unlatch';
 const backup = JSON.stringify({

@@ -8,7 +8,7 @@ import {
 	type Argon2Input,
 	type KdfParams
 } from './kdf';
-import { CHEAP_KDF } from './testing';
+import { CHEAP_KDF } from '$lib/testing/crypto';
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 

@@ -16,7 +16,7 @@ import {
 	unlockWithRecoveryKey
 } from './keys';
 import { openJson, sealJson } from './seal';
-import { CHEAP_KDF } from './testing';
+import { CHEAP_KDF } from '$lib/testing/crypto';
 
 const PASS = 'tabby cruelty rotunda unlatch';
 const NEW_PASS = 'radiance mummy opium childcare';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromUtf8, utf8 } from './bytes';
 import { DamagedError } from './errors';
-import { containsBytes } from './testing';
+import { containsBytes } from '$lib/testing/crypto';
 import { additionalData, isSealed, openBytes, openJson, sealBytes, sealJson } from './seal';
 
 const newKey = () =>

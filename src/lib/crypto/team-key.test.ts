@@ -10,7 +10,7 @@ import {
 } from './envelope';
 import { DamagedError, WrongPassphraseError, WrongRecoveryKeyError } from './errors';
 import { generateTeamKey, parseTeamKey, teamKeyId } from './team-key';
-import { CHEAP_KDF, containsBytes } from './testing';
+import { CHEAP_KDF, containsBytes } from '$lib/testing/crypto';
 
 const PACKAGE = JSON.stringify({ format: 'stedsans-team-package', records: { notes: ['MARKØR'] } });
 

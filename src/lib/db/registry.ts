@@ -7,7 +7,7 @@ import { settingsRepo } from './settings.repo';
 import { participantsRepo } from './participants.repo';
 import { codesRepo } from './codes.repo';
 import { notesRepo } from './notes.repo';
-import { fixChunksRepo, followAlongsRepo, stopsRepo } from './followalongs.repo';
+import { fixChunksRepo, followAlongsRepo, stopsRepo } from './follow-alongs.repo';
 import { placeRevisionsRepo, placesRepo } from './places.repo';
 import { heatmapsRepo } from './heatmaps.repo';
 

@@ -5,7 +5,7 @@ import { StedsansDB, SCHEMA_VERSIONS } from './db';
 import { RecordValidationError, StorageFullError, guardQuota } from './errors';
 import { ethnographersRepo, getProfile, setDisplayName } from './ethnographers.repo';
 import { getSettings, updateSettings } from './settings.repo';
-import { dropWorkspace, freshWorkspace } from './test-helpers';
+import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
 import { db, identity } from './workspace';
 import { newId } from '$lib/domain/records/ids';
 

@@ -1,5 +1,5 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { scanIdentifiers, type IdentifierHit, type IdentifierKind } from '$lib/domain/privacy';
+import { scanIdentifiers, type IdentifierHit, type IdentifierKind } from '$lib/domain/identifiers';
 
 /** An identifier in the document, by ProseMirror position. */
 export interface DocHit {

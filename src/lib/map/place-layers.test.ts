@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testPlace } from '$lib/domain/places/test-place';
+import { testPlace } from '$lib/testing/place';
 import { CATEGORY_COLOURS, locationCentre, placeFeatures } from './place-layers';
 
 describe('places as map features', () => {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHEAP_KDF } from '$lib/crypto/testing';
+import { CHEAP_KDF } from '$lib/testing/crypto';
 import { RECORD_TABLES } from '$lib/db/db';
 import { notesRepo } from '$lib/db/notes.repo';
 import { getSettings, updateSettings } from '$lib/db/settings.repo';
-import { dropWorkspace, freshWorkspace } from '$lib/db/test-helpers';
+import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
 import { closeWorkspace, db, openWorkspace } from '$lib/db/workspace';
 import { textToDoc } from '$lib/domain/notes/doc';
 import { buildBackup, restoreBackup, sealBackup } from './backup.service';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixChunksRepo, followAlongsRepo } from '$lib/db/followalongs.repo';
+import { fixChunksRepo, followAlongsRepo } from '$lib/db/follow-alongs.repo';
 import { notesRepo } from '$lib/db/notes.repo';
 import { getProfile, setDisplayName } from '$lib/db/ethnographers.repo';
-import { dropWorkspace, freshWorkspace } from '$lib/db/test-helpers';
+import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
 import { closeWorkspace, openWorkspace } from '$lib/db/workspace';
 import { textToDoc } from '$lib/domain/notes/doc';
 import { packChunks } from '$lib/domain/tracks/chunks';

@@ -3,11 +3,11 @@ import { copenhagenDayKey } from '$lib/domain/format/datetime';
 import { allowedLocation, inAggregates } from '$lib/domain/participants/participant';
 import { NEIGHBOURHOOD_KEYS } from '$lib/domain/neighbourhoods';
 import { GAP_BEFORE, SOURCE_CODE } from '$lib/domain/tracks/fix';
-import { chunksOf, stopsOf, trackOf } from '$lib/db/followalongs.queries';
-import { followAlongsRepo } from '$lib/db/followalongs.repo';
+import { chunksOf, stopsOf, trackOf } from '$lib/db/follow-alongs.queries';
+import { followAlongsRepo } from '$lib/db/follow-alongs.repo';
 import { notesRepo } from '$lib/db/notes.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
-import { dropWorkspace, freshWorkspace } from '$lib/db/test-helpers';
+import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
 import { seedDemo } from './demo.service';
 
 let name = '';

@@ -1,6 +1,6 @@
-import { generateDemoFollowAlongs, type DemoDay } from '$lib/domain/demo/followalongs';
+import { generateDemoFollowAlongs, type DemoDay } from '$lib/domain/demo/follow-alongs';
 import type { DemoParticipant } from '$lib/domain/demo/generate';
-import { gapsOf } from '$lib/domain/followalongs/gaps';
+import { gapsOf } from '$lib/domain/follow-alongs/gaps';
 import { snapToCell } from '$lib/domain/geo/cells';
 import { applyConsent } from '$lib/domain/notes/consent';
 import { STARTER_CODES } from '$lib/domain/codebook/starter';
@@ -8,7 +8,7 @@ import { docToText, type DocNode } from '$lib/domain/notes/doc';
 import { packChunks } from '$lib/domain/tracks/chunks';
 import { detectStops } from '$lib/domain/tracks/stops';
 import { change, type Change } from '$lib/db/commit';
-import { fixChunksRepo, followAlongsRepo, stopsRepo, type Stop } from '$lib/db/followalongs.repo';
+import { fixChunksRepo, followAlongsRepo, stopsRepo, type Stop } from '$lib/db/follow-alongs.repo';
 import { notesRepo } from '$lib/db/notes.repo';
 import { participantsRepo, type Participant } from '$lib/db/participants.repo';
 import { starterCodeId } from './codebook.service';

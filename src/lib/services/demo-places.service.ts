@@ -7,7 +7,7 @@ import { STARTER_PLACES } from '$lib/domain/places/starter';
 import type { NeighbourhoodKey } from '$lib/domain/neighbourhoods';
 import { newId } from '$lib/domain/records/ids';
 import { change, type Change } from '$lib/db/commit';
-import type { Stop } from '$lib/db/followalongs.repo';
+import type { Stop } from '$lib/db/follow-alongs.repo';
 import type { Note } from '$lib/db/notes.repo';
 import { placeRevisionsRepo, placesRepo, type PlaceRecord } from '$lib/db/places.repo';
 import { placeFromInput } from './places.service';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { notesRepo } from '$lib/db/notes.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
 import { getSettings } from '$lib/db/settings.repo';
-import { dropWorkspace, freshWorkspace } from '$lib/db/test-helpers';
+import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
 import { mentionedIds } from '$lib/domain/notes/doc';
 import { seedDemo } from './demo.service';
 

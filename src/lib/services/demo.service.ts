@@ -8,7 +8,7 @@ import { notesRepo } from '$lib/db/notes.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
 import { settingsRepo } from '$lib/db/settings.repo';
 import { ensureStarterCodebook, starterCodeId } from './codebook.service';
-import { stopsRepo, type Stop } from '$lib/db/followalongs.repo';
+import { stopsRepo, type Stop } from '$lib/db/follow-alongs.repo';
 import { demoFollowAlongs } from './demo-followalongs.service';
 import { linkDemoStops, prepareDemoGlossary } from './demo-places.service';
 

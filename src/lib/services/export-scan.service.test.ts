@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { updateSettings } from '$lib/db/settings.repo';
-import { dropWorkspace, freshWorkspace } from '$lib/db/test-helpers';
+import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
 import { textToDoc } from '$lib/domain/notes/doc';
 import { buildBackup, backupRecords } from './backup.service';
 import { MAX_LISTED, scanExport } from './export-scan.service';
@@ -9,7 +9,7 @@ import { deleteNote, saveNote } from './notes.service';
 import { addParticipant } from './participants.service';
 import { savePlace } from './places.service';
 import { buildTeamPackage } from './team-export.service';
-import { followAlongsRepo, stopsRepo } from '$lib/db/followalongs.repo';
+import { followAlongsRepo, stopsRepo } from '$lib/db/follow-alongs.repo';
 import { routeExportRecords } from './route.service';
 
 const CONSENT = { location: 'cell', followAlong: true, aggregate: true } as const;

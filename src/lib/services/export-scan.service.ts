@@ -1,4 +1,4 @@
-import { ExportScanner, type Finding, type IdentifierKind } from '$lib/domain/privacy';
+import { ExportScanner, type Finding, type IdentifierKind } from '$lib/domain/identifiers';
 import { getSettings } from '$lib/db/settings.repo';
 
 /** Records by table, in the JSON form an export writes them. */

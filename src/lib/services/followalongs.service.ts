@@ -1,13 +1,13 @@
-import { dayConsent } from '$lib/domain/followalongs/consent';
-import type { FollowAlongInput } from '$lib/domain/followalongs/follow-along';
+import { dayConsent } from '$lib/domain/follow-alongs/consent';
+import type { FollowAlongInput } from '$lib/domain/follow-alongs/follow-along';
 import { change, commit } from '$lib/db/commit';
-import { chunksOf, activeFollowAlong, stopsOf } from '$lib/db/followalongs.queries';
+import { chunksOf, activeFollowAlong, stopsOf } from '$lib/db/follow-alongs.queries';
 import {
 	fixChunksRepo,
 	followAlongsRepo,
 	stopsRepo,
 	type FollowAlong
-} from '$lib/db/followalongs.repo';
+} from '$lib/db/follow-alongs.repo';
 import { getProfile } from '$lib/db/ethnographers.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
 

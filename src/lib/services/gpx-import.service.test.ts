@@ -6,14 +6,14 @@ import { readGpx } from '$lib/domain/tracks/gpx-scan';
 import { toGpx } from '$lib/domain/tracks/gpx-export';
 import { syntheticTrack } from '$lib/domain/tracks/synthetic';
 import { gapBefore, sourceAt } from '$lib/domain/tracks/track';
-import { stopsOf, trackOf } from '$lib/db/followalongs.queries';
-import { followAlongsRepo } from '$lib/db/followalongs.repo';
+import { stopsOf, trackOf } from '$lib/db/follow-alongs.queries';
+import { followAlongsRepo } from '$lib/db/follow-alongs.repo';
 import { db } from '$lib/db/workspace';
-import { dropWorkspace, freshWorkspace } from '$lib/db/test-helpers';
+import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
 import { NoRecordingConsentError, startFollowAlong } from './followalongs.service';
 import { importGpx, type GpxReader } from './gpx-import.service';
 import { TrackWriter } from './track-writer';
-import { participant, T0, walk } from './test-days';
+import { participant, T0, walk } from '$lib/testing/follow-alongs';
 import { pathToFileURL } from 'node:url';
 import { sharedPath } from '../../../tests/shared-dir';
 

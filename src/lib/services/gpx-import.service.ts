@@ -1,5 +1,5 @@
-import { fillTrack } from '$lib/domain/followalongs/fill';
-import { gapsOf } from '$lib/domain/followalongs/gaps';
+import { fillTrack } from '$lib/domain/follow-alongs/fill';
+import { gapsOf } from '$lib/domain/follow-alongs/gaps';
 import type { NeighbourhoodKey, Outlines } from '$lib/domain/neighbourhoods';
 import { neighbourhoodAt } from '$lib/domain/neighbourhoods';
 import {
@@ -10,13 +10,13 @@ import {
 } from '$lib/domain/tracks/gpx';
 import type { Track } from '$lib/domain/tracks/track';
 import { change, commit } from '$lib/db/commit';
-import { stopsOf, trackOf } from '$lib/db/followalongs.queries';
+import { stopsOf, trackOf } from '$lib/db/follow-alongs.queries';
 import {
 	fixChunksRepo,
 	followAlongsRepo,
 	stopsRepo,
 	type FollowAlong
-} from '$lib/db/followalongs.repo';
+} from '$lib/db/follow-alongs.repo';
 import { assertMayRecord } from './followalongs.service';
 import { chunkEntities } from './route.service';
 import { proposalsFor, type DetectSettings } from './stops.service';

@@ -7,14 +7,14 @@ import { packChunks } from '$lib/domain/tracks/chunks';
 import { GAP_BEFORE, SOURCE_CODE } from '$lib/domain/tracks/fix';
 import { createTrack, type Track } from '$lib/domain/tracks/track';
 import { change, commit } from '$lib/db/commit';
-import { fixChunksRepo, followAlongsRepo, stopsRepo } from '$lib/db/followalongs.repo';
+import { fixChunksRepo, followAlongsRepo, stopsRepo } from '$lib/db/follow-alongs.repo';
 import { notesRepo } from '$lib/db/notes.repo';
 import { placesRepo } from '$lib/db/places.repo';
 import { updateSettings } from '$lib/db/settings.repo';
-import { dropWorkspace, freshWorkspace } from '$lib/db/test-helpers';
+import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
 import { seedDemo } from './demo.service';
 import { gatherHeatmapInput } from './heatmap-input.service';
-import { participant } from './test-days';
+import { participant } from '$lib/testing/follow-alongs';
 
 let name = '';
 beforeEach(async () => {

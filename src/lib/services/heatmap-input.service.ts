@@ -9,8 +9,8 @@ import type {
 import { inAggregates } from '$lib/domain/participants/participant';
 import { isLive, type PlaceContent } from '$lib/domain/places/place';
 import { currentOutlines, outlinesOnly } from '$lib/db/boundaries.repo';
-import { listFollowAlongs, partsOfDays } from '$lib/db/followalongs.queries';
-import type { FixChunk, FollowAlong, Stop } from '$lib/db/followalongs.repo';
+import { listFollowAlongs, partsOfDays } from '$lib/db/follow-alongs.queries';
+import type { FixChunk, FollowAlong, Stop } from '$lib/db/follow-alongs.repo';
 import { liveNoteRows, notesRepo } from '$lib/db/notes.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
 import { placesRepo } from '$lib/db/places.repo';

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { generateBenchData } from '$lib/domain/heatmap/bench-data';
+import { generateBenchData } from '$lib/testing/heatmap-bench-data';
 import { computeHeatmap } from '$lib/domain/heatmap/compute';
 import { newId } from '$lib/domain/records/ids';
 import { SCHEMA_VERSIONS, StedsansDB } from '$lib/db/db';
 import { heatmapsRepo, saveNoise } from '$lib/db/heatmaps.repo';
-import { dropWorkspace, freshWorkspace } from '$lib/db/test-helpers';
+import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
 import { db } from '$lib/db/workspace';
 import { DEFAULT_FORM, optionsFor } from './heatmap-options.service';
 

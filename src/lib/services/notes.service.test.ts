@@ -3,7 +3,7 @@ import { snapToCell } from '$lib/domain/geo/cells';
 import { textToDoc } from '$lib/domain/notes/doc';
 import { codesRepo } from '$lib/db/codes.repo';
 import { notesRepo } from '$lib/db/notes.repo';
-import { dropWorkspace, freshWorkspace } from '$lib/db/test-helpers';
+import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
 import { ensureStarterCodebook, mergeCodes, nestCode, NestError } from './codebook.service';
 import { ConsentError, saveNote } from './notes.service';
 import {

@@ -9,7 +9,7 @@ import { docToText } from '$lib/domain/notes/doc';
 import { change, commit, type Change } from '$lib/db/commit';
 import { notesRepo } from '$lib/db/notes.repo';
 import { placesRepo } from '$lib/db/places.repo';
-import { stopsRepo } from '$lib/db/followalongs.repo';
+import { stopsRepo } from '$lib/db/follow-alongs.repo';
 import { db } from '$lib/db/workspace';
 import { prepareEdit } from './places.service';
 

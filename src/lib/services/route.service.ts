@@ -1,5 +1,5 @@
-import type { Gap } from '$lib/domain/followalongs/follow-along';
-import { gapsOf } from '$lib/domain/followalongs/gaps';
+import type { Gap } from '$lib/domain/follow-alongs/follow-along';
+import { gapsOf } from '$lib/domain/follow-alongs/gaps';
 import { copenhagenDayKey } from '$lib/domain/format/datetime';
 import { packChunks } from '$lib/domain/tracks/chunks';
 import { toGeoJson, toGpx, type ExportStop } from '$lib/domain/tracks/gpx-export';
@@ -11,8 +11,8 @@ import {
 } from '$lib/domain/tracks/sketch';
 import { trackFromFixes, trackToFixes, type Track } from '$lib/domain/tracks/track';
 import { change, commit } from '$lib/db/commit';
-import { chunksOf, stopsOf, trackOf } from '$lib/db/followalongs.queries';
-import { fixChunksRepo, followAlongsRepo, type FixChunk } from '$lib/db/followalongs.repo';
+import { chunksOf, stopsOf, trackOf } from '$lib/db/follow-alongs.queries';
+import { fixChunksRepo, followAlongsRepo, type FixChunk } from '$lib/db/follow-alongs.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
 import type { ExportRecords } from './export-scan.service';
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { syntheticTrack } from '$lib/domain/tracks/synthetic';
 import { trackToFixes } from '$lib/domain/tracks/track';
-import { stopsOf } from '$lib/db/followalongs.queries';
-import { stopsRepo } from '$lib/db/followalongs.repo';
-import { dropWorkspace, freshWorkspace } from '$lib/db/test-helpers';
+import { stopsOf } from '$lib/db/follow-alongs.queries';
+import { stopsRepo } from '$lib/db/follow-alongs.repo';
+import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
 import { startFollowAlong } from './followalongs.service';
 import {
 	addStop,
@@ -18,7 +18,7 @@ import {
 	updateStop
 } from './stops.service';
 import { TrackWriter } from './track-writer';
-import { T0 } from './test-days';
+import { T0 } from '$lib/testing/follow-alongs';
 import { listTrash } from './trash.service';
 
 const SETTINGS = { stopRadiusMetres: 50, stopMinMinutes: 5 };

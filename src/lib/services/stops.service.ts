@@ -1,10 +1,10 @@
-import type { StopInput } from '$lib/domain/followalongs/stop';
+import type { StopInput } from '$lib/domain/follow-alongs/stop';
 import type { WorkspaceSettingsContent } from '$lib/domain/settings/workspace-settings';
 import { detectStops, mergeStops, splitStop, type ProposedStop } from '$lib/domain/tracks/stops';
 import type { Track } from '$lib/domain/tracks/track';
 import { change, commit } from '$lib/db/commit';
-import { stopsOf, trackOf } from '$lib/db/followalongs.queries';
-import { stopsRepo, type Stop } from '$lib/db/followalongs.repo';
+import { stopsOf, trackOf } from '$lib/db/follow-alongs.queries';
+import { stopsRepo, type Stop } from '$lib/db/follow-alongs.repo';
 
 /**
  * A day's stops: marked during the day ("We stopped here"), proposed by stop detection after it,

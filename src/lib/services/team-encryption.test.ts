@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateTeamKey, teamKeyId } from '$lib/crypto';
-import { CHEAP_KDF } from '$lib/crypto/testing';
+import { CHEAP_KDF } from '$lib/testing/crypto';
 import { placesRepo } from '$lib/db/places.repo';
 import { updateSettings } from '$lib/db/settings.repo';
 import { closeWorkspace, deleteWorkspace, openWorkspace } from '$lib/db/workspace';

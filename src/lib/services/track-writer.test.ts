@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHUNK_SIZE } from '$lib/domain/tracks/chunks';
 import { gapBefore } from '$lib/domain/tracks/track';
-import { stopsOf, trackOf } from '$lib/db/followalongs.queries';
-import { followAlongsRepo } from '$lib/db/followalongs.repo';
+import { stopsOf, trackOf } from '$lib/db/follow-alongs.queries';
+import { followAlongsRepo } from '$lib/db/follow-alongs.repo';
 import { db } from '$lib/db/workspace';
-import { dropWorkspace, freshWorkspace } from '$lib/db/test-helpers';
+import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
 import {
 	AlreadyFollowingError,
 	deleteFollowAlong,
@@ -15,7 +15,7 @@ import {
 } from './followalongs.service';
 import { markStop } from './stops.service';
 import { TrackWriter } from './track-writer';
-import { participant, T0, walk } from './test-days';
+import { participant, T0, walk } from '$lib/testing/follow-alongs';
 import { listTrash, restoreItem } from './trash.service';
 
 let name = '';

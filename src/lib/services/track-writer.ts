@@ -1,17 +1,17 @@
-import type { FollowAlongContent, Gap } from '$lib/domain/followalongs/follow-along';
+import type { FollowAlongContent, Gap } from '$lib/domain/follow-alongs/follow-along';
 import { appendToChunks, type TrackChunk } from '$lib/domain/tracks/chunks';
 import type { FilterState } from '$lib/domain/tracks/filter';
 import type { Fix } from '$lib/domain/tracks/fix';
 import type { Track } from '$lib/domain/tracks/track';
 import { isLocked } from '$lib/db/codec';
 import { change, commit } from '$lib/db/commit';
-import { chunksOf, lastChunkOf } from '$lib/db/followalongs.queries';
+import { chunksOf, lastChunkOf } from '$lib/db/follow-alongs.queries';
 import {
 	fixChunksRepo,
 	followAlongsRepo,
 	type FixChunk,
 	type FollowAlong
-} from '$lib/db/followalongs.repo';
+} from '$lib/db/follow-alongs.repo';
 import { absorbDropBox, depositFixes } from './drop-box.service';
 
 /** How often a recording's kept fixes are written: a crash loses at most this long. */

@@ -2,18 +2,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { utf8 } from '$lib/crypto/bytes';
 import { LockedError, WrongPassphraseError, WrongRecoveryKeyError } from '$lib/crypto/errors';
 import { isSealed } from '$lib/crypto/seal';
-import { CHEAP_KDF, containsBytes } from '$lib/crypto/testing';
+import { CHEAP_KDF, containsBytes } from '$lib/testing/crypto';
 import { identityCodec, useCodec } from '$lib/db/codec';
 import { RECORD_TABLES, type Row } from '$lib/db/db';
-import { trackOf } from '$lib/db/followalongs.queries';
-import { followAlongsRepo } from '$lib/db/followalongs.repo';
+import { trackOf } from '$lib/db/follow-alongs.queries';
+import { followAlongsRepo } from '$lib/db/follow-alongs.repo';
 import { notesRepo } from '$lib/db/notes.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
-import { dropWorkspace, freshWorkspace } from '$lib/db/test-helpers';
+import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
 import { closeWorkspace, db, openWorkspace } from '$lib/db/workspace';
 import { absorbDropBox } from './drop-box.service';
 import { startFollowAlong } from './followalongs.service';
-import { participant, T0, walk } from './test-days';
+import { participant, T0, walk } from '$lib/testing/follow-alongs';
 import { TrackWriter } from './track-writer';
 import {
 	attachVault,

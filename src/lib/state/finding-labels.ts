@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
-import type { Finding, IdentifierKind } from '$lib/domain/privacy';
+import type { Finding, IdentifierKind } from '$lib/domain/identifiers';
 import { formatDateTime, type AppLocale } from '$lib/domain/format/datetime';
 
 /** The user's words for what an identifier is ("CPR number", "phone number"). */

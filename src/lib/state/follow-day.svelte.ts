@@ -7,7 +7,7 @@ import {
 	stopsRepo,
 	type FollowAlong,
 	type Stop
-} from '$lib/db/followalongs.repo';
+} from '$lib/db/follow-alongs.repo';
 import { notesRepo, type Note } from '$lib/db/notes.repo';
 import { db } from '$lib/db/workspace';
 import { Live } from './live.svelte';

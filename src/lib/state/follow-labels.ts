@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
-import type { FollowAlongContent } from '$lib/domain/followalongs/follow-along';
-import type { StopContent } from '$lib/domain/followalongs/stop';
+import type { FollowAlongContent } from '$lib/domain/follow-alongs/follow-along';
+import type { StopContent } from '$lib/domain/follow-alongs/stop';
 import type { PlaceCategory } from '$lib/domain/places/place';
 import type { GpxProblem } from '$lib/domain/tracks/gpx';
 import type { TravelMode } from '$lib/domain/tracks/filter';

@@ -1,5 +1,5 @@
 import type { Row } from '$lib/db/db';
-import { followAlongsRepo, type FollowAlong } from '$lib/db/followalongs.repo';
+import { followAlongsRepo, type FollowAlong } from '$lib/db/follow-alongs.repo';
 import { db } from '$lib/db/workspace';
 import { Live, live } from './live.svelte';
 

@@ -11,7 +11,7 @@ import {
 	participants,
 	SHARED,
 	visit
-} from '$lib/domain/heatmap/test-data';
+} from '$lib/testing/heatmap-data';
 import { heatmapFile } from './heatmap-files';
 
 /*

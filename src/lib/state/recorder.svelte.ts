@@ -3,8 +3,8 @@ import { FixFilter, maxSpeedFor, type FilterState } from '$lib/domain/tracks/fil
 import type { Fix } from '$lib/domain/tracks/fix';
 import { haversine } from '$lib/domain/tracks/geo';
 import { trackDistance } from '$lib/domain/tracks/track';
-import { activeFollowAlong, stopsOf, trackOf } from '$lib/db/followalongs.queries';
-import type { FollowAlong, Stop } from '$lib/db/followalongs.repo';
+import { activeFollowAlong, stopsOf, trackOf } from '$lib/db/follow-alongs.queries';
+import type { FollowAlong, Stop } from '$lib/db/follow-alongs.repo';
 import { getSettings } from '$lib/db/settings.repo';
 import { startFollowAlong, type StartInput } from '$lib/services/followalongs.service';
 import { watchPositions, type WatchProblem } from '$lib/services/position-watch.service';

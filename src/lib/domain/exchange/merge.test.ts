@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareRev, joinRev, planImport } from './merge';
-import { apply, byId, edit, rec } from './test-records';
+import { apply, byId, edit, rec } from '$lib/testing/exchange-records';
 
 describe('compareRev', () => {
 	it('orders version vectors, a missing device counting as no changes', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ULID_PATTERN } from '../records/ids';
 import { planImport, type ExchangeRecord } from './merge';
 import { resolveConflict } from './resolve';
-import { apply, byId, edit, rec } from './test-records';
+import { apply, byId, edit, rec } from '$lib/testing/exchange-records';
 
 const me = { deviceId: 'A', authorId: 'anna', now: 50_000 };
 const base = rec({ name: 'Trappen', category: 'hangout' }, { A: 1, B: 1 });

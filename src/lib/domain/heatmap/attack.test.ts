@@ -22,7 +22,7 @@ import {
 	dataset,
 	type Pt,
 	type Seg
-} from './test-data';
+} from '$lib/testing/heatmap-data';
 
 /*
  * The attack: someone holds every export of a dataset built around two hidden places, the home of

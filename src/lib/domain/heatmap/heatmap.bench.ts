@@ -1,6 +1,6 @@
 import { afterAll, bench, describe } from 'vitest';
 import { binFloor, naiveTurfHeatmap } from './baselines';
-import { generateBenchData } from './bench-data';
+import { generateBenchData } from '$lib/testing/heatmap-bench-data';
 import { clearHeatmapCaches } from './cache';
 import { computeHeatmap } from './compute';
 

@@ -10,7 +10,7 @@ import {
 	SHARED,
 	shownCells,
 	visit
-} from './test-data';
+} from '$lib/testing/heatmap-data';
 
 describe('disclosure rules (aggregate view)', () => {
 	it("never shows a single participant's own place", () => {

@@ -16,7 +16,7 @@ import {
 	shownCells,
 	stay,
 	track
-} from './test-data';
+} from '$lib/testing/heatmap-data';
 
 // About 500 m south and west of the institution: clear of its 170 m reach and the cells touching it.
 const SOUTH = place(I.lat - 0.0045, I.lon);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateBenchData } from './bench-data';
+import { generateBenchData } from '$lib/testing/heatmap-bench-data';
 import { computeHeatmap } from './compute';
 import { HeatmapCancelled, HeatmapOptions, type HeatmapInput, type HeatmapResult } from './schema';
 import {
@@ -11,7 +11,7 @@ import {
 	participants,
 	SHARED,
 	visit
-} from './test-data';
+} from '$lib/testing/heatmap-data';
 
 const crowd = ids('p', 6);
 

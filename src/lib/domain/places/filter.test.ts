@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activeFilterCount, matchesPlaceFilter } from './filter';
-import { testPlace } from './test-place';
+import { testPlace } from '$lib/testing/place';
 
 describe('filtering the glossary', () => {
 	const h17 = testPlace({

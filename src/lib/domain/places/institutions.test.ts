@@ -2,7 +2,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { describe, expect, it } from 'vitest';
 import { exclusionArea, exclusionAreas, isExcluded, type ExclusionGeometry } from './institutions';
 import type { PlaceLocation } from './place';
-import { testPlace } from './test-place';
+import { testPlace } from '$lib/testing/place';
 
 const LAT = 55.67;
 const LON = 12.56;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { labelGroups, type LabelledNote } from './labels';
-import { testPlace } from './test-place';
+import { testPlace } from '$lib/testing/place';
 
 let n = 0;
 const note = (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergePlaces, mergeRedirects, rewriteLinks } from './merge';
 import { descriptionFromText, PLACE_FIELDS, PlaceContent } from './place';
-import { testPlace } from './test-place';
+import { testPlace } from '$lib/testing/place';
 
 const point = (lon: number, radius = 20) => ({ type: 'point' as const, lon, lat: 55.66, radius });
 

@@ -8,7 +8,7 @@ import {
 	PlaceContent,
 	placeContent
 } from './place';
-import { testPlace } from './test-place';
+import { testPlace } from '$lib/testing/place';
 
 const ring = [
 	[12.55, 55.66],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPlaceSearch, searchPlaces } from './search';
-import { testPlace } from './test-place';
+import { testPlace } from '$lib/testing/place';
 
 const kodbyen = testPlace({ name: 'Kødbyen', aliases: ['Mekka', 'Det hvide'] });
 const halm = testPlace({ name: 'Halmtorvet 17', aliases: ['H17', 'Fixerummet'] });

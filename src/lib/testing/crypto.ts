@@ -1,4 +1,4 @@
-import type { KdfOptions } from './kdf';
+import type { KdfOptions } from '$lib/crypto/kdf';
 
 /**
  * Test-only: a cheap Argon2id cost (1 MiB, t = 1) so a test file runs in seconds. Never used by

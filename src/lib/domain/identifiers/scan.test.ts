@@ -7,7 +7,7 @@ import {
 	NAMES,
 	TRUE_CPR,
 	TRUE_OTHERS
-} from './identifiers.fixtures';
+} from '$lib/testing/identifiers';
 import { scanIdentifiers } from './scan';
 
 const options = { names: NAMES, now: FIXTURE_NOW };

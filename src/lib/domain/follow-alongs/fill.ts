@@ -1,5 +1,5 @@
-import { GAP_BEFORE } from '../tracks/fix';
-import { createTrack, partStarts, type Track } from '../tracks/track';
+import { GAP_BEFORE } from '$lib/domain/tracks/fix';
+import { createTrack, partStarts, type Track } from '$lib/domain/tracks/track';
 
 /**
  * A recorded day filled in from an imported track (a phone's GPS logger that kept going while

@@ -1,5 +1,5 @@
-import { FollowAlongContent } from '$lib/domain/followalongs/follow-along';
-import { StopContent } from '$lib/domain/followalongs/stop';
+import { FollowAlongContent } from '$lib/domain/follow-alongs/follow-along';
+import { StopContent } from '$lib/domain/follow-alongs/stop';
 import { decodeChunk, encodeChunk, EncodedTrackChunk, TrackChunk } from '$lib/domain/tracks/chunks';
 import { defineRepository, type EntityOf } from './repository';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_NOW } from './identifiers.fixtures';
+import { FIXTURE_NOW } from '$lib/testing/identifiers';
 import { redact, redactIdentifiers } from './redact';
 import { scanIdentifiers } from './scan';
 

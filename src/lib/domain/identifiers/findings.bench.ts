@@ -1,7 +1,7 @@
 import { bench, describe } from 'vitest';
-import { demoNote, generateDemo } from '../demo/generate';
-import { Random } from '../demo/random';
-import { fold } from '../text/fold';
+import { demoNote, generateDemo } from '$lib/domain/demo/generate';
+import { Random } from '$lib/domain/demo/random';
+import { fold } from '$lib/domain/text/fold';
 import { ExportScanner } from './findings';
 
 // What the scan before a backup reads: 20,000 notes from the demo generator, with a list of 50

@@ -1,10 +1,10 @@
-import { Random } from '../demo/random';
-import { snapToCell } from '../geo/cells';
-import { bboxOf } from '../neighbourhoods/geometry';
-import { NEIGHBOURHOOD_KEYS, type NeighbourhoodKey } from '../neighbourhoods/keys';
-import { neighbourhoodAt } from '../neighbourhoods/locate';
-import { APPROXIMATE_OUTLINES } from '../neighbourhoods/outlines';
-import { localProjection } from './projection';
+import { Random } from '$lib/domain/demo/random';
+import { snapToCell } from '$lib/domain/geo/cells';
+import { bboxOf } from '$lib/domain/neighbourhoods/geometry';
+import { NEIGHBOURHOOD_KEYS, type NeighbourhoodKey } from '$lib/domain/neighbourhoods/keys';
+import { neighbourhoodAt } from '$lib/domain/neighbourhoods/locate';
+import { APPROXIMATE_OUTLINES } from '$lib/domain/neighbourhoods/outlines';
+import { localProjection } from '$lib/domain/heatmap/projection';
 import type {
 	HeatmapInput,
 	HeatmapParticipant,
@@ -12,7 +12,7 @@ import type {
 	Institution,
 	LocatedNote,
 	TrackColumns
-} from './schema';
+} from '$lib/domain/heatmap/schema';
 
 /*
  * A seeded, synthetic workload for benchmarks (node here, Chromium in the worker elsewhere): N

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { around, countByKind, scanRecord } from './findings';
-import { FIXTURE_NOW } from './identifiers.fixtures';
+import { FIXTURE_NOW } from '$lib/testing/identifiers';
 import { recordTexts } from './record-text';
 
 const options = { names: ['Søren Ravn'], now: FIXTURE_NOW };

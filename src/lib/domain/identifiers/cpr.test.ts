@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cprBirthDate, cprCentury, passesModulus11 } from './cpr';
-import { FIXTURE_NOW } from './identifiers.fixtures';
+import { FIXTURE_NOW } from '$lib/testing/identifiers';
 import { scanIdentifiers } from './scan';
 
 const born = (digits: string) => cprBirthDate(digits, FIXTURE_NOW)?.toISOString().slice(0, 10);

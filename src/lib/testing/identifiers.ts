@@ -1,4 +1,4 @@
-import type { IdentifierKind } from './hits';
+import type { IdentifierKind } from '$lib/domain/identifiers/hits';
 
 /** "Today" for the fixtures, so CPR numbers of young people stay in the past whatever the clock. */
 export const FIXTURE_NOW = Date.UTC(2026, 5, 1);

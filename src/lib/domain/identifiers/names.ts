@@ -1,4 +1,4 @@
-import { fold } from '../text/fold';
+import { fold } from '$lib/domain/text/fold';
 import { hit, type IdentifierHit } from './hits';
 
 /**

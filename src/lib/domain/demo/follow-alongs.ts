@@ -1,12 +1,12 @@
-import type { StopContent } from '../followalongs/stop';
+import type { StopContent } from '$lib/domain/follow-alongs/stop';
 import {
 	NEIGHBOURHOOD_KEYS,
 	NEIGHBOURHOOD_PREFIX,
 	type NeighbourhoodKey
-} from '../neighbourhoods/keys';
-import type { PlaceCategory } from '../places/place';
-import { syntheticTrack, type SyntheticStop } from '../tracks/synthetic';
-import type { Track } from '../tracks/track';
+} from '$lib/domain/neighbourhoods/keys';
+import type { PlaceCategory } from '$lib/domain/places/place';
+import { syntheticTrack, type SyntheticStop } from '$lib/domain/tracks/synthetic';
+import type { Track } from '$lib/domain/tracks/track';
 import { DEMO_END, DEMO_SEED, type DemoParticipant } from './generate';
 import { DEMO_SPOTS, DEMO_STREET_SPOTS, DEMO_TEXTS } from './places';
 import { Random } from './random';

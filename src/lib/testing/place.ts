@@ -1,5 +1,5 @@
-import { newId } from '../records/ids';
-import { PlaceContent, type Place, type PlaceInput } from './place';
+import { newId } from '$lib/domain/records/ids';
+import { PlaceContent, type Place, type PlaceInput } from '$lib/domain/places/place';
 
 /** A stored place for tests: valid content with defaults, and plain metadata. */
 export function testPlace(content: Partial<PlaceInput> = {}, meta: Partial<Place> = {}): Place {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { trackFromFixes, trackToFixes } from '../tracks/track';
-import type { Fix } from '../tracks/fix';
+import { trackFromFixes, trackToFixes } from '$lib/domain/tracks/track';
+import type { Fix } from '$lib/domain/tracks/fix';
 import { dayConsent } from './consent';
 import { fillTrack } from './fill';
 import { formatDistance, formatDuration } from './format';

@@ -1,4 +1,4 @@
-import type { ParticipantContent } from '../participants/participant';
+import type { ParticipantContent } from '$lib/domain/participants/participant';
 
 /**
  * What a participant's consent allows on a follow-along day:

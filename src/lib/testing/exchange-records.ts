@@ -1,5 +1,5 @@
-import { newId } from '../records/ids';
-import type { ExchangeRecord } from './merge';
+import { newId } from '$lib/domain/records/ids';
+import type { ExchangeRecord } from '$lib/domain/exchange/merge';
 
 /** A record as a device holds it: content fields, a version vector, and metadata. */
 export function rec(

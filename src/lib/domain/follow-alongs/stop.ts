@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { PlaceCategory } from '../places/place';
-import { Id, Timestamp } from '../records/record';
+import { PlaceCategory } from '$lib/domain/places/place';
+import { Id, Timestamp } from '$lib/domain/records/record';
 
 export const STOP_ACTIVITIES = [
 	'hang-out',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { NeighbourhoodKey } from '../neighbourhoods/keys';
-import { Id, Timestamp } from '../records/record';
-import { TRAVEL_MODES } from '../tracks/filter';
+import { NeighbourhoodKey } from '$lib/domain/neighbourhoods/keys';
+import { Id, Timestamp } from '$lib/domain/records/record';
+import { TRAVEL_MODES } from '$lib/domain/tracks/filter';
 
 export const TravelModeSchema = z.enum(TRAVEL_MODES);
 

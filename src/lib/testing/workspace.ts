@@ -1,4 +1,4 @@
-import { closeWorkspace, deleteWorkspace, openWorkspace } from './workspace';
+import { closeWorkspace, deleteWorkspace, openWorkspace } from '$lib/db/workspace';
 
 let n = 0;
 

@@ -1,5 +1,5 @@
-import { GAP_BEFORE } from '../tracks/fix';
-import type { Track } from '../tracks/track';
+import { GAP_BEFORE } from '$lib/domain/tracks/fix';
+import type { Track } from '$lib/domain/tracks/track';
 import type { Gap } from './follow-along';
 
 /** The gaps a track's flags mark, each from the fix before it to the fix after it. */

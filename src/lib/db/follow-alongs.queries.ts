@@ -7,7 +7,7 @@ import {
 	type FixChunk,
 	type FollowAlong,
 	type Stop
-} from './followalongs.repo';
+} from './follow-alongs.repo';
 import { notesRepo, type Note } from './notes.repo';
 import { db } from './workspace';
 

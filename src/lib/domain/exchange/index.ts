@@ -1,4 +1,0 @@
-export * from './equal';
-export * from './merge';
-export * from './package';
-export * from './resolve';
