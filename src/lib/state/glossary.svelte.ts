@@ -4,7 +4,7 @@ import { isLive } from '$lib/domain/places/place';
 import { createPlaceSearch, type PlaceMatch } from '$lib/domain/places/search';
 import { placesRepo, type PlaceRecord } from '$lib/db/places.repo';
 import { live } from './live.svelte';
-import { categoryName } from './place-labels';
+import { categoryName } from '$lib/i18n/category-names';
 
 export interface PlaceOption {
 	id: string;

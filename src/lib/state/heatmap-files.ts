@@ -1,7 +1,7 @@
 import { copenhagenDayKey, type AppLocale } from '$lib/domain/format/datetime';
 import { heatmapCsv, heatmapGeoJsonText } from '$lib/domain/heatmap/export';
 import type { HeatmapArea, HeatmapResult } from '$lib/domain/heatmap/schema';
-import { disclosureMarkdown } from './heatmap-report';
+import { disclosureMarkdown } from '$lib/i18n/heatmap-report';
 
 /** The files a computed heatmap exports to, named and worded for the user (PNG: map-image.ts). */
 export type HeatmapFileFormat = 'geojson' | 'csv' | 'report';

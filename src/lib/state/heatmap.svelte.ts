@@ -5,8 +5,8 @@ import { gatherHeatmapInput } from '$lib/services/heatmap-input.service';
 import { DEFAULT_FORM, optionsFor, type HeatmapForm } from '$lib/services/heatmap-options.service';
 import { HeatmapWorker } from '$lib/workers/heatmap-client';
 import { announcer } from './announcer.svelte';
-import { describeError } from './errors';
-import { areaName } from './heatmap-labels';
+import { describeError } from '$lib/i18n/errors';
+import { areaName } from '$lib/i18n/heatmap-labels';
 
 export { DEFAULT_FORM, type HeatmapForm };
 

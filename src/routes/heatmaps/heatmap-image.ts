@@ -4,8 +4,8 @@ import { formatDateTime } from '$lib/domain/format/datetime';
 import { shadeCells } from '$lib/map/heat-colours';
 import { composeMapImage, snapshotMap } from '$lib/map/map-image';
 import type { HeatmapRun } from '$lib/state/heatmap.svelte';
-import { areaName, formatNumber, metricName, unitName } from '$lib/state/heatmap-labels';
-import { parameterLines } from '$lib/state/heatmap-report';
+import { areaName, formatNumber, metricName, unitName } from '$lib/i18n/heatmap-labels';
+import { parameterLines } from '$lib/i18n/heatmap-report';
 import { locale } from '$lib/state/locale.svelte';
 
 /** The PNG export: the map as drawn, with its legend, parameters, date and attribution. */

@@ -2,8 +2,8 @@ import { m } from '$lib/paraglide/messages.js';
 import type { AppLocale } from '$lib/domain/format/datetime';
 import type { MarkdownLabels } from '$lib/domain/notes/export';
 import type { Lookups } from '$lib/state/lookups.svelte';
-import { neighbourhoodName } from '$lib/state/neighbourhood-names';
-import { genreName } from '$lib/state/note-labels';
+import { neighbourhoodName } from '$lib/i18n/neighbourhood-names';
+import { genreName } from '$lib/i18n/note-labels';
 import type { ExportLookups } from '$lib/services/notes-export.service';
 
 /** What an export needs to turn ids into names, in the user's language. */

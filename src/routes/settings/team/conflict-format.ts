@@ -5,7 +5,7 @@ import { formatDateTime, type AppLocale } from '$lib/domain/format/datetime';
 import { PLACE_FIELDS, type PlaceField } from '$lib/domain/places/place';
 import type { FieldChange } from '$lib/domain/places/history';
 import type { ExchangeTable } from '$lib/services/exchange-tables';
-import { fieldName, formatValue } from '$lib/state/place-format';
+import { fieldName, formatValue } from '$lib/i18n/place-format';
 
 const META = new Set([
 	'id',

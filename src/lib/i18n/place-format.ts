@@ -2,7 +2,7 @@ import { m } from '$lib/paraglide/messages.js';
 import type { FieldChange } from '$lib/domain/places/history';
 import type { PlaceField, PlaceLocation } from '$lib/domain/places/place';
 import { neighbourhoodName } from './neighbourhood-names';
-import { categoryName, institutionKindName } from './place-labels';
+import { categoryName, institutionKindName } from './category-names';
 
 /** "From 2024-03-01 to 2025-06-30", "Since …", "Until …", or "Always" for an open period. */
 export function formatPeriod(from: string | null, to: string | null): string {
