@@ -3,7 +3,7 @@ import type { NeighbourhoodKey } from '$lib/domain/neighbourhoods';
 import type { TrashItem } from '$lib/services/trash.service';
 import { neighbourhoodName } from './neighbourhood-names';
 import { formatDateTime } from '$lib/domain/format/datetime';
-import { locale } from '$lib/state/locale.svelte';
+import { locale } from '$lib/features/app/locale.svelte';
 
 /** A one-line description of a deleted record, in the user's language. */
 export function describeTrashItem(item: TrashItem): string {

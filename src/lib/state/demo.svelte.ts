@@ -1,5 +1,5 @@
 import { deleteWorkspace } from '$lib/db/workspace';
-import { workspace } from './workspace.svelte';
+import { workspace } from '$lib/features/app/workspace.svelte';
 
 /** Starting and wiping the demo workspace, with progress for the screen. */
 class DemoState {

@@ -10,7 +10,7 @@ import {
 } from '$lib/db/follow-alongs.repo';
 import { notesRepo, type Note } from '$lib/db/notes.repo';
 import { db } from '$lib/db/workspace';
-import { Live } from './live.svelte';
+import { Live } from '$lib/features/app/live.svelte';
 
 const alive = (rows: Row[]) => rows.filter((r) => r.deletedAt === null);
 

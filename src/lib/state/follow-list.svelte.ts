@@ -1,7 +1,7 @@
 import type { Row } from '$lib/db/db';
 import { followAlongsRepo, type FollowAlong } from '$lib/db/follow-alongs.repo';
 import { db } from '$lib/db/workspace';
-import { Live, live } from './live.svelte';
+import { Live, live } from '$lib/features/app/live.svelte';
 
 export interface DayRow {
 	day: FollowAlong;

@@ -3,7 +3,7 @@ import { mergeRedirects } from '$lib/domain/places/merge';
 import { isLive } from '$lib/domain/places/place';
 import { createPlaceSearch, type PlaceMatch } from '$lib/domain/places/search';
 import { placesRepo, type PlaceRecord } from '$lib/db/places.repo';
-import { live } from './live.svelte';
+import { live } from '$lib/features/app/live.svelte';
 import { categoryName } from '$lib/i18n/category-names';
 
 export interface PlaceOption {

@@ -4,7 +4,7 @@ import { saveNoise } from '$lib/db/heatmaps.repo';
 import { gatherHeatmapInput } from '$lib/services/heatmap-input.service';
 import { DEFAULT_FORM, optionsFor, type HeatmapForm } from '$lib/services/heatmap-options.service';
 import { HeatmapWorker } from '$lib/workers/heatmap-client';
-import { announcer } from './announcer.svelte';
+import { announcer } from '$lib/features/app/announcer.svelte';
 import { describeError } from '$lib/i18n/errors';
 import { areaName } from '$lib/i18n/heatmap-labels';
 

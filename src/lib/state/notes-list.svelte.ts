@@ -5,8 +5,8 @@ import { NoteSearch, type SearchDoc } from '$lib/domain/notes/search';
 import type { Row } from '$lib/db/db';
 import { liveNoteRows, notesRepo, type Note } from '$lib/db/notes.repo';
 import { db } from '$lib/db/workspace';
-import type { Lookups } from './lookups.svelte';
-import { workspace } from './workspace.svelte';
+import type { Lookups } from '$lib/features/app/lookups.svelte';
+import { workspace } from '$lib/features/app/workspace.svelte';
 
 /** The first screenful is read on its own, so rows show before the whole list has loaded. */
 const FIRST_PAGE = 40;

@@ -12,7 +12,7 @@ import {
 	unlock,
 	type PendingKeys
 } from '$lib/services/vault.service';
-import { announcer } from './announcer.svelte';
+import { announcer } from '$lib/features/app/announcer.svelte';
 
 /**
  * Which screen the own workspace shows before its content: `setup` (first run, or a workspace

@@ -6,7 +6,7 @@ import { composeMapImage, snapshotMap } from '$lib/map/map-image';
 import type { HeatmapRun } from '$lib/state/heatmap.svelte';
 import { areaName, formatNumber, metricName, unitName } from '$lib/i18n/heatmap-labels';
 import { parameterLines } from '$lib/i18n/heatmap-report';
-import { locale } from '$lib/state/locale.svelte';
+import { locale } from '$lib/features/app/locale.svelte';
 
 /** The PNG export: the map as drawn, with its legend, parameters, date and attribution. */
 export async function heatmapImage(map: MapLibreMap, run: HeatmapRun): Promise<Blob> {

@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { AppLocale } from '$lib/domain/format/datetime';
 import type { MarkdownLabels } from '$lib/domain/notes/export';
-import type { Lookups } from '$lib/state/lookups.svelte';
+import type { Lookups } from '$lib/features/app/lookups.svelte';
 import { neighbourhoodName } from '$lib/i18n/neighbourhood-names';
 import { genreName } from '$lib/i18n/note-labels';
 import type { ExportLookups } from '$lib/services/notes-export.service';
