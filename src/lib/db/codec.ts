@@ -1,6 +1,6 @@
 /**
  * The single place where record content is turned into what is stored, and back. The own
- * workspace uses the AES-256-GCM codec (crypto/aes-codec.ts, wired by services/vault.service.ts);
+ * workspace uses the AES-256-GCM codec (crypto/aes-codec.ts, wired by features/vault/vault.service.ts);
  * the demo workspace, which holds only synthetic data, the identity codec.
  * The context (table, id, schema version) is what the authenticated cipher binds as additional data.
  */

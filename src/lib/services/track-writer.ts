@@ -12,7 +12,7 @@ import {
 	type FixChunk,
 	type FollowAlong
 } from '$lib/db/follow-alongs.repo';
-import { absorbDropBox, depositFixes } from './drop-box.service';
+import { absorbDropBox, depositFixes } from '$lib/features/vault/drop-box.service';
 
 /** How often a recording's kept fixes are written: a crash loses at most this long. */
 export const FLUSH_EVERY_MS = 5_000;

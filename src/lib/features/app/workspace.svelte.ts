@@ -1,6 +1,6 @@
 import { currentKind, deleteWorkspace, openWorkspace, type WorkspaceKind } from '$lib/db/workspace';
 import { requestPersistence } from '$lib/services/storage.service';
-import { vault } from '$lib/state/vault.svelte';
+import { vault } from '$lib/features/vault/vault.svelte';
 
 const KEY = 'stedsans.workspace';
 

@@ -7,7 +7,7 @@ import type { KeyFile, NewKeys } from '$lib/crypto/keys';
 import { identityCodec, useCodec } from '$lib/db/codec';
 import type { EncryptOptions } from '$lib/db/encrypt-in-place';
 import * as keystore from '$lib/db/keystore';
-import { closeDropBox, forgetDropBox, holdDropBox } from './drop-box-keys';
+import { closeDropBox, forgetDropBox, holdDropBox } from './drop-box-keys.service';
 
 /**
  * Encryption at rest of the own workspace: its codec, its keys, locking and unlocking. The data

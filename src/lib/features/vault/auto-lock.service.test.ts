@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AutoLockTimer, HIDDEN_LOCK_MS } from './auto-lock';
+import { AutoLockTimer, HIDDEN_LOCK_MS } from './auto-lock.service';
 
 const MIN = 60_000;
 
