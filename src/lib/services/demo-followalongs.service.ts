@@ -11,7 +11,7 @@ import { change, type Change } from '$lib/db/commit';
 import { fixChunksRepo, followAlongsRepo, stopsRepo, type Stop } from '$lib/db/follow-alongs.repo';
 import { notesRepo } from '$lib/db/notes.repo';
 import { participantsRepo, type Participant } from '$lib/db/participants.repo';
-import { starterCodeId } from './codebook.service';
+import { starterCodeId } from '$lib/features/notes/codebook.service';
 
 const codeIds = new Map(STARTER_CODES.map((c, i) => [c.key, starterCodeId(i)]));
 

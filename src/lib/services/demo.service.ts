@@ -7,7 +7,7 @@ import { ethnographersRepo, setDisplayName } from '$lib/db/ethnographers.repo';
 import { notesRepo } from '$lib/db/notes.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
 import { settingsRepo } from '$lib/db/settings.repo';
-import { ensureStarterCodebook, starterCodeId } from './codebook.service';
+import { ensureStarterCodebook, starterCodeId } from '$lib/features/notes/codebook.service';
 import { stopsRepo, type Stop } from '$lib/db/follow-alongs.repo';
 import { demoFollowAlongs } from './demo-followalongs.service';
 import { linkDemoStops, prepareDemoGlossary } from './demo-places.service';

@@ -8,7 +8,7 @@ import { placeRevisionsRepo, placesRepo } from '$lib/db/places.repo';
 import { stopsRepo } from '$lib/db/follow-alongs.repo';
 import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
 import { db } from '$lib/db/workspace';
-import { saveNote } from './notes.service';
+import { saveNote } from '$lib/features/notes/notes.service';
 import { convertLabels, unconvertedLabels } from './place-labels.service';
 import { mergePlacesInto } from './place-merge.service';
 import {

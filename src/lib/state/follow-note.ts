@@ -8,7 +8,7 @@ import { stopsOf, trackOf } from '$lib/db/follow-alongs.queries';
 import { followAlongsRepo } from '$lib/db/follow-alongs.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
 import { getSettings } from '$lib/db/settings.repo';
-import type { DraftFields } from './note-draft.svelte';
+import type { DraftFields } from '$lib/features/notes/note-draft.svelte';
 import { recorder } from './recorder.svelte';
 
 /** A route position this far from the moment is too old to say where a note was written. */

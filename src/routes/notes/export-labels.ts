@@ -4,7 +4,7 @@ import type { MarkdownLabels } from '$lib/domain/notes/export';
 import type { Lookups } from '$lib/features/app/lookups.svelte';
 import { neighbourhoodName } from '$lib/i18n/neighbourhood-names';
 import { genreName } from '$lib/i18n/note-labels';
-import type { ExportLookups } from '$lib/services/notes-export.service';
+import type { ExportLookups } from '$lib/features/notes/notes-export.service';
 
 /** What an export needs to turn ids into names, in the user's language. */
 export function exportLabels(lookups: Lookups, lang: AppLocale): ExportLookups {

@@ -67,7 +67,7 @@ class WorkspaceState {
 		else {
 			vault.detach();
 			// Loaded here, not with the lock screen: it brings the repositories and their schemas.
-			const { ensureStarterCodebook } = await import('$lib/services/codebook.service');
+			const { ensureStarterCodebook } = await import('$lib/features/notes/codebook.service');
 			await ensureStarterCodebook();
 		}
 		try {

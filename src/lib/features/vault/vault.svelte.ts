@@ -159,7 +159,7 @@ class VaultState {
 			const { absorbDropBox } = await import('$lib/features/vault/drop-box.service');
 			await absorbDropBox();
 			// Loaded here, not with the lock screen: it brings the repositories and their schemas.
-			const { ensureStarterCodebook } = await import('$lib/services/codebook.service');
+			const { ensureStarterCodebook } = await import('$lib/features/notes/codebook.service');
 			await ensureStarterCodebook();
 			this.#progress = null;
 			this.#screen = 'open';

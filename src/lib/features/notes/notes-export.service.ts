@@ -10,8 +10,8 @@ import {
 } from '$lib/domain/notes/export';
 import type { Genre } from '$lib/domain/notes/note';
 import type { Note } from '$lib/db/notes.repo';
-import { downloadFile } from './download';
-import type { ExportRecords } from './export-scan.service';
+import { downloadFile } from '$lib/services/download';
+import type { ExportRecords } from '$lib/services/export-scan.service';
 
 export type NotesExportFormat = 'markdown' | 'csv' | 'geojson';
 
