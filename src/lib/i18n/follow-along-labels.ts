@@ -9,8 +9,8 @@ import {
 	AlreadyFollowingError,
 	NoRecordingConsentError,
 	WithdrawnParticipantError
-} from '$lib/services/followalongs.service';
-import { SketchError } from '$lib/services/route.service';
+} from '$lib/features/follow-alongs/follow-alongs.service';
+import { SketchError } from '$lib/features/follow-alongs/track.service';
 import { describeError } from './errors';
 
 /** The user's words for the values of a follow-along day and its stops. */

@@ -10,7 +10,7 @@ import { addParticipant } from '$lib/features/notes/participants.service';
 import { savePlace } from './places.service';
 import { buildTeamPackage } from './team-export.service';
 import { followAlongsRepo, stopsRepo } from '$lib/db/follow-alongs.repo';
-import { routeExportRecords } from './route.service';
+import { routeExportRecords } from '$lib/features/follow-alongs/track.service';
 
 const CONSENT = { location: 'cell', followAlong: true, aggregate: true } as const;
 let name = '';

@@ -12,7 +12,7 @@ import { lastChunkOf } from '$lib/db/follow-alongs.queries';
 import { fixChunksRepo, followAlongsRepo } from '$lib/db/follow-alongs.repo';
 import { db } from '$lib/db/workspace';
 import { dropBoxKeys } from './drop-box-keys.service';
-import { chunkEntities, dayAfterWrite, type RecordingPatch } from '$lib/services/track-writer';
+import { chunkEntities, dayAfterWrite, type RecordingPatch } from '$lib/features/follow-alongs/track-writer.service';
 
 /**
  * Writing to and taking from the drop box (keys in drop-box-keys.ts). Each deposit is one row of

@@ -12,9 +12,9 @@ import { participantsRepo } from '$lib/db/participants.repo';
 import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
 import { closeWorkspace, db, openWorkspace } from '$lib/db/workspace';
 import { absorbDropBox } from './drop-box.service';
-import { startFollowAlong } from '$lib/services/followalongs.service';
+import { startFollowAlong } from '$lib/features/follow-alongs/follow-alongs.service';
 import { participant, T0, walk } from '$lib/testing/follow-alongs';
-import { TrackWriter } from '$lib/services/track-writer';
+import { TrackWriter } from '$lib/features/follow-alongs/track-writer.service';
 import {
 	attachVault,
 	changePassphrase,

@@ -17,8 +17,8 @@ import {
 	stopsRepo,
 	type FollowAlong
 } from '$lib/db/follow-alongs.repo';
-import { assertMayRecord } from './followalongs.service';
-import { chunkEntities } from './route.service';
+import { assertMayRecord } from './follow-alongs.service';
+import { chunkEntities } from './track.service';
 import { proposalsFor, type DetectSettings } from './stops.service';
 
 /**

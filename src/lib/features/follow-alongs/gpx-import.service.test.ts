@@ -10,12 +10,12 @@ import { stopsOf, trackOf } from '$lib/db/follow-alongs.queries';
 import { followAlongsRepo } from '$lib/db/follow-alongs.repo';
 import { db } from '$lib/db/workspace';
 import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
-import { NoRecordingConsentError, startFollowAlong } from './followalongs.service';
+import { NoRecordingConsentError, startFollowAlong } from './follow-alongs.service';
 import { importGpx, type GpxReader } from './gpx-import.service';
-import { TrackWriter } from './track-writer';
+import { TrackWriter } from './track-writer.service';
 import { participant, T0, walk } from '$lib/testing/follow-alongs';
 import { pathToFileURL } from 'node:url';
-import { sharedPath } from '../../../tests/shared-dir';
+import { sharedPath } from '../../../../tests/shared-dir';
 
 const FIXTURES = pathToFileURL(sharedPath('fixtures/gpx') + '/');
 const SETTINGS = { stopRadiusMetres: 50, stopMinMinutes: 5 };

@@ -4,7 +4,7 @@ import { trackToFixes } from '$lib/domain/tracks/track';
 import { stopsOf } from '$lib/db/follow-alongs.queries';
 import { stopsRepo } from '$lib/db/follow-alongs.repo';
 import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
-import { startFollowAlong } from './followalongs.service';
+import { startFollowAlong } from './follow-alongs.service';
 import {
 	addStop,
 	closeStop,
@@ -17,9 +17,9 @@ import {
 	splitOneStop,
 	updateStop
 } from './stops.service';
-import { TrackWriter } from './track-writer';
+import { TrackWriter } from './track-writer.service';
 import { T0 } from '$lib/testing/follow-alongs';
-import { listTrash } from './trash.service';
+import { listTrash } from '$lib/services/trash.service';
 
 const SETTINGS = { stopRadiusMetres: 50, stopMinMinutes: 5 };
 const A = { lat: 55.6703, lon: 12.5598 };

@@ -6,11 +6,11 @@ import { trackDistance } from '$lib/domain/tracks/track';
 import { activeFollowAlong, stopsOf, trackOf } from '$lib/db/follow-alongs.queries';
 import type { FollowAlong, Stop } from '$lib/db/follow-alongs.repo';
 import { getSettings } from '$lib/db/settings.repo';
-import { startFollowAlong, type StartInput } from '$lib/services/followalongs.service';
-import { watchPositions, type WatchProblem } from '$lib/services/position-watch.service';
-import { closeStop, detectDayStops, markStop } from '$lib/services/stops.service';
-import { FLUSH_EVERY_MS, TrackWriter } from '$lib/services/track-writer';
-import { ScreenWakeLock, type WakeLockState } from '$lib/services/wake-lock.service';
+import { startFollowAlong, type StartInput } from '$lib/features/follow-alongs/follow-alongs.service';
+import { watchPositions, type WatchProblem } from '$lib/features/follow-alongs/position-watch.service';
+import { closeStop, detectDayStops, markStop } from '$lib/features/follow-alongs/stops.service';
+import { FLUSH_EVERY_MS, TrackWriter } from '$lib/features/follow-alongs/track-writer.service';
+import { ScreenWakeLock, type WakeLockState } from '$lib/features/follow-alongs/wake-lock.service';
 import { recordingPresence } from './recording-presence.svelte';
 
 /** No fix for this long while recording shows a warning. */

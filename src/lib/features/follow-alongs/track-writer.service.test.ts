@@ -12,11 +12,11 @@ import {
 	startFollowAlong,
 	assertMayRecord,
 	WithdrawnParticipantError
-} from './followalongs.service';
+} from './follow-alongs.service';
 import { markStop } from './stops.service';
-import { TrackWriter } from './track-writer';
+import { TrackWriter } from './track-writer.service';
 import { participant, T0, walk } from '$lib/testing/follow-alongs';
-import { listTrash, restoreItem } from './trash.service';
+import { listTrash, restoreItem } from '$lib/services/trash.service';
 
 let name = '';
 beforeEach(async () => {
