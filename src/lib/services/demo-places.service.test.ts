@@ -7,7 +7,7 @@ import { stopsRepo } from '$lib/db/follow-alongs.repo';
 import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
 import { linkDemoStops } from './demo-places.service';
 import { seedDemo } from './demo.service';
-import { unconvertedLabels } from './place-labels.service';
+import { unconvertedLabels } from '$lib/features/places/labels.service';
 
 let name = '';
 beforeEach(async () => {

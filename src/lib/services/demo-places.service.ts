@@ -10,7 +10,7 @@ import { change, type Change } from '$lib/db/commit';
 import type { Stop } from '$lib/db/follow-alongs.repo';
 import type { Note } from '$lib/db/notes.repo';
 import { placeRevisionsRepo, placesRepo, type PlaceRecord } from '$lib/db/places.repo';
-import { placeFromInput } from './places.service';
+import { placeFromInput } from '$lib/features/places/places.service';
 
 const DAY = 86_400_000;
 const starter = (n: number) => STARTER_PLACES[n - 1]!.id;

@@ -7,7 +7,7 @@ import { MAX_LISTED, scanExport } from './export-scan.service';
 import { notesExportRecords, type ExportLookups } from '$lib/features/notes/notes-export.service';
 import { deleteNote, saveNote } from '$lib/features/notes/notes.service';
 import { addParticipant } from '$lib/features/notes/participants.service';
-import { savePlace } from './places.service';
+import { savePlace } from '$lib/features/places/places.service';
 import { buildTeamPackage } from './team-export.service';
 import { followAlongsRepo, stopsRepo } from '$lib/db/follow-alongs.repo';
 import { routeExportRecords } from '$lib/features/follow-alongs/track.service';

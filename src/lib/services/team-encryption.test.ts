@@ -4,7 +4,7 @@ import { CHEAP_KDF } from '$lib/testing/crypto';
 import { placesRepo } from '$lib/db/places.repo';
 import { updateSettings } from '$lib/db/settings.repo';
 import { closeWorkspace, deleteWorkspace, openWorkspace } from '$lib/db/workspace';
-import { savePlace } from './places.service';
+import { savePlace } from '$lib/features/places/places.service';
 import {
 	NoTeamKeyError,
 	PlaintextNotConfirmedError,

@@ -8,7 +8,7 @@ import { placesRepo } from '$lib/db/places.repo';
 import { closeWorkspace, db, deleteWorkspace, openWorkspace } from '$lib/db/workspace';
 import { saveNote } from '$lib/features/notes/notes.service';
 import { addParticipant } from '$lib/features/notes/participants.service';
-import { deletePlace, placeRevisions, savePlace } from './places.service';
+import { deletePlace, placeRevisions, savePlace } from '$lib/features/places/places.service';
 import { applyTeamImport } from './team-apply.service';
 import { buildTeamPackage, type ExportChoice } from './team-export.service';
 import { importLog } from './team-import-log';

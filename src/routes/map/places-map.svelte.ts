@@ -1,5 +1,5 @@
 import { matchesPlaceFilter, type PlaceFilter } from '$lib/domain/places/filter';
-import { Glossary } from '$lib/state/glossary.svelte';
+import { Glossary } from '$lib/features/places/glossary.svelte';
 
 /** The glossary on the map: which places are shown, whether buffers are drawn, which is selected. */
 export class PlacesMapView {

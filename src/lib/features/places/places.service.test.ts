@@ -9,7 +9,7 @@ import { stopsRepo } from '$lib/db/follow-alongs.repo';
 import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
 import { db } from '$lib/db/workspace';
 import { saveNote } from '$lib/features/notes/notes.service';
-import { convertLabels, unconvertedLabels } from './place-labels.service';
+import { convertLabels, unconvertedLabels } from './labels.service';
 import { mergePlacesInto } from './place-merge.service';
 import {
 	addStarterPlaces,
@@ -20,7 +20,7 @@ import {
 	savePlace,
 	setPlaceLocation
 } from './places.service';
-import { restoreItem } from './trash.service';
+import { restoreItem } from '$lib/services/trash.service';
 
 let name = '';
 beforeEach(async () => {
