@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { formatDateTime } from '$lib/domain/format/datetime';
 import { shadeCells } from '$lib/map/heat-colours';
 import { composeMapImage, snapshotMap } from '$lib/map/map-image';
-import type { HeatmapRun } from '$lib/state/heatmap.svelte';
+import type { HeatmapRun } from '$lib/features/heatmaps/heatmap.svelte';
 import { areaName, formatNumber, metricName, unitName } from '$lib/i18n/heatmap-labels';
 import { parameterLines } from '$lib/i18n/heatmap-report';
 import { locale } from '$lib/features/app/locale.svelte';

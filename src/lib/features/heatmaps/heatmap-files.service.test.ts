@@ -12,7 +12,7 @@ import {
 	SHARED,
 	visit
 } from '$lib/testing/heatmap-data';
-import { heatmapFile } from './heatmap-files';
+import { heatmapFile } from './heatmap-files.service';
 
 /*
  * A dataset with one cell that meets the rules (SHARED: five people on two days) and cells that
