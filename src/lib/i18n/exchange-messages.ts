@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { PackageProblem } from '$lib/domain/exchange/package';
 import { formatBytes, type AppLocale } from '$lib/domain/format/datetime';
-import type { ImportCounts } from '$lib/services/team-import-log';
+import type { ImportCounts } from '$lib/features/exchange/import-log.service';
 
 /** What is wrong with a package, in the user's words, always ending with "nothing was imported". */
 export function describePackageProblem(p: PackageProblem, locale: AppLocale): string {

@@ -12,7 +12,7 @@ import {
 	WrongPassphraseError,
 	type KdfOptions
 } from '$lib/crypto';
-import { storedTeamKey } from './team-key.service';
+import { storedTeamKey } from '$lib/features/exchange/team-key.service';
 
 /**
  * How an export file is protected. Encrypted is the default; plaintext is only written when the

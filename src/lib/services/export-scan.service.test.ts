@@ -8,7 +8,7 @@ import { notesExportRecords, type ExportLookups } from '$lib/features/notes/note
 import { deleteNote, saveNote } from '$lib/features/notes/notes.service';
 import { addParticipant } from '$lib/features/notes/participants.service';
 import { savePlace } from '$lib/features/places/places.service';
-import { buildTeamPackage } from './team-export.service';
+import { buildTeamPackage } from '$lib/features/exchange/package-export.service';
 import { followAlongsRepo, stopsRepo } from '$lib/db/follow-alongs.repo';
 import { routeExportRecords } from '$lib/features/follow-alongs/track.service';
 

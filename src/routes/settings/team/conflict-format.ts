@@ -4,7 +4,7 @@ import type { ExchangeRecord } from '$lib/domain/exchange/merge';
 import { formatDateTime, type AppLocale } from '$lib/domain/format/datetime';
 import { PLACE_FIELDS, type PlaceField } from '$lib/domain/places/place';
 import type { FieldChange } from '$lib/domain/places/history';
-import type { ExchangeTable } from '$lib/services/exchange-tables';
+import type { ExchangeTable } from '$lib/features/exchange/exchange-tables.service';
 import { fieldName, formatValue } from '$lib/i18n/place-format';
 
 const META = new Set([

@@ -1,7 +1,7 @@
 import type { ExchangeRecord } from '$lib/domain/exchange/merge';
 import type { Resolution } from '$lib/domain/exchange/resolve';
 import { getMeta, setMeta } from '$lib/db/workspace';
-import { repoOf, type ExchangeTable } from './exchange-tables';
+import { repoOf, type ExchangeTable } from './exchange-tables.service';
 
 export interface ImportCounts {
 	added: number;

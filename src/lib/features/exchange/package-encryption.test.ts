@@ -9,10 +9,10 @@ import {
 	NoTeamKeyError,
 	PlaintextNotConfirmedError,
 	type Protection
-} from './export-protection.service';
-import { buildTeamPackage, sealTeamPackage, type ExportChoice } from './team-export.service';
-import { readTeamPackage } from './team-import.service';
-import { applyTeamImport } from './team-apply.service';
+} from '$lib/services/export-protection.service';
+import { buildTeamPackage, sealTeamPackage, type ExportChoice } from './package-export.service';
+import { readTeamPackage } from './package-import.service';
+import { applyTeamImport } from './package-apply.service';
 
 const A = `enc-a-${process.pid}-${Math.random().toString(36).slice(2)}`;
 const B = `enc-b-${process.pid}-${Math.random().toString(36).slice(2)}`;

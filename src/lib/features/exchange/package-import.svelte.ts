@@ -1,12 +1,12 @@
 import type { Resolution } from '$lib/domain/exchange/resolve';
-import { applyTeamImport } from '$lib/services/team-apply.service';
-import type { ImportLogEntry } from '$lib/services/team-import-log';
+import { applyTeamImport } from '$lib/features/exchange/package-apply.service';
+import type { ImportLogEntry } from '$lib/features/exchange/import-log.service';
 import {
 	MAX_PACKAGE_FILE_BYTES,
 	readTeamPackage,
 	type ImportPreview,
 	type ReadProblem
-} from '$lib/services/team-import.service';
+} from '$lib/features/exchange/package-import.service';
 
 /**
  * One import from a team package: read and checked, conflicts settled one by one, then written

@@ -6,15 +6,15 @@ import { placeContent, type PlaceContent } from '$lib/domain/places/place';
 import { change, commit } from '$lib/db/commit';
 import { placeRevisionsRepo } from '$lib/db/places.repo';
 import { identity } from '$lib/db/workspace';
-import { EXCHANGE_TABLES, repoOf, type ExchangeTable } from './exchange-tables';
-import { remember, type ImportLogEntry } from './team-import-log';
+import { EXCHANGE_TABLES, repoOf, type ExchangeTable } from './exchange-tables.service';
+import { remember, type ImportLogEntry } from './import-log.service';
 import {
 	resolveOne,
 	toEntity,
 	UnresolvedConflictsError,
 	type ImportConflict,
 	type ImportPreview
-} from './team-import.service';
+} from './package-import.service';
 
 /**
  * A place whose content a resolution changed gets a revision, as any other change of a place

@@ -24,9 +24,9 @@ import {
 	KEEP_BOTH,
 	repoOf,
 	type ExchangeTable
-} from './exchange-tables';
-import type { ImportCounts } from './team-import-log';
-import { envelopeLimit, openFile, type EnvelopeProblem } from './export-protection.service';
+} from './exchange-tables.service';
+import type { ImportCounts } from './import-log.service';
+import { envelopeLimit, openFile, type EnvelopeProblem } from '$lib/services/export-protection.service';
 import type { KdfOptions } from '$lib/crypto';
 
 /** The largest file an import reads: a package at its limit, encrypted. */

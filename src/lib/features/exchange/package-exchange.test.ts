@@ -9,10 +9,10 @@ import { closeWorkspace, db, deleteWorkspace, openWorkspace } from '$lib/db/work
 import { saveNote } from '$lib/features/notes/notes.service';
 import { addParticipant } from '$lib/features/notes/participants.service';
 import { deletePlace, placeRevisions, savePlace } from '$lib/features/places/places.service';
-import { applyTeamImport } from './team-apply.service';
-import { buildTeamPackage, type ExportChoice } from './team-export.service';
-import { importLog } from './team-import-log';
-import { readTeamPackage, type ImportPreview } from './team-import.service';
+import { applyTeamImport } from './package-apply.service';
+import { buildTeamPackage, type ExportChoice } from './package-export.service';
+import { importLog } from './import-log.service';
+import { readTeamPackage, type ImportPreview } from './package-import.service';
 
 const A = `team-a-${process.pid}-${Math.random().toString(36).slice(2)}`;
 const B = `team-b-${process.pid}-${Math.random().toString(36).slice(2)}`;
