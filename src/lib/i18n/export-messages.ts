@@ -5,7 +5,7 @@ import {
 	PlaintextNotConfirmedError,
 	WeakPassphraseError,
 	type EnvelopeProblem
-} from '$lib/services/export-protection.service';
+} from '$lib/features/export/export-protection.service';
 import { describeError } from './errors';
 
 /** Why an export could not be written, in the user's words; no file was written. */

@@ -7,7 +7,7 @@ import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
 import { closeWorkspace, db, openWorkspace } from '$lib/db/workspace';
 import { textToDoc } from '$lib/domain/notes/doc';
 import { buildBackup, restoreBackup, sealBackup } from './backup.service';
-import { PlaintextNotConfirmedError, WeakPassphraseError } from './export-protection.service';
+import { PlaintextNotConfirmedError, WeakPassphraseError } from '$lib/features/export/export-protection.service';
 
 const PASS = 'tabby cruelty rotunda unlatch';
 const options = { kdf: CHEAP_KDF };
@@ -137,7 +137,7 @@ describe('a plaintext backup', () => {
 
 describe('a file of the wrong kind', () => {
 	it('is refused: an encrypted team package is not a backup', async () => {
-		const { protectFile } = await import('./export-protection.service');
+		const { protectFile } = await import('$lib/features/export/export-protection.service');
 		const text = await protectFile(
 			'{}',
 			'team-package',

@@ -26,8 +26,8 @@ import {
 	type EnvelopeProblem,
 	type Protection,
 	type ProtectOptions
-} from './export-protection.service';
-import type { ExportRecords } from './export-scan.service';
+} from '$lib/features/export/export-protection.service';
+import type { ExportRecords } from '$lib/features/export/export-scan.service';
 import type { KdfOptions } from '$lib/crypto';
 
 /** A backup built in memory, not yet written anywhere: scanned, then sealed into a file. */

@@ -9,7 +9,7 @@ import {
 	NoTeamKeyError,
 	PlaintextNotConfirmedError,
 	type Protection
-} from '$lib/services/export-protection.service';
+} from '$lib/features/export/export-protection.service';
 import { buildTeamPackage, sealTeamPackage, type ExportChoice } from './package-export.service';
 import { readTeamPackage } from './package-import.service';
 import { applyTeamImport } from './package-apply.service';

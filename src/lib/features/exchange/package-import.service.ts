@@ -26,7 +26,7 @@ import {
 	type ExchangeTable
 } from './exchange-tables.service';
 import type { ImportCounts } from './import-log.service';
-import { envelopeLimit, openFile, type EnvelopeProblem } from '$lib/services/export-protection.service';
+import { envelopeLimit, openFile, type EnvelopeProblem } from '$lib/features/export/export-protection.service';
 import type { KdfOptions } from '$lib/crypto';
 
 /** The largest file an import reads: a package at its limit, encrypted. */

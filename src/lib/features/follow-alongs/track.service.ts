@@ -14,7 +14,7 @@ import { change, commit } from '$lib/db/commit';
 import { chunksOf, stopsOf, trackOf } from '$lib/db/follow-alongs.queries';
 import { fixChunksRepo, followAlongsRepo, type FixChunk } from '$lib/db/follow-alongs.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
-import type { ExportRecords } from '$lib/services/export-scan.service';
+import type { ExportRecords } from '$lib/features/export/export-scan.service';
 
 /** A day's route as a whole: rewriting it (a sketch) and exporting it. */
 

@@ -10,8 +10,8 @@ import {
 } from '$lib/domain/notes/export';
 import type { Genre } from '$lib/domain/notes/note';
 import type { Note } from '$lib/db/notes.repo';
-import { downloadFile } from '$lib/services/download';
-import type { ExportRecords } from '$lib/services/export-scan.service';
+import { downloadFile } from '$lib/features/export/download.service';
+import type { ExportRecords } from '$lib/features/export/export-scan.service';
 
 export type NotesExportFormat = 'markdown' | 'csv' | 'geojson';
 
