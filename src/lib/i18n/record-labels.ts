@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { NeighbourhoodKey } from '$lib/domain/neighbourhoods';
-import type { TrashItem } from '$lib/services/trash.service';
+import type { TrashItem } from '$lib/features/settings/trash.service';
 import { neighbourhoodName } from './neighbourhood-names';
 import { formatDateTime } from '$lib/domain/format/datetime';
 import { locale } from '$lib/features/app/locale.svelte';

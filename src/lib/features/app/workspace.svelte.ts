@@ -1,5 +1,5 @@
 import { currentKind, deleteWorkspace, openWorkspace, type WorkspaceKind } from '$lib/db/workspace';
-import { requestPersistence } from '$lib/services/storage.service';
+import { requestPersistence } from '$lib/features/settings/storage.service';
 import { vault } from '$lib/features/vault/vault.svelte';
 
 const KEY = 'stedsans.workspace';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { updateSettings } from '$lib/db/settings.repo';
 import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
 import { textToDoc } from '$lib/domain/notes/doc';
-import { buildBackup, backupRecords } from '$lib/services/backup.service';
+import { buildBackup, backupRecords } from '$lib/features/settings/backup.service';
 import { MAX_LISTED, scanExport } from './export-scan.service';
 import { notesExportRecords, type ExportLookups } from '$lib/features/notes/notes-export.service';
 import { deleteNote, saveNote } from '$lib/features/notes/notes.service';

@@ -19,7 +19,7 @@ import {
 } from './stops.service';
 import { TrackWriter } from './track-writer.service';
 import { T0 } from '$lib/testing/follow-alongs';
-import { listTrash } from '$lib/services/trash.service';
+import { listTrash } from '$lib/features/settings/trash.service';
 
 const SETTINGS = { stopRadiusMetres: 50, stopMinMinutes: 5 };
 const A = { lat: 55.6703, lon: 12.5598 };

@@ -16,7 +16,7 @@ import {
 import { markStop } from './stops.service';
 import { TrackWriter } from './track-writer.service';
 import { participant, T0, walk } from '$lib/testing/follow-alongs';
-import { listTrash, restoreItem } from '$lib/services/trash.service';
+import { listTrash, restoreItem } from '$lib/features/settings/trash.service';
 
 let name = '';
 beforeEach(async () => {

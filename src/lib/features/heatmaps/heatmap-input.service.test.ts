@@ -12,7 +12,7 @@ import { notesRepo } from '$lib/db/notes.repo';
 import { placesRepo } from '$lib/db/places.repo';
 import { updateSettings } from '$lib/db/settings.repo';
 import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
-import { seedDemo } from '$lib/services/demo.service';
+import { seedDemo } from '$lib/features/settings/demo.service';
 import { gatherHeatmapInput } from './heatmap-input.service';
 import { participant } from '$lib/testing/follow-alongs';
 

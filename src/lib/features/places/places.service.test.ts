@@ -20,7 +20,7 @@ import {
 	savePlace,
 	setPlaceLocation
 } from './places.service';
-import { restoreItem } from '$lib/services/trash.service';
+import { restoreItem } from '$lib/features/settings/trash.service';
 
 let name = '';
 beforeEach(async () => {

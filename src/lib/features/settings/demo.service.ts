@@ -9,7 +9,7 @@ import { participantsRepo } from '$lib/db/participants.repo';
 import { settingsRepo } from '$lib/db/settings.repo';
 import { ensureStarterCodebook, starterCodeId } from '$lib/features/notes/codebook.service';
 import { stopsRepo, type Stop } from '$lib/db/follow-alongs.repo';
-import { demoFollowAlongs } from './demo-followalongs.service';
+import { demoFollowAlongs } from './demo-follow-alongs.service';
 import { linkDemoStops, prepareDemoGlossary } from './demo-places.service';
 
 /** Progress steps the follow-along days take (their generation dominates the demo's start). */
