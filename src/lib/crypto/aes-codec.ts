@@ -1,4 +1,4 @@
-import type { PayloadCodec, SealContext } from '$lib/db/codec';
+import type { PayloadCodec, SealContext } from './codec';
 import type { Bytes } from './bytes';
 import { DamagedError, LockedError } from './errors';
 import { pack, unpack } from './pack';

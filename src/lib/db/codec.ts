@@ -1,22 +1,12 @@
+import type { PayloadCodec, SealContext } from '$lib/crypto/codec';
+
 /**
  * The single place where record content is turned into what is stored, and back. The own
  * workspace uses the AES-256-GCM codec (crypto/aes-codec.ts, wired by features/vault/vault.service.ts);
  * the demo workspace, which holds only synthetic data, the identity codec.
  * The context (table, id, schema version) is what the authenticated cipher binds as additional data.
  */
-export interface SealContext {
-	table: string;
-	id: string;
-	v: number;
-}
-
-export interface PayloadCodec {
-	readonly name: string;
-	/** True while the keys are dropped: every seal and open throws until unlocked. */
-	readonly locked?: boolean;
-	seal(ctx: SealContext, content: object): Promise<unknown>;
-	open(ctx: SealContext, stored: unknown): Promise<unknown>;
-}
+export type { PayloadCodec, SealContext };
 
 export const identityCodec: PayloadCodec = {
 	name: 'identity',
