@@ -18,7 +18,7 @@ import {
 	type FollowAlong
 } from '$lib/db/follow-alongs.repo';
 import { assertMayRecord } from './follow-alongs.service';
-import { chunkEntities } from './track.service';
+import { rewrittenChunks } from './track-chunks.service';
 import { proposalsFor, type DetectSettings } from './stops.service';
 
 /**
@@ -87,7 +87,7 @@ export async function storeGpxImport(
 				now
 			);
 
-	const chunks = await chunkEntities(day.id, track, existing !== undefined, now);
+	const chunks = await rewrittenChunks(day.id, track, existing !== undefined, now);
 	const stops = existing ? await stopsOf(existing.id) : [];
 	const { proposals, retired } = proposalsFor(day.id, track, stops, settings, now);
 	await commit([

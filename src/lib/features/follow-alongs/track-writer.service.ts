@@ -1,28 +1,14 @@
-import type { FollowAlongContent, Gap } from '$lib/domain/follow-alongs/follow-along';
-import { appendToChunks, type TrackChunk } from '$lib/domain/tracks/chunks';
-import type { FilterState } from '$lib/domain/tracks/filter';
+import type { Gap } from '$lib/domain/follow-alongs/follow-along';
 import type { Fix } from '$lib/domain/tracks/fix';
-import type { Track } from '$lib/domain/tracks/track';
 import { isLocked } from '$lib/db/codec';
 import { change, commit } from '$lib/db/commit';
 import { chunksOf, lastChunkOf } from '$lib/db/follow-alongs.queries';
-import {
-	fixChunksRepo,
-	followAlongsRepo,
-	type FixChunk,
-	type FollowAlong
-} from '$lib/db/follow-alongs.repo';
+import { fixChunksRepo, followAlongsRepo, type FixChunk } from '$lib/db/follow-alongs.repo';
 import { absorbDropBox, depositFixes } from '$lib/features/vault/drop-box.service';
+import { appendedChunks, followAlongAfterWrite, type RecordingPatch } from './track-chunks.service';
 
 /** How often a recording's kept fixes are written: a crash loses at most this long. */
 export const FLUSH_EVERY_MS = 5_000;
-
-export interface RecordingPatch {
-	status?: FollowAlongContent['status'];
-	endedAt?: number | null;
-	dropped?: Record<string, number>;
-	filterState?: FilterState;
-}
 
 /**
  * Writes a recording to the database as it goes: fixes are collected in memory and written
@@ -96,10 +82,10 @@ export class TrackWriter {
 				this.#deposited = false;
 			}
 			const now = Date.now();
-			const chunks = chunkEntities(this.followAlongId, this.#last, fixes, now);
+			const chunks = appendedChunks(this.followAlongId, this.#last, fixes, now);
 			// Read just before writing, so details edited meanwhile on the day's page are kept.
 			const day = await followAlongsRepo.require(this.followAlongId);
-			const updated = dayAfterWrite(day, fixes.length, gaps, patch, now);
+			const updated = followAlongAfterWrite(day, fixes.length, gaps, patch, now);
 			await commit([change(fixChunksRepo, chunks), change(followAlongsRepo, [updated])]);
 			if (chunks.length > 0) this.#last = chunks[chunks.length - 1];
 		} catch (e) {
@@ -110,41 +96,4 @@ export class TrackWriter {
 			throw e;
 		}
 	}
-}
-
-/** The chunk entities that store `fixes` after `last`: the topped-up last chunk, then new ones. */
-export function chunkEntities(
-	followAlongId: string,
-	last: FixChunk | undefined,
-	fixes: readonly Fix[] | Track,
-	now: number
-): FixChunk[] {
-	const rows = appendToChunks(followAlongId, last && content(last), fixes);
-	return rows.map((row) =>
-		last && row.seq === last.seq
-			? fixChunksRepo.touched({ ...last, ...row, updatedAt: Math.max(now, last.updatedAt + 1) })
-			: fixChunksRepo.prepare(row, now)
-	);
-}
-
-/** The day after `added` more fixes, the gaps among them and the recorder's patch. */
-export function dayAfterWrite(
-	day: FollowAlong,
-	added: number,
-	gaps: readonly Gap[],
-	patch: RecordingPatch,
-	now: number
-): FollowAlong {
-	return followAlongsRepo.touched({
-		...day,
-		...patch,
-		fixCount: day.fixCount + added,
-		gaps: [...day.gaps, ...gaps],
-		updatedAt: Math.max(now, day.updatedAt + 1)
-	});
-}
-
-function content(chunk: FixChunk): TrackChunk {
-	const { followAlongId, seq, count, t, lat, lon, acc, src } = chunk;
-	return { followAlongId, seq, count, t, lat, lon, acc, src };
 }

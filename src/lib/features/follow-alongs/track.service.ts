@@ -1,7 +1,6 @@
 import type { Gap } from '$lib/domain/follow-alongs/follow-along';
 import { gapsOf } from '$lib/domain/follow-alongs/gaps';
 import { copenhagenDayKey } from '$lib/domain/format/datetime';
-import { packChunks } from '$lib/domain/tracks/chunks';
 import { toGeoJson, toGpx, type ExportStop } from '$lib/domain/tracks/gpx-export';
 import {
 	insertSketch,
@@ -9,41 +8,15 @@ import {
 	type SketchPoint,
 	type SketchProblem
 } from '$lib/domain/tracks/sketch';
-import { trackFromFixes, trackToFixes, type Track } from '$lib/domain/tracks/track';
+import { trackFromFixes, trackToFixes } from '$lib/domain/tracks/track';
 import { change, commit } from '$lib/db/commit';
-import { chunksOf, stopsOf, trackOf } from '$lib/db/follow-alongs.queries';
-import { fixChunksRepo, followAlongsRepo, type FixChunk } from '$lib/db/follow-alongs.repo';
+import { stopsOf, trackOf } from '$lib/db/follow-alongs.queries';
+import { fixChunksRepo, followAlongsRepo } from '$lib/db/follow-alongs.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
+import { rewrittenChunks } from './track-chunks.service';
 import type { ExportRecords } from '$lib/features/export/export-scan.service';
 
 /** A day's route as a whole: rewriting it (a sketch) and exporting it. */
-
-/**
- * The rows for a whole track: chunk entities reuse the ids of the day's existing chunks by `seq`
- * (so a rewrite replaces them), and chunks left over from a longer old track go to the trash.
- */
-export async function chunkEntities(
-	followAlongId: string,
-	track: Track,
-	hasChunks: boolean,
-	now = Date.now()
-): Promise<FixChunk[]> {
-	const old = hasChunks ? await chunksOf(followAlongId) : [];
-	const bySeq = new Map(old.map((c) => [c.seq, c]));
-	const rows = packChunks(followAlongId, track);
-	const written = rows.map((row) => {
-		const prev = bySeq.get(row.seq);
-		return prev
-			? fixChunksRepo.touched({ ...prev, ...row, updatedAt: Math.max(now, prev.updatedAt + 1) })
-			: fixChunksRepo.prepare(row, now);
-	});
-	const surplus = old
-		.filter((c) => c.seq >= rows.length)
-		.map((c) =>
-			fixChunksRepo.touched({ ...c, deletedAt: now, updatedAt: Math.max(now, c.updatedAt + 1) })
-		);
-	return [...written, ...surplus];
-}
 
 export class SketchError extends Error {
 	override readonly name = 'SketchError';
@@ -72,7 +45,7 @@ export async function saveSketch(
 		...g,
 		reason: reasons.get(`${g.from}-${g.to}`) ?? g.reason
 	}));
-	const chunks = await chunkEntities(followAlongId, track, before.count > 0, now);
+	const chunks = await rewrittenChunks(followAlongId, track, before.count > 0, now);
 	const updated = followAlongsRepo.touched({
 		...day,
 		fixCount: track.count,
@@ -85,10 +58,10 @@ export async function saveSketch(
 	return { fixes: sketch.fixes.length };
 }
 
-export type RouteFormat = 'gpx' | 'geojson';
+export type TrackFormat = 'gpx' | 'geojson';
 
 /** What a route file carries besides positions, for the scan before export: stop names and the code. */
-export async function routeExportRecords(followAlongId: string): Promise<ExportRecords> {
+export async function trackExportRecords(followAlongId: string): Promise<ExportRecords> {
 	const day = await followAlongsRepo.require(followAlongId);
 	const [stops, participant] = await Promise.all([
 		stopsOf(followAlongId),
@@ -106,9 +79,9 @@ export async function routeExportRecords(followAlongId: string): Promise<ExportR
  * The day's route as a file. A raw route identifies a person: the screen warns before calling
  * this. Confirmed stops go along as waypoints (GPX) or points (GeoJSON) with their own name.
  */
-export async function routeFile(
+export async function trackFile(
 	followAlongId: string,
-	format: RouteFormat
+	format: TrackFormat
 ): Promise<{ filename: string; data: string; type: string }> {
 	const day = await followAlongsRepo.require(followAlongId);
 	const [{ track }, stops, participant] = await Promise.all([

@@ -12,10 +12,14 @@ import { lastChunkOf } from '$lib/db/follow-alongs.queries';
 import { fixChunksRepo, followAlongsRepo } from '$lib/db/follow-alongs.repo';
 import { db } from '$lib/db/workspace';
 import { dropBoxKeys } from './drop-box-keys.service';
-import { chunkEntities, dayAfterWrite, type RecordingPatch } from '$lib/features/follow-alongs/track-writer.service';
+import {
+	appendedChunks,
+	followAlongAfterWrite,
+	type RecordingPatch
+} from '$lib/features/follow-alongs/track-chunks.service';
 
 /**
- * Writing to and taking from the drop box (keys in drop-box-keys.ts). Each deposit is one row of
+ * Writing to and taking from the drop box (keys in drop-box-keys.service.ts). Each deposit is one row of
  * the `dropBox` table, its content sealed to the drop box's public key.
  */
 
@@ -101,8 +105,10 @@ export function absorbDropBox(): Promise<number> {
 			const last = await lastChunkOf(dayId);
 			const patch = Object.assign({}, ...deposits.map((d) => d.patch)) as RecordingPatch;
 			const gaps = deposits.flatMap((d) => d.gaps);
-			changes.push(change(fixChunksRepo, chunkEntities(dayId, last, track, now)));
-			changes.push(change(followAlongsRepo, [dayAfterWrite(day, track.count, gaps, patch, now)]));
+			changes.push(change(fixChunksRepo, appendedChunks(dayId, last, track, now)));
+			changes.push(
+				change(followAlongsRepo, [followAlongAfterWrite(day, track.count, gaps, patch, now)])
+			);
 			fixes += track.count;
 		}
 		await commit(changes, { tables: ['dropBox'], write: () => db().dropBox.bulkDelete(done) });
