@@ -10,6 +10,7 @@ import {
 } from './follow-alongs.repo';
 import { notesRepo, type Note } from './notes.repo';
 import { db } from './workspace';
+import type { Row } from './db';
 
 /**
  * Reads of one follow-along day and its parts (chunks, stops, notes) through their indexes.
@@ -18,10 +19,7 @@ import { db } from './workspace';
 
 /** The day's chunks in `seq` order. */
 export async function chunksOf(followAlongId: string): Promise<FixChunk[]> {
-	const rows = await db()
-		.fixChunks.where('[followAlongId+seq]')
-		.between([followAlongId, 0], [followAlongId, Infinity])
-		.toArray();
+	const rows = await chunkRowsOf(followAlongId);
 	return fixChunksRepo.fromRows(rows.filter((r) => r.deletedAt === null));
 }
 
@@ -45,14 +43,14 @@ export async function trackOf(
 }
 
 export async function stopsOf(followAlongId: string): Promise<Stop[]> {
-	const rows = await db().stops.where('followAlongId').equals(followAlongId).toArray();
+	const rows = await stopRowsOf(followAlongId);
 	const stops = await stopsRepo.fromRows(rows.filter((r) => r.deletedAt === null));
 	return stops.sort((a, b) => a.arrivedAt - b.arrivedAt);
 }
 
 /** Notes attached to the day, in the order they were observed. */
 export async function notesOf(followAlongId: string): Promise<Note[]> {
-	const rows = await db().notes.where('followAlongId').equals(followAlongId).toArray();
+	const rows = await noteRowsOf(followAlongId);
 	const notes = await notesRepo.fromRows(rows.filter((r) => r.deletedAt === null));
 	return notes.sort((a, b) => a.observedAt - b.observedAt);
 }
@@ -68,7 +66,7 @@ export async function activeFollowAlong(): Promise<FollowAlong | undefined> {
 
 /** Every live day, newest first. */
 export async function listFollowAlongs(): Promise<FollowAlong[]> {
-	const rows = await db().followAlongs.orderBy('startedAt').reverse().toArray();
+	const rows = await followAlongRowsNewestFirst();
 	return followAlongsRepo.fromRows(rows.filter((r) => r.deletedAt === null));
 }
 
@@ -93,4 +91,48 @@ export async function partsOfDays(
 	for (const s of stops) out.get(s.followAlongId)?.stops.push(s);
 	for (const parts of out.values()) parts.chunks.sort((a, b) => a.seq - b.seq);
 	return out;
+}
+
+/*
+ * Row reads for live state (features/follow-alongs/*.svelte.ts). They return stored rows, trash
+ * included, and do nothing else: a live query's querier may do no other async work (Dexie's rule),
+ * so decoding and the trash filter happen after, outside it.
+ */
+
+/** The follow-along's row. */
+export function followAlongRow(id: string): Promise<Row | undefined> {
+	return db().followAlongs.get(id);
+}
+
+/** Every follow-along's row, the newest start first. */
+export function followAlongRowsNewestFirst(): Promise<Row[]> {
+	return db().followAlongs.orderBy('startedAt').reverse().toArray();
+}
+
+/** The follow-along's chunk rows in `seq` order. */
+export function chunkRowsOf(followAlongId: string): Promise<Row[]> {
+	return db()
+		.fixChunks.where('[followAlongId+seq]')
+		.between([followAlongId, 0], [followAlongId, Infinity])
+		.toArray();
+}
+
+/** The follow-along's stop rows. */
+export function stopRowsOf(followAlongId: string): Promise<Row[]> {
+	return db().stops.where('followAlongId').equals(followAlongId).toArray();
+}
+
+/** The rows of the notes written during the follow-along. */
+export function noteRowsOf(followAlongId: string): Promise<Row[]> {
+	return db().notes.where('followAlongId').equals(followAlongId).toArray();
+}
+
+/** Every stop row, of every follow-along. */
+export function allStopRows(): Promise<Row[]> {
+	return db().stops.toArray();
+}
+
+/** The rows of every note written during some follow-along. */
+export function followAlongNoteRows(): Promise<Row[]> {
+	return db().notes.where('followAlongId').above('').toArray();
 }

@@ -1,4 +1,4 @@
-import { liveQuery } from 'dexie';
+import { watchRows } from '$lib/db/live-query';
 import { workspace } from './workspace.svelte';
 
 /**
@@ -25,7 +25,7 @@ export class Live<R, T = R> {
 			void workspace.revision;
 			let seq = 0;
 			let latest = 0;
-			const sub = liveQuery(querier).subscribe({
+			const sub = watchRows(querier, {
 				next: (rows) => {
 					const mine = ++seq;
 					void Promise.resolve(decode(rows)).then(

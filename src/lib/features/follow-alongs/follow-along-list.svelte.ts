@@ -1,9 +1,13 @@
 import type { Row } from '$lib/db/db';
 import { followAlongsRepo, type FollowAlong } from '$lib/db/follow-alongs.repo';
-import { db } from '$lib/db/workspace';
+import {
+	allStopRows,
+	followAlongNoteRows,
+	followAlongRowsNewestFirst
+} from '$lib/db/follow-alongs.queries';
 import { Live, live } from '$lib/features/app/live.svelte';
 
-export interface DayRow {
+export interface FollowAlongListRow {
 	day: FollowAlong;
 	stops: number;
 	notes: number;
@@ -20,19 +24,16 @@ function countBy(rows: Row[]): Map<string, number> {
 }
 
 /** Every follow-along day of the workspace, newest first, with its counts of stops and notes. */
-export class FollowList {
+export class FollowAlongList {
 	#days = new Live(
-		() => db().followAlongs.orderBy('startedAt').reverse().toArray(),
+		followAlongRowsNewestFirst,
 		(rows) => followAlongsRepo.fromRows(rows.filter((r) => r.deletedAt === null)),
 		[] as FollowAlong[]
 	);
-	#stops = live(async () => countBy(await db().stops.toArray()), new Map<string, number>());
-	#notes = live(
-		async () => countBy(await db().notes.where('followAlongId').above('').toArray()),
-		new Map<string, number>()
-	);
+	#stops = live(async () => countBy(await allStopRows()), new Map<string, number>());
+	#notes = live(async () => countBy(await followAlongNoteRows()), new Map<string, number>());
 
-	readonly rows: DayRow[] = $derived(
+	readonly rows: FollowAlongListRow[] = $derived(
 		this.#days.value.map((day) => ({
 			day,
 			stops: this.#stops.value.get(day.id) ?? 0,

@@ -9,7 +9,7 @@ import {
 	type Stop
 } from '$lib/db/follow-alongs.repo';
 import { notesRepo, type Note } from '$lib/db/notes.repo';
-import { db } from '$lib/db/workspace';
+import { chunkRowsOf, followAlongRow, noteRowsOf, stopRowsOf } from '$lib/db/follow-alongs.queries';
 import { Live } from '$lib/features/app/live.svelte';
 
 const alive = (rows: Row[]) => rows.filter((r) => r.deletedAt === null);
@@ -19,7 +19,7 @@ const alive = (rows: Row[]) => rows.filter((r) => r.deletedAt === null);
  * writes new fixes), its stops and the notes written during it. Create it during component
  * initialisation.
  */
-export class FollowDay {
+export class FollowAlongView {
 	#day: Live<Row | undefined, FollowAlong | null | undefined>;
 	#track: Live<Row[], Track>;
 	#stops: Live<Row[], Stop[]>;
@@ -27,23 +27,23 @@ export class FollowDay {
 
 	constructor(readonly id: string) {
 		this.#day = new Live(
-			() => db().followAlongs.get(id),
+			() => followAlongRow(id),
 			async (row) => (row && row.deletedAt === null ? followAlongsRepo.fromRow(row) : null),
 			undefined
 		);
 		this.#track = new Live(
-			() => db().fixChunks.where('[followAlongId+seq]').between([id, 0], [id, Infinity]).toArray(),
+			() => chunkRowsOf(id),
 			async (rows) => unpackChunks(await fixChunksRepo.fromRows(alive(rows))),
 			EMPTY_TRACK
 		);
 		this.#stops = new Live(
-			() => db().stops.where('followAlongId').equals(id).toArray(),
+			() => stopRowsOf(id),
 			async (rows) =>
 				(await stopsRepo.fromRows(alive(rows))).sort((a, b) => a.arrivedAt - b.arrivedAt),
 			[] as Stop[]
 		);
 		this.#notes = new Live(
-			() => db().notes.where('followAlongId').equals(id).toArray(),
+			() => noteRowsOf(id),
 			async (rows) =>
 				(await notesRepo.fromRows(alive(rows))).sort((a, b) => a.observedAt - b.observedAt),
 			[] as Note[]

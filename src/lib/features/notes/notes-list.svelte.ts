@@ -1,10 +1,10 @@
-import { liveQuery } from 'dexie';
 import { codeLabel } from '$lib/domain/codebook/code';
 import { matchesFilter, rowsByDay, type NoteFilter } from '$lib/domain/notes/filter';
 import { NoteSearch, type SearchDoc } from '$lib/domain/notes/search';
 import type { Row } from '$lib/db/db';
 import { liveNoteRows, notesRepo, type Note } from '$lib/db/notes.repo';
-import { db } from '$lib/db/workspace';
+import { allNoteRows } from '$lib/db/notes.queries';
+import { watchRows } from '$lib/db/live-query';
 import type { Lookups } from '$lib/features/app/lookups.svelte';
 import { workspace } from '$lib/features/app/workspace.svelte';
 
@@ -41,7 +41,7 @@ export class NotesList {
 				const notes = await notesRepo.fromRows(rows);
 				if (!cancelled && !this.#complete) this.#first = notes;
 			});
-			const sub = liveQuery(() => db().notes.toArray()).subscribe({
+			const sub = watchRows(allNoteRows, {
 				next: (rows) => void this.#apply(rows)
 			});
 			return () => {
