@@ -11,3 +11,8 @@ export function describeError(e: unknown): string {
 	const message = e instanceof Error ? e.message : String(e);
 	return m.errorUnexpected({ message });
 }
+
+/** A record the repository refused (its schema check failed): the form's input was not valid. */
+export function isInvalidRecord(e: unknown): boolean {
+	return e instanceof RecordValidationError || (e instanceof Error && e.name === 'ZodError');
+}

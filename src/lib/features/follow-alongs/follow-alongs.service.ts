@@ -11,7 +11,7 @@ import {
 import { getProfile } from '$lib/db/ethnographers.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
 
-/** Starting, ending and deleting follow-along days. Recording itself is in track-writer.ts. */
+/** Starting, ending and deleting follow-along days. Recording itself is in track-writer.service.ts. */
 
 export class AlreadyFollowingError extends Error {
 	override readonly name = 'AlreadyFollowingError';
@@ -123,4 +123,9 @@ export async function deleteFollowAlong(id: string, now = Date.now()): Promise<v
 /** This device's ethnographer, chosen by default as the one following the day. */
 export async function myProfileId(): Promise<string | null> {
 	return (await getProfile())?.id ?? null;
+}
+
+/** Every live follow-along (for choosing what a team package holds). */
+export function allFollowAlongs(): Promise<FollowAlong[]> {
+	return followAlongsRepo.list();
 }

@@ -87,3 +87,12 @@ export async function mergeCodes(fromId: string, toId: string): Promise<{ notesC
 	await commit([change(codesRepo, [...children, merged]), change(notesRepo, notes)]);
 	return { notesChanged: notes.length };
 }
+
+/** Moves a code to the trash (notes keep its id; restoring brings the label back). */
+export async function removeCode(id: string): Promise<void> {
+	await codesRepo.remove(id);
+}
+
+export async function restoreCode(id: string): Promise<void> {
+	await codesRepo.restore(id);
+}

@@ -51,3 +51,7 @@ export async function deleteNote(id: string): Promise<void> {
 export async function restoreNote(id: string): Promise<void> {
 	await notesRepo.restore(id);
 }
+
+export function getNote(id: string): Promise<Note | undefined> {
+	return notesRepo.get(id);
+}

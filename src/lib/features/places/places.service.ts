@@ -160,3 +160,7 @@ export async function missingStarterCount(): Promise<number> {
 	const have = new Set(await db().places.toCollection().primaryKeys());
 	return missingStarterPlaces((id) => have.has(id)).length;
 }
+
+export function getPlace(id: string): Promise<PlaceRecord | undefined> {
+	return placesRepo.get(id);
+}
