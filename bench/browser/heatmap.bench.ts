@@ -1,6 +1,6 @@
 /**
  * Issue 7's benchmarks in Chromium, with computeHeatmap in a Web Worker:
- *  1. 1,000,000 fixes from 200 participants over the three neighbourhoods (bench-data.ts):
+ *  1. 1,000,000 fixes from 200 participants over the three neighbourhoods (src/lib/testing/heatmap-bench-data.ts):
  *     computeHeatmap against the naive Turf pipeline (≥ 30× faster) and the bare typed-array
  *     floor (≤ 10× of it), all three timed in the same worker on the same data; target ≤ 1 s.
  *  2. 5,000,000 fixes: completes, with the renderer process's peak memory (VmHWM from /proc,

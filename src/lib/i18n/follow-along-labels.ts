@@ -127,7 +127,7 @@ export function sketchProblemMessage(p: SketchProblem): string {
 }
 
 /** Errors of the follow-along services in the user's words; others as everywhere. */
-export function describeFollowError(e: unknown): string {
+export function describeFollowAlongError(e: unknown): string {
 	if (e instanceof AlreadyFollowingError) return m.followAlreadyActive();
 	if (e instanceof WithdrawnParticipantError) return m.followWithdrawn({ code: e.code });
 	if (e instanceof NoRecordingConsentError) return m.followNoRecordingConsent({ code: e.code });

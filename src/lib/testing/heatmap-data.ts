@@ -1,6 +1,11 @@
 import { cellToLatLng, latLngToCell } from 'h3-js';
 import { APPROXIMATE_OUTLINES } from '$lib/domain/neighbourhoods/outlines';
-import type { HeatmapInput, HeatmapParticipant, Institution, TrackColumns } from '$lib/domain/heatmap/schema';
+import type {
+	HeatmapInput,
+	HeatmapParticipant,
+	Institution,
+	TrackColumns
+} from '$lib/domain/heatmap/schema';
 
 /** Small synthetic datasets for the unit tests: places, stays, walks and tracks. */
 

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { computeHeatmap } from './compute';
 import type { HeatmapOptionsInput, HeatmapStop, TrackColumns } from './schema';
-import { cellOf, dataset, day, HOME, MINUTE, participants, SHARED, stay, track } from '$lib/testing/heatmap-data';
+import {
+	cellOf,
+	dataset,
+	day,
+	HOME,
+	MINUTE,
+	participants,
+	SHARED,
+	stay,
+	track
+} from '$lib/testing/heatmap-data';
 
 const ME: HeatmapOptionsInput = { view: { kind: 'participant', participantId: 'p1' } };
 

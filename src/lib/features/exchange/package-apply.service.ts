@@ -52,7 +52,7 @@ export interface ApplyResult {
  * Either all of it is stored or none of it (a full disk, a record that fails validation).
  * What was settled is remembered in the import log.
  */
-export async function applyTeamImport(
+export async function applyPackageImport(
 	preview: ImportPreview,
 	resolutions: ReadonlyMap<string, Resolution>,
 	copySuffix: string,

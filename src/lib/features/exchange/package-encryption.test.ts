@@ -12,7 +12,7 @@ import {
 } from '$lib/features/export/export-protection.service';
 import { buildTeamPackage, sealTeamPackage, type ExportChoice } from './package-export.service';
 import { readTeamPackage } from './package-import.service';
-import { applyTeamImport } from './package-apply.service';
+import { applyPackageImport } from './package-apply.service';
 
 const A = `enc-a-${process.pid}-${Math.random().toString(36).slice(2)}`;
 const B = `enc-b-${process.pid}-${Math.random().toString(36).slice(2)}`;
@@ -54,7 +54,7 @@ describe('an encrypted team package', () => {
 		await use(B);
 		const r = await readTeamPackage(file.text, file.text.length);
 		if (!r.ok) throw new Error(JSON.stringify(r.problem));
-		await applyTeamImport(r.preview, new Map(), ' (fra Anna)');
+		await applyPackageImport(r.preview, new Map(), ' (fra Anna)');
 		expect(await placeNames()).toContain('Trappen ved Kødbyen');
 	});
 

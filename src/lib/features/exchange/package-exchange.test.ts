@@ -9,7 +9,7 @@ import { closeWorkspace, db, deleteWorkspace, openWorkspace } from '$lib/db/work
 import { saveNote } from '$lib/features/notes/notes.service';
 import { addParticipant } from '$lib/features/notes/participants.service';
 import { deletePlace, placeRevisions, savePlace } from '$lib/features/places/places.service';
-import { applyTeamImport } from './package-apply.service';
+import { applyPackageImport } from './package-apply.service';
 import { buildTeamPackage, type ExportChoice } from './package-export.service';
 import { importLog } from './import-log.service';
 import { readTeamPackage, type ImportPreview } from './package-import.service';
@@ -43,7 +43,7 @@ const importInto = async (name: string, text: string, choice: Resolution = 'mine
 	await use(name);
 	const preview = await read(text);
 	const resolutions = new Map(preview.conflicts.map((c) => [c.key, choice]));
-	await applyTeamImport(preview, resolutions, ' (from Bo)');
+	await applyPackageImport(preview, resolutions, ' (from Bo)');
 	return preview;
 };
 /** Every row of every table, to prove that nothing at all was written. */
@@ -137,7 +137,7 @@ describe('team exchange between two devices', () => {
 			expect(preview.conflicts.map((c) => [c.key, c.conflict.reason])).toEqual([
 				[`places:${id}`, 'both-changed']
 			]);
-			await expect(applyTeamImport(preview, new Map(), ' (from Anna)')).rejects.toThrow(
+			await expect(applyPackageImport(preview, new Map(), ' (from Anna)')).rejects.toThrow(
 				'1 conflicts are not settled'
 			);
 			expect(await snapshot()).toEqual(before);
@@ -276,7 +276,7 @@ describe('bad packages write nothing', () => {
 		db().notes.hook('creating', () => {
 			throw new Error('disk full');
 		});
-		await expect(applyTeamImport(preview, new Map(), ' (from Anna)')).rejects.toThrow();
+		await expect(applyPackageImport(preview, new Map(), ' (from Anna)')).rejects.toThrow();
 		expect(await snapshot()).toEqual(before);
 		expect(await importLog()).toEqual([]);
 	});

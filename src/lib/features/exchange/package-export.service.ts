@@ -4,8 +4,17 @@ import { fold } from '$lib/domain/text/fold';
 import type { Row } from '$lib/db/db';
 import { getProfile } from '$lib/db/ethnographers.repo';
 import { db, identity } from '$lib/db/workspace';
-import { ALWAYS_SENT, EXCHANGE_TABLES, repoOf, type ExchangeTable } from './exchange-tables.service';
-import { protectFile, type Protection, type ProtectOptions } from '$lib/features/export/export-protection.service';
+import {
+	ALWAYS_SENT,
+	EXCHANGE_TABLES,
+	repoOf,
+	type ExchangeTable
+} from './exchange-tables.service';
+import {
+	protectFile,
+	type Protection,
+	type ProtectOptions
+} from '$lib/features/export/export-protection.service';
 import type { ExportRecords } from '$lib/features/export/export-scan.service';
 
 /** What the maker chose to send besides the glossary and codebook, which always go. */

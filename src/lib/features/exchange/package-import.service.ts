@@ -26,7 +26,11 @@ import {
 	type ExchangeTable
 } from './exchange-tables.service';
 import type { ImportCounts } from './import-log.service';
-import { envelopeLimit, openFile, type EnvelopeProblem } from '$lib/features/export/export-protection.service';
+import {
+	envelopeLimit,
+	openFile,
+	type EnvelopeProblem
+} from '$lib/features/export/export-protection.service';
 import type { KdfOptions } from '$lib/crypto';
 
 /** The largest file an import reads: a package at its limit, encrypted. */
@@ -126,7 +130,7 @@ function countPlans(plans: ImportPreview['plans']): ImportCounts {
 /**
  * Reads and checks a package and plans what importing it would do. Writes nothing: a package
  * with any problem is refused whole, and a good one waits for the user (and their choices on
- * conflicts) before `applyTeamImport` writes it.
+ * conflicts) before `applyPackageImport` writes it.
  */
 export async function readTeamPackage(
 	file: string,

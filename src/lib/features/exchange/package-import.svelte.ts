@@ -1,18 +1,18 @@
 import type { Resolution } from '$lib/domain/exchange/resolve';
-import { applyTeamImport } from '$lib/features/exchange/package-apply.service';
-import type { ImportLogEntry } from '$lib/features/exchange/import-log.service';
+import { applyPackageImport } from './package-apply.service';
+import type { ImportLogEntry } from './import-log.service';
 import {
 	MAX_PACKAGE_FILE_BYTES,
 	readTeamPackage,
 	type ImportPreview,
 	type ReadProblem
-} from '$lib/features/exchange/package-import.service';
+} from './package-import.service';
 
 /**
  * One import from a team package: read and checked, conflicts settled one by one, then written
  * in one go. Until `apply`, nothing is stored; `cancel` leaves the workspace as it was.
  */
-export class TeamImport {
+export class PackageImport {
 	#preview = $state.raw<ImportPreview | null>(null);
 	#resolutions = $state.raw(new Map<string, Resolution>());
 	#busy = $state(false);
@@ -102,7 +102,7 @@ export class TeamImport {
 		if (!this.#preview) throw new Error('no package is open');
 		this.#busy = true;
 		try {
-			const { entry } = await applyTeamImport(this.#preview, this.#resolutions, copySuffix);
+			const { entry } = await applyPackageImport(this.#preview, this.#resolutions, copySuffix);
 			this.cancel();
 			return entry;
 		} finally {

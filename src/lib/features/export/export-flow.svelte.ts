@@ -1,4 +1,4 @@
-import type { ExportRecords, ScanResult } from '$lib/features/export/export-scan.service';
+import type { ExportRecords, ScanResult } from './export-scan.service';
 
 export type ExportStep = 'idle' | 'scanning' | 'findings' | 'final' | 'writing';
 

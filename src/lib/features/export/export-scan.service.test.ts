@@ -10,7 +10,7 @@ import { addParticipant } from '$lib/features/notes/participants.service';
 import { savePlace } from '$lib/features/places/places.service';
 import { buildTeamPackage } from '$lib/features/exchange/package-export.service';
 import { followAlongsRepo, stopsRepo } from '$lib/db/follow-alongs.repo';
-import { routeExportRecords } from '$lib/features/follow-alongs/track.service';
+import { trackExportRecords } from '$lib/features/follow-alongs/track.service';
 
 const CONSENT = { location: 'cell', followAlong: true, aggregate: true } as const;
 let name = '';
@@ -103,7 +103,7 @@ describe('the scan before an export', () => {
 			status: 'proposed',
 			ownName: '010150-1234'
 		});
-		const r = await scanExport(await routeExportRecords(day.id));
+		const r = await scanExport(await trackExportRecords(day.id));
 		expect(r.findings.map((f) => [f.table, f.kind])).toEqual([
 			['stops', 'email'],
 			['participants', 'phone']

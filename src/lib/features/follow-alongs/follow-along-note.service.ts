@@ -19,7 +19,7 @@ const NEAR_MS = 5 * 60_000;
  * participant, and the place on the route at that moment snapped to a grid cell at once (the raw
  * position is never kept), as far as the participant's consent allows.
  */
-export async function followNoteDefaults(
+export async function followAlongNoteDefaults(
 	followAlongId: string,
 	at = Date.now()
 ): Promise<Partial<DraftFields>> {

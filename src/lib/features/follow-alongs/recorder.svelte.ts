@@ -6,11 +6,11 @@ import { trackDistance } from '$lib/domain/tracks/track';
 import { activeFollowAlong, stopsOf, trackOf } from '$lib/db/follow-alongs.queries';
 import type { FollowAlong, Stop } from '$lib/db/follow-alongs.repo';
 import { getSettings } from '$lib/db/settings.repo';
-import { startFollowAlong, type StartInput } from '$lib/features/follow-alongs/follow-alongs.service';
-import { watchPositions, type WatchProblem } from '$lib/features/follow-alongs/position-watch.service';
-import { closeStop, detectDayStops, markStop } from '$lib/features/follow-alongs/stops.service';
-import { FLUSH_EVERY_MS, TrackWriter } from '$lib/features/follow-alongs/track-writer.service';
-import { ScreenWakeLock, type WakeLockState } from '$lib/features/follow-alongs/wake-lock.service';
+import { startFollowAlong, type StartInput } from './follow-alongs.service';
+import { watchPositions, type WatchProblem } from './position-watch.service';
+import { closeStop, detectFollowAlongStops, markStop } from './stops.service';
+import { FLUSH_EVERY_MS, TrackWriter } from './track-writer.service';
+import { ScreenWakeLock, type WakeLockState } from './wake-lock.service';
 import { recordingPresence } from './recording-presence.svelte';
 
 /** No fix for this long while recording shows a warning. */
@@ -146,7 +146,7 @@ class Recorder {
 		this.#reset();
 		recordingPresence.forget();
 		const settings = await getSettings();
-		if (day.routeSource !== 'sketch') await detectDayStops(day.id, settings);
+		if (day.routeSource !== 'sketch') await detectFollowAlongStops(day.id, settings);
 		return day.id;
 	}
 

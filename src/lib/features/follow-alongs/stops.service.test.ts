@@ -10,7 +10,7 @@ import {
 	closeStop,
 	confirmStop,
 	deleteStop,
-	detectDayStops,
+	detectFollowAlongStops,
 	markStop,
 	mergeTwoStops,
 	restoreStop,
@@ -53,7 +53,7 @@ async function recordedDay() {
 describe('stops of a day', () => {
 	it('detection proposes the known stops; running it again replaces the proposals', async () => {
 		const { day, truth } = await recordedDay();
-		const proposed = await detectDayStops(day.id, SETTINGS);
+		const proposed = await detectFollowAlongStops(day.id, SETTINGS);
 		expect(proposed).toHaveLength(2);
 		proposed.forEach((p, k) => {
 			expect(p.status).toBe('proposed');
@@ -61,7 +61,7 @@ describe('stops of a day', () => {
 			expect(Math.abs(p.departedAt! - truth[k]!.departedAt)).toBeLessThan(60_000);
 		});
 		await confirmStop(proposed[0]!.id);
-		const again = await detectDayStops(day.id, SETTINGS);
+		const again = await detectFollowAlongStops(day.id, SETTINGS);
 		// The confirmed stop stays; only the other is proposed anew, and no stale proposal is left.
 		expect(again).toHaveLength(1);
 		const stops = await stopsOf(day.id);
@@ -71,14 +71,14 @@ describe('stops of a day', () => {
 
 	it('a longer minimum stay finds fewer stops', async () => {
 		const { day } = await recordedDay();
-		expect(await detectDayStops(day.id, { stopRadiusMetres: 50, stopMinMinutes: 18 })).toHaveLength(
-			1
-		);
+		expect(
+			await detectFollowAlongStops(day.id, { stopRadiusMetres: 50, stopMinMinutes: 18 })
+		).toHaveLength(1);
 	});
 
 	it('merges two stops into one and splits one into two', async () => {
 		const { day, truth } = await recordedDay();
-		const [a, b] = await detectDayStops(day.id, SETTINGS);
+		const [a, b] = await detectFollowAlongStops(day.id, SETTINGS);
 		const merged = await mergeTwoStops(b!.id, a!.id);
 		expect(merged.id).toBe(a!.id);
 		expect(merged.arrivedAt).toBe(a!.arrivedAt);

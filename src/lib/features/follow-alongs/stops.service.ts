@@ -84,7 +84,7 @@ export async function restoreStop(id: string): Promise<void> {
  * proposals are replaced; confirmed and marked stops are kept, and nothing is proposed where one
  * already is. Returns the new proposals.
  */
-export async function detectDayStops(
+export async function detectFollowAlongStops(
 	followAlongId: string,
 	settings: DetectSettings,
 	now = Date.now()

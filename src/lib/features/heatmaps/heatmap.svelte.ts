@@ -1,8 +1,8 @@
 import { m } from '$lib/paraglide/messages.js';
 import { HeatmapCancelled, type HeatmapArea, type HeatmapResult } from '$lib/domain/heatmap/schema';
 import { saveNoise } from '$lib/db/heatmaps.repo';
-import { gatherHeatmapInput } from '$lib/features/heatmaps/heatmap-input.service';
-import { DEFAULT_FORM, optionsFor, type HeatmapForm } from '$lib/features/heatmaps/heatmap-options.service';
+import { gatherHeatmapInput } from './heatmap-input.service';
+import { DEFAULT_FORM, optionsFor, type HeatmapForm } from './heatmap-options.service';
 import { HeatmapWorker } from '$lib/workers/heatmap-client';
 import { announcer } from '$lib/features/app/announcer.svelte';
 import { describeError } from '$lib/i18n/errors';

@@ -3,7 +3,7 @@ import type { Genre, NoteInput } from '$lib/domain/notes/note';
 import type { CellLocation } from '$lib/domain/geo/cells';
 import type { NeighbourhoodKey } from '$lib/domain/neighbourhoods';
 import type { Note } from '$lib/db/notes.repo';
-import { saveNote } from '$lib/features/notes/notes.service';
+import { saveNote } from './notes.service';
 
 export type SaveStatus = 'new' | 'pending' | 'saving' | 'saved' | 'error';
 

@@ -7,7 +7,10 @@ import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
 import { closeWorkspace, db, openWorkspace } from '$lib/db/workspace';
 import { textToDoc } from '$lib/domain/notes/doc';
 import { buildBackup, restoreBackup, sealBackup } from './backup.service';
-import { PlaintextNotConfirmedError, WeakPassphraseError } from '$lib/features/export/export-protection.service';
+import {
+	PlaintextNotConfirmedError,
+	WeakPassphraseError
+} from '$lib/features/export/export-protection.service';
 
 const PASS = 'tabby cruelty rotunda unlatch';
 const options = { kdf: CHEAP_KDF };

@@ -22,7 +22,7 @@ class DemoState {
 			await deleteWorkspace('demo');
 			await workspace.switchTo('demo');
 			// The generator (and h3-js with it) loads only when someone asks for the demo.
-			const { seedDemo } = await import('$lib/features/settings/demo.service');
+			const { seedDemo } = await import('./demo.service');
 			await seedDemo((done, total) => {
 				this.#done = done;
 				this.#total = total;

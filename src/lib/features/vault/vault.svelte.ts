@@ -11,7 +11,7 @@ import {
 	recover,
 	unlock,
 	type PendingKeys
-} from '$lib/features/vault/vault.service';
+} from './vault.service';
 import { announcer } from '$lib/features/app/announcer.svelte';
 
 /**
@@ -156,7 +156,7 @@ class VaultState {
 				await encryptExisting({ onProgress: (p) => void (this.#progress = p) });
 			}
 			// What was recorded while locked (loaded with the recorder's code, when needed).
-			const { absorbDropBox } = await import('$lib/features/vault/drop-box.service');
+			const { absorbDropBox } = await import('./drop-box.service');
 			await absorbDropBox();
 			// Loaded here, not with the lock screen: it brings the repositories and their schemas.
 			const { ensureStarterCodebook } = await import('$lib/features/notes/codebook.service');
