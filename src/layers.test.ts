@@ -67,6 +67,17 @@ describe('the layer rule', () => {
 		);
 	});
 
+	it('refuses a relative import that leaves its folder, which the layer patterns would not see', async () => {
+		const service = 'src/lib/features/notes/fixture.service.ts';
+		for (const spec of ['../../db/workspace', '../places/places.service'])
+			expect(
+				await layerErrors(service, `import * as x from '${spec}';\nvoid x;\n`),
+				spec
+			).toHaveLength(1);
+		const sibling = "import { saveNote } from './notes.service';\nvoid saveNote;\n";
+		expect(await layerErrors(service, sibling)).toEqual([]);
+	});
+
 	it('keeps the domain pure: nothing of ours outside domain/, no Svelte, Dexie or MapLibre', async () => {
 		const path = 'src/lib/domain/notes/fixture.ts';
 		for (const spec of [
