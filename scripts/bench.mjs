@@ -159,7 +159,7 @@ if (!process.env.BENCH_SKIP_VITEST && existsSync(vitestJson)) {
 					baseline: base ? fmt(base.mean, 'ms') : '—',
 					ratio: base ? `${(b.mean / base.mean).toFixed(2)}×` : '—',
 					target,
-					result: judge(target, b),
+					result: judge(target, b, base),
 					notes: 'vitest, mean'
 				});
 			}
@@ -167,8 +167,16 @@ if (!process.env.BENCH_SKIP_VITEST && existsSync(vitestJson)) {
 	}
 }
 
-/** Pass/fail for targets of the form "≤ 2 s", "≤ 50 ms" (mean) or "p95 ≤ 50 ms" (p99 stands in). */
-function judge(target, b) {
+/**
+ * Pass/fail for targets of the form "≤ 2 s", "≤ 50 ms" (mean), "p95 ≤ 50 ms" (p99 stands in),
+ * or "≤ 3× + 50 ms" (mean against the group's baseline, with a constant for noise).
+ */
+function judge(target, b, base) {
+	const ratio = /^≤\s*([\d.,]+)\s*×(?:\s*\+\s*([\d.,]+)\s*ms)?$/.exec(target.trim());
+	if (ratio && base) {
+		const limit = Number(ratio[1].replace(',', '.')) * base.mean + Number(ratio[2] ?? 0);
+		return b.mean <= limit ? 'pass' : 'FAIL';
+	}
 	const m = /^(p95\s*)?≤\s*([\d.,]+)\s*(ms|s)$/.exec(target.trim());
 	if (!m) return '—';
 	const limit = Number(m[2].replace(',', '.')) * (m[3] === 's' ? 1000 : 1);
