@@ -1,0 +1,149 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { randomBytes, utf8 } from '../../src/lib/crypto/bytes.ts';
+import { importTeamKey, sealEnvelope } from '../../src/lib/crypto/relay-envelope.ts';
+import { generateDeviceIdentity, wrapTeamKey } from '../../src/lib/crypto/relay-keys.ts';
+import type { Envelope } from '../../src/lib/domain/sync/index.ts';
+import { RelayClient } from '../../src/lib/features/sync/relay-client.ts';
+import { createRelay, type Relay, type RelayOptions } from '../src/app.ts';
+import { openDb, type Db } from '../src/db/db.ts';
+import type { LogFields } from '../src/log.ts';
+
+export type Backend = 'pglite' | 'postgres';
+
+/** The backends this run covers: both, unless RELAY_TEST_SKIP_POSTGRES says PGlite alone. */
+export const BACKENDS: Backend[] = process.env.RELAY_TEST_SKIP_POSTGRES
+	? ['pglite']
+	: ['pglite', 'postgres'];
+
+/** A fresh, empty database of the backend, and how to throw it away. */
+export interface Storage {
+	backend: Backend;
+	/** PGlite's folder, or PostgreSQL's URL: what a relay process is started with. */
+	dataDir?: string;
+	databaseUrl?: string;
+	open(): Promise<Db>;
+	drop(): Promise<void>;
+}
+
+export async function freshStorage(backend: Backend): Promise<Storage> {
+	if (backend === 'pglite') {
+		const dataDir = mkdtempSync(join(tmpdir(), 'relay-test-'));
+		return {
+			backend,
+			dataDir,
+			open: () => openDb({ dataDir }),
+			drop: async () => rmSync(dataDir, { recursive: true, force: true })
+		};
+	}
+	const admin = process.env.RELAY_TEST_DATABASE_URL;
+	if (!admin) throw new Error('RELAY_TEST_DATABASE_URL is not set (see global-setup.ts)');
+	const name = `relay_test_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+	await adminQuery(admin, `CREATE DATABASE ${name}`);
+	const url = new URL(admin);
+	url.pathname = `/${name}`;
+	const databaseUrl = url.toString();
+	return {
+		backend,
+		databaseUrl,
+		open: () => openDb({ databaseUrl }),
+		drop: () => adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+	};
+}
+
+async function adminQuery(url: string, sql: string) {
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	try {
+		await client.query(sql);
+	} finally {
+		await client.end();
+	}
+}
+
+export interface Running {
+	relay: Relay;
+	db: Db;
+	url: string;
+	logs: LogFields[];
+	stop(): Promise<void>;
+}
+
+/** A relay in this process on a free loopback port, its log lines kept for the tests to read. */
+export async function startRelay(
+	storage: Storage,
+	options: Omit<RelayOptions, 'db'> = {}
+): Promise<Running> {
+	const db = await storage.open();
+	const logs: LogFields[] = [];
+	const relay = await createRelay({
+		db,
+		logger: (level, msg, fields) => logs.push({ level, msg, ...fields }),
+		...options
+	});
+	const url = await relay.listen(0);
+	return {
+		relay,
+		db,
+		url,
+		logs,
+		async stop() {
+			await relay.close();
+			await db.close();
+		}
+	};
+}
+
+export async function newClient(url: string, team?: string): Promise<RelayClient> {
+	return new RelayClient({ url, identity: await generateDeviceIdentity(), team });
+}
+
+/** A team as the app would make it: a random generation-1 key wrapped for the admin. */
+export async function newTeam(url: string) {
+	const admin = await newClient(url);
+	const secret = randomBytes(32);
+	const team = RelayClient.newTeamId();
+	const { device, identity } = admin;
+	await admin.createTeam(
+		team,
+		await wrapTeamKey(secret, { team, generation: 1, device, boxKey: identity.keys.boxKey })
+	);
+	return { admin, team, secret, key: await importTeamKey(secret) };
+}
+
+/** Envelopes whose plaintext holds `marker`: sealed for real, as the app would. */
+export async function envelopes(
+	key: CryptoKey,
+	team: string,
+	count: number,
+	marker = 'MARKER',
+	generation = 1
+): Promise<Envelope[]> {
+	const out: Envelope[] = [];
+	for (let i = 0; i < count; i++)
+		out.push(
+			await sealEnvelope(
+				key,
+				{ team, generation },
+				utf8(JSON.stringify({ table: 'notes', id: `note-${i}`, text: `${marker}-${i}` }))
+			)
+		);
+	return out;
+}
+
+/** Every envelope of the team, pulled page by page. */
+export async function pullEverything(client: RelayClient, limit?: number) {
+	const all: { seq: number; id: string }[] = [];
+	let pages = 0;
+	await client.pullAll(
+		0,
+		(page) => {
+			pages++;
+			for (const e of page.envelopes) all.push({ seq: e.seq, id: e.id });
+		},
+		{ limit }
+	);
+	return { all, pages };
+}
