@@ -12,7 +12,8 @@ export class Hub {
 	constructor(pingMs = 20_000) {
 		// A comment line now and then keeps proxies and phones from closing an idle stream.
 		this.#ping = setInterval(() => {
-			for (const set of this.#streams.values()) for (const s of set) s.res.write(': ping\n\n');
+			for (const set of this.#streams.values())
+				for (const s of set) if (!s.res.writableEnded) s.res.write(': ping\n\n');
 		}, pingMs);
 		this.#ping.unref();
 	}
@@ -30,12 +31,17 @@ export class Hub {
 
 	send(team: string, event: RelayEvent): void {
 		const frame = `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
-		for (const s of this.#streams.get(team) ?? []) s.res.write(frame);
+		for (const s of this.#streams.get(team) ?? []) if (!s.res.writableEnded) s.res.write(frame);
 	}
 
 	/** Ends the streams of a device that was removed or left. */
 	drop(team: string, device: string): void {
-		for (const s of this.#streams.get(team) ?? []) if (s.device === device) s.res.end();
+		const set = this.#streams.get(team);
+		for (const s of set ?? [])
+			if (s.device === device) {
+				set!.delete(s);
+				s.res.end();
+			}
 	}
 
 	get size(): number {

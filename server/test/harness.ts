@@ -4,8 +4,13 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { randomBytes, utf8 } from '../../src/lib/crypto/bytes.ts';
 import { importTeamKey, sealEnvelope } from '../../src/lib/crypto/relay-envelope.ts';
-import { generateDeviceIdentity, wrapTeamKey } from '../../src/lib/crypto/relay-keys.ts';
-import type { Envelope } from '../../src/lib/domain/sync/index.ts';
+import {
+	generateDeviceIdentity,
+	sha256Base64Url,
+	signText,
+	wrapTeamKey
+} from '../../src/lib/crypto/relay-keys.ts';
+import { canonicalRequest, toBase64Url, type Envelope } from '../../src/lib/domain/sync/index.ts';
 import { RelayClient } from '../../src/lib/features/sync/relay-client.ts';
 import { createRelay, type Relay, type RelayOptions } from '../src/app.ts';
 import { openDb, type Db } from '../src/db/db.ts';
@@ -146,4 +151,67 @@ export async function pullEverything(client: RelayClient, limit?: number) {
 		{ limit }
 	);
 	return { all, pages };
+}
+
+/** Rows in each table that holds the team's state: "nothing stored" is these unchanged. */
+export async function counts(db: Db): Promise<Record<string, number>> {
+	const out: Record<string, number> = {};
+	for (const table of ['teams', 'devices', 'invites', 'key_wraps', 'envelopes']) {
+		const [row] = await db.query<{ n: number }>(`SELECT count(*)::int8 AS n FROM ${table}`);
+		out[table] = row!.n;
+	}
+	return out;
+}
+
+/**
+ * Sends a request signed as `client` would sign it, with parts overridden or spoiled, to see the
+ * relay refuse it. Returns the status and the JSON answer.
+ */
+export async function rawRequest(
+	client: RelayClient,
+	method: string,
+	target: string,
+	body: Uint8Array<ArrayBuffer> | null,
+	spoil: {
+		time?: number;
+		nonce?: string;
+		signWith?: CryptoKey;
+		signedBody?: Uint8Array<ArrayBuffer>;
+		omit?: string;
+	} = {}
+): Promise<{
+	status: number;
+	json: { error?: { code: string } } & Record<string, unknown>;
+	replay: () => Promise<number>;
+}> {
+	const bytes = body ?? new Uint8Array(0);
+	const time = spoil.time ?? Date.now();
+	const nonce = spoil.nonce ?? toBase64Url(randomBytes(16));
+	const device = client.device;
+	const canonical = canonicalRequest({
+		method,
+		target,
+		device,
+		time,
+		nonce,
+		bodyHash: await sha256Base64Url(spoil.signedBody ?? bytes)
+	});
+	const headers: Record<string, string> = {
+		'relay-device': device,
+		'relay-time': String(time),
+		'relay-nonce': nonce,
+		'relay-signature': await signText(
+			spoil.signWith ?? client.identity.signing.privateKey,
+			canonical
+		),
+		'content-type': 'application/json'
+	};
+	if (spoil.omit) delete headers[spoil.omit];
+	const send = () => fetch(client.url + target, { method, headers, body: body ?? undefined });
+	const res = await send();
+	return {
+		status: res.status,
+		json: (await res.json()) as never,
+		replay: async () => (await send()).status
+	};
 }
