@@ -12,6 +12,7 @@ import { Hub } from './hub.ts';
 import { jsonLogger, type LogFields, type Logger } from './log.ts';
 import { RateLimiter } from './rate.ts';
 import { routes, type Ctx, type Deps } from './routes.ts';
+import { LogStore } from './log-store.ts';
 import { Store } from './store.ts';
 
 export interface RelayOptions {
@@ -38,7 +39,7 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
 	const store = new Store(options.db);
 	for (const name of await migrate(options.db)) logger('info', 'migrated', { migration: name });
 	const hub = new Hub();
-	const deps: Deps = { store, hub, limits, now };
+	const deps: Deps = { store, logStore: new LogStore(options.db), hub, limits, now };
 	const verifier = new Verifier(store, limits.clockWindowMs, now);
 	const rate = new RateLimiter(limits.ratePerSecond, limits.rateBurst, now);
 	const chores = setInterval(() => {

@@ -16,6 +16,7 @@ import { Refusal } from './errors.ts';
 import { CORS, parseBody, parseWith, sendJson } from './http.ts';
 import type { Hub } from './hub.ts';
 import type { LogFields } from './log.ts';
+import type { LogStore } from './log-store.ts';
 import type { Member, Store } from './store.ts';
 
 export interface Ctx {
@@ -32,6 +33,7 @@ export interface Ctx {
 
 export interface Deps {
 	store: Store;
+	logStore: LogStore;
 	hub: Hub;
 	limits: Limits;
 	now: () => number;
@@ -177,7 +179,7 @@ export const routes: Route[] = [
 		method: 'POST',
 		path: /^\/v1\/teams\/([\w-]{22})\/push$/,
 		access: 'member',
-		async handle({ res, body, team, log }, { store, hub, limits }) {
+		async handle({ res, body, team, log }, { logStore, hub, limits }) {
 			const request = parseBody(body, PushRequest);
 			if (request.envelopes.length > limits.envelopesPerPush)
 				throw new Refusal('too-many-envelopes', `At most ${limits.envelopesPerPush} per push`, {
@@ -192,7 +194,7 @@ export const routes: Route[] = [
 						limit: limits.envelopeBytes
 					}
 				);
-			const out = await store.push(team, request.envelopes, limits.logBytes);
+			const out = await logStore.push(team, request.envelopes, limits.logBytes);
 			Object.assign(log, {
 				envelopes: request.envelopes.length,
 				added: out.added,
@@ -207,9 +209,9 @@ export const routes: Route[] = [
 		method: 'GET',
 		path: /^\/v1\/teams\/([\w-]{22})\/pull$/,
 		access: 'member',
-		async handle({ res, url, team, log }, { store, limits }) {
+		async handle({ res, url, team, log }, { logStore, limits }) {
 			const q = parseWith(Object.fromEntries(url.searchParams), PullQuery);
-			const page = await store.pull(
+			const page = await logStore.pull(
 				team,
 				q.since,
 				Math.min(q.limit ?? limits.pullPage, limits.pullPage),

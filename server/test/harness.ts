@@ -11,7 +11,7 @@ import {
 	wrapTeamKey
 } from '../../src/lib/crypto/relay-keys.ts';
 import { canonicalRequest, toBase64Url, type Envelope } from '../../src/lib/domain/sync/index.ts';
-import { RelayClient } from '../../src/lib/features/sync/relay-client.ts';
+import { RelayClient, RelayError } from '../../src/lib/features/sync/relay-client.ts';
 import { createRelay, type Relay, type RelayOptions } from '../src/app.ts';
 import { openDb, type Db } from '../src/db/db.ts';
 import type { LogFields } from '../src/log.ts';
@@ -214,4 +214,15 @@ export async function rawRequest(
 		json: (await res.json()) as never,
 		replay: async () => (await send()).status
 	};
+}
+
+/** The code a call was refused with (fails when it was not refused). */
+export async function refusal(call: Promise<unknown>): Promise<string> {
+	try {
+		await call;
+	} catch (e) {
+		if (e instanceof RelayError) return e.code;
+		throw e;
+	}
+	throw new Error('expected a refusal');
 }

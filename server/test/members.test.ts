@@ -12,7 +12,7 @@ import {
 	type InviteCode,
 	type RelayEvent
 } from '../../src/lib/domain/sync/index.ts';
-import { RelayClient, RelayError } from '../../src/lib/features/sync/relay-client.ts';
+import { RelayClient } from '../../src/lib/features/sync/relay-client.ts';
 import {
 	BACKENDS,
 	counts,
@@ -20,20 +20,11 @@ import {
 	freshStorage,
 	newClient,
 	newTeam,
+	refusal,
 	startRelay,
 	type Running,
 	type Storage
 } from './harness.ts';
-
-async function refusal(call: Promise<unknown>): Promise<string> {
-	try {
-		await call;
-	} catch (e) {
-		if (e instanceof RelayError) return e.code;
-		throw e;
-	}
-	throw new Error('expected a refusal');
-}
 
 const newInvite = (): InviteCode => inviteFromRandom(randomBytes(28));
 

@@ -1,29 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { utf8 } from '../../src/lib/crypto/bytes.ts';
 import { openEnvelope } from '../../src/lib/crypto/relay-envelope.ts';
-import { RelayClient, RelayError } from '../../src/lib/features/sync/relay-client.ts';
+import { RelayClient } from '../../src/lib/features/sync/relay-client.ts';
 import type { RelayEvent } from '../../src/lib/domain/sync/index.ts';
+import { LogStore } from '../src/log-store.ts';
 import {
 	BACKENDS,
 	envelopes,
 	freshStorage,
 	newTeam,
 	pullEverything,
+	refusal,
 	startRelay,
 	type Running,
 	type Storage
 } from './harness.ts';
-
-/** The code a refused call was refused with. */
-async function refusal(call: Promise<unknown>): Promise<string> {
-	try {
-		await call;
-	} catch (e) {
-		if (e instanceof RelayError) return e.code;
-		throw e;
-	}
-	throw new Error('expected a refusal');
-}
 
 describe.each(BACKENDS)('the relay on %s', (backend) => {
 	let storage: Storage;
@@ -43,15 +33,14 @@ describe.each(BACKENDS)('the relay on %s', (backend) => {
 		expect(await res.json()).toEqual({ ok: true, protocol: 1 });
 	});
 
-	it('gives pushed envelopes back, in order, to another device, which can open them', async () => {
+	it('gives pushed envelopes back in order, numbered from 1, and they open with the team key', async () => {
 		const { admin, team, key } = await newTeam(run.url);
 		const sent = await envelopes(key, team, 20, 'ROUND-TRIP');
 		const pushed = await admin.push(sent);
 		expect(pushed.results.map((r) => r.seq)).toEqual(sent.map((_, i) => i + 1));
 		expect(pushed.head).toBe(20);
 
-		const reader = await admin.state(); // the admin sees itself as the one device
-		expect(reader.devices).toHaveLength(1);
+		expect((await admin.state()).devices).toHaveLength(1);
 		const page = await admin.pull(0);
 		expect(page.envelopes.map((e) => e.id)).toEqual(sent.map((e) => e.id));
 		expect(page.more).toBe(false);
@@ -84,7 +73,10 @@ describe.each(BACKENDS)('the relay on %s', (backend) => {
 			...one[0]!,
 			id: RelayClient.newTeamId().slice(0, 16) + String(i).padStart(6, '0')
 		}));
-		await admin.pushAll(many, { batch: 1000 });
+		// Stored straight through the log's SQL: the paging, not the pushing, is under test here.
+		const log = new LogStore(run.db);
+		for (let at = 0; at < many.length; at += 5000)
+			await log.push(team, many.slice(at, at + 5000), Infinity);
 		const { all, pages } = await pullEverything(admin, 3000);
 		expect(pages).toBe(17);
 		expect(all).toHaveLength(50_000);
@@ -120,6 +112,5 @@ describe.each(BACKENDS)('the relay on %s', (backend) => {
 		const [pulled] = (await admin.pull(0)).envelopes;
 		await expect(openEnvelope(key, 'another-team-id-000000', pulled!)).rejects.toThrow();
 		await expect(openEnvelope(key, team, { ...pulled!, generation: 2 })).rejects.toThrow();
-		expect(utf8('x')).toBeTruthy();
 	});
 });
