@@ -34,34 +34,37 @@ function record(
 
 let ok = true;
 const pull = await pullBench(envelopes, 4350);
-ok &&= record('relay-pull', {
-	figure: `Relay: a new device pulls ${envelopes.toLocaleString('en')} envelopes (${pull.megabytes} MB)`,
-	value: Math.round(pull.viaRelay),
-	baseline: Math.round(pull.fromDb),
-	unit: 'ms',
-	target: '≤ 2× reading the rows from the database',
-	pass: pull.viaRelay <= 2 * pull.fromDb,
-	notes: 'baseline: the same pages read straight from PGlite in this process'
-});
+ok =
+	record('relay-pull', {
+		figure: `Relay: a new device pulls ${envelopes.toLocaleString('en')} envelopes (${pull.megabytes} MB)`,
+		value: Math.round(pull.viaRelay),
+		baseline: Math.round(pull.fromDb),
+		unit: 'ms',
+		target: '≤ 2× reading the rows from the database',
+		pass: pull.viaRelay <= 2 * pull.fromDb,
+		notes: 'baseline: the same pages read straight from PGlite in this process'
+	}) && ok;
 
 const n = await notifyBench(30, seconds, 4351);
-ok &&= record('relay-notify', {
-	figure: `Relay: 30 devices push 1/s for ${seconds} s, push → another device notified, p95`,
-	value: Math.round(n.p95),
-	baseline: Math.round(n.rttP95 * 10) / 10,
-	unit: 'ms',
-	target: 'p95 ≤ 1 s',
-	pass: n.p95 <= 1000 && n.missed === 0,
-	notes: `${n.pushes} pushes, median ${Math.round(n.median)} ms, ${n.missed} notifications missed; baseline: GET /health round trip p95`
-});
+ok =
+	record('relay-notify', {
+		figure: `Relay: 30 devices push 1/s for ${seconds} s, push → another device notified, p95`,
+		value: Math.round(n.p95),
+		baseline: Math.round(n.rttP95 * 10) / 10,
+		unit: 'ms',
+		target: 'p95 ≤ 1 s',
+		pass: n.p95 <= 1000 && n.missed === 0,
+		notes: `${n.pushes} pushes, median ${Math.round(n.median)} ms, ${n.missed} notifications missed; baseline: GET /health round trip p95`
+	}) && ok;
 const mb = (b: number) => Math.round(b / 1024 / 1024);
-ok &&= record('relay-memory', {
-	figure: 'Relay: peak memory (RSS) during the 30-device run',
-	value: mb(n.peakMemory),
-	baseline: mb(n.idleMemory),
-	unit: 'MB',
-	target: '< 300 MB',
-	pass: n.peakMemory < 300 * 1024 * 1024,
-	notes: 'baseline: the relay just started'
-});
+ok =
+	record('relay-memory', {
+		figure: 'Relay: peak memory (RSS) during the 30-device run',
+		value: mb(n.peakMemory),
+		baseline: mb(n.idleMemory),
+		unit: 'MB',
+		target: '< 300 MB',
+		pass: n.peakMemory < 300 * 1024 * 1024,
+		notes: 'baseline: the relay just started'
+	}) && ok;
 process.exit(ok ? 0 : 1);

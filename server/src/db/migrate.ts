@@ -1,8 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './db.ts';
 
-const folder = fileURLToPath(new URL('../../migrations/', import.meta.url));
+// server/migrations, from server/src/db (tsx, tests) or from the bundle in server/dist.
+const folder = [
+	new URL('../../migrations/', import.meta.url),
+	new URL('../migrations/', import.meta.url)
+]
+	.map((u) => fileURLToPath(u))
+	.find((f) => existsSync(`${f}001_init.sql`))!;
 /** Any constant: PostgreSQL's advisory lock keeps two relays starting at once from both migrating. */
 const LOCK = 0x73746564;
 
