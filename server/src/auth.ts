@@ -56,7 +56,7 @@ export class Verifier {
 			nonce: auth.nonce,
 			bodyHash: await sha256Base64Url(request.body)
 		});
-		let ok = false;
+		let ok: boolean;
 		try {
 			ok = await verifyText(await this.#key(signingKey), canonical, auth.signature);
 		} catch {
