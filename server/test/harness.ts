@@ -226,3 +226,17 @@ export async function refusal(call: Promise<unknown>): Promise<string> {
 	}
 	throw new Error('expected a refusal');
 }
+
+/** `secret` wrapped for `client`'s device, as a wrap of the team's key generation `generation`. */
+export async function wrapFor(
+	secret: Uint8Array<ArrayBuffer>,
+	team: string,
+	generation: number,
+	client: RelayClient
+) {
+	const { device, identity } = client;
+	return {
+		device,
+		key: await wrapTeamKey(secret, { team, generation, device, boxKey: identity.keys.boxKey })
+	};
+}

@@ -22,6 +22,7 @@ import {
 	newTeam,
 	refusal,
 	startRelay,
+	wrapFor,
 	type Running,
 	type Storage
 } from './harness.ts';
@@ -128,17 +129,7 @@ describe.each(BACKENDS)('members, invites and key generations on %s', (backend) 
 
 		// Generation 2, wrapped for the admin and C only; B is removed in the same step.
 		const secret2 = randomBytes(32);
-		const wraps = await Promise.all(
-			[t.admin, c].map(async (d) => ({
-				device: d.device,
-				key: await wrapTeamKey(secret2, {
-					team: t.team,
-					generation: 2,
-					device: d.device,
-					boxKey: d.identity.keys.boxKey
-				})
-			}))
-		);
+		const wraps = await Promise.all([t.admin, c].map((d) => wrapFor(secret2, t.team, 2, d)));
 		expect(await t.admin.remove(b.device, { generation: 2, wraps })).toEqual({ generation: 2 });
 
 		await expect(listening).rejects.toMatchObject({ code: 'removed' });
@@ -172,15 +163,7 @@ describe.each(BACKENDS)('members, invites and key generations on %s', (backend) 
 		const b = await invited(t);
 		const c = await invited(t);
 		const secret = randomBytes(32);
-		const wrap = async (d: RelayClient) => ({
-			device: d.device,
-			key: await wrapTeamKey(secret, {
-				team: t.team,
-				generation: 2,
-				device: d.device,
-				boxKey: d.identity.keys.boxKey
-			})
-		});
+		const wrap = (d: RelayClient) => wrapFor(secret, t.team, 2, d);
 		const before = await counts(run.db);
 		// The removed device among the wraps, a remaining one missing, a generation skipped:
 		expect(
