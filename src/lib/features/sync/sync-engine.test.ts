@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { textToDoc } from '$lib/domain/notes/doc';
+import { AesCodec } from '$lib/crypto/aes-codec';
+import { DamagedError } from '$lib/crypto/errors';
+import { openEnvelope, importTeamKey } from '$lib/crypto/relay-envelope';
+import { fromBase64Url } from '$lib/domain/sync/base64url';
+import { useCodec } from '$lib/db/codec';
+import { notesRepo } from '$lib/db/notes.repo';
+import { placesRepo } from '$lib/db/places.repo';
+import { outboxCount } from '$lib/db/sync-outbox';
+import { closeWorkspace, deleteWorkspace, openWorkspace } from '$lib/db/workspace';
+import { saveNote } from '$lib/features/notes/notes.service';
+import { savePlace } from '$lib/features/places/places.service';
+import { freshStorage, startRelay, type Running, type Storage } from '../../../../server/test/harness';
+import { RelayError } from './relay-client';
+import { syncOnce, tendTeam, removeDevice } from './sync-engine.service';
+import { listConflicts, settleConflict } from './sync-conflicts.service';
+import type { SyncSession } from './sync-config.service';
+import { createTeam, joinTeam, makeInvite } from './team.service';
+
+/**
+ * Two simulated devices, each its own encrypted workspace on fake-indexeddb, syncing through a
+ * real relay (the server's code on PGlite, on a loopback port). One device runs at a time: the
+ * app's repositories work on the open workspace.
+ */
+class Device {
+	readonly db = `sync-${Math.random().toString(36).slice(2)}`;
+	readonly key = crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+		'encrypt',
+		'decrypt'
+	]);
+	session!: SyncSession;
+	async use() {
+		await openWorkspace('main', this.db);
+		useCodec(new AesCodec(await this.key));
+	}
+	async sync() {
+		await this.use();
+		return syncOnce(this.session);
+	}
+}
+
+let storage: Storage;
+let relay: Running;
+let A: Device;
+let B: Device;
+
+beforeAll(async () => {
+	storage = await freshStorage('pglite');
+	relay = await startRelay(storage);
+}, 60_000);
+afterAll(async () => {
+	await relay.stop();
+	await storage.drop();
+});
+
+beforeEach(async () => {
+	A = new Device();
+	B = new Device();
+	await A.use();
+	A.session = await createTeam(relay.url);
+	const invite = await makeInvite(A.session);
+	await B.use();
+	B.session = await joinTeam(relay.url, invite.text.toLowerCase());
+	await A.use();
+	await tendTeam(A.session);
+	return async () => {
+		closeWorkspace();
+		await deleteWorkspace('main', A.db);
+		await deleteWorkspace('main', B.db);
+	};
+});
+
+const note = (text: string) => ({
+	observedAt: 1_767_225_600_000,
+	doc: textToDoc(text),
+	genre: 'jotting' as const
+});
+
+describe('team sync between two devices', () => {
+	it('a note written on A reaches B, and a place added on B reaches A', async () => {
+		await A.use();
+		const n = await saveNote(null, note('Kaffe ved Mændenes Hjem'));
+		expect(await outboxCount()).toBeGreaterThan(0);
+		const pushed = await A.sync();
+		expect(pushed.pushed).toBeGreaterThan(0);
+		expect(await outboxCount()).toBe(0);
+
+		const pulled = await B.sync();
+		expect(pulled.applied).toBeGreaterThan(0);
+		expect((await notesRepo.require(n.id)).text).toBe('Kaffe ved Mændenes Hjem');
+		// What B pulled is not B's change: nothing of it goes back.
+		expect(await outboxCount()).toBe(0);
+
+		const p = await savePlace(null, { name: 'Kirketrappen', aliases: [] });
+		await B.sync();
+		await A.sync();
+		expect((await placesRepo.require(p.id)).name).toBe('Kirketrappen');
+	});
+
+	it('both offline, both edit the same note and different notes: nothing lost, the clash kept as a conflict', async () => {
+		await A.use();
+		const shared = await saveNote(null, note('Fælles'));
+		await A.sync();
+		await B.sync();
+
+		await A.use();
+		await saveNote(shared.id, note('Fælles, set fra A'));
+		const onlyA = await saveNote(null, note('Kun A'));
+		await B.use();
+		await saveNote(shared.id, note('Fælles, set fra B'));
+		const onlyB = await saveNote(null, note('Kun B'));
+
+		await A.sync();
+		await B.sync();
+		await A.sync();
+
+		for (const d of [A, B]) {
+			await d.use();
+			expect((await notesRepo.require(onlyA.id)).text).toBe('Kun A');
+			expect((await notesRepo.require(onlyB.id)).text).toBe('Kun B');
+			const conflicts = await listConflicts();
+			expect(conflicts).toHaveLength(1);
+			expect(conflicts[0]!.table).toBe('notes');
+		}
+		// B keeps its own text as it is; A's version waits beside it until B chooses.
+		await B.use();
+		expect((await notesRepo.require(shared.id)).text).toBe('Fælles, set fra B');
+		const [c] = await listConflicts();
+		expect(c!.incoming.text).toBe('Fælles, set fra A');
+		await settleConflict(c!, 'theirs', ' (2)');
+		expect((await notesRepo.require(shared.id)).text).toBe('Fælles, set fra A');
+		expect(await listConflicts()).toHaveLength(0);
+		await B.sync();
+		await A.sync();
+		// The settled version is newer than both: A takes it, and its conflict is gone.
+		expect((await notesRepo.require(shared.id)).text).toBe('Fælles, set fra A');
+		expect(await listConflicts()).toHaveLength(0);
+	});
+
+	it('a purge on A removes the record on B, and an older copy does not bring it back', async () => {
+		await A.use();
+		const n = await saveNote(null, note('Skal væk'));
+		await A.sync();
+		await B.sync();
+		await A.use();
+		await notesRepo.remove(n.id);
+		await notesRepo.purge(n.id);
+		await A.sync();
+		await B.sync();
+		expect(await notesRepo.get(n.id)).toBeUndefined();
+	});
+
+	it('a device removed by the admin cannot open what is written after its removal', async () => {
+		await A.use();
+		await saveNote(null, note('Før'));
+		await A.sync();
+		await B.sync();
+		const oldKeys = { ...B.session.config.keys };
+
+		await A.use();
+		await removeDevice(A.session, B.session.identity.device);
+		await saveNote(null, note('Efter fjernelsen'));
+		await A.sync();
+
+		await expect(B.sync()).rejects.toSatisfy((e) => e instanceof RelayError && e.code === 'removed');
+		// The envelopes written after the removal, read straight from the relay: B's old key fails.
+		await A.use();
+		const page = await A.session.client.pull(0);
+		const after = page.envelopes.filter((e) => e.generation === 2);
+		expect(after.length).toBeGreaterThan(0);
+		const old = await importTeamKey(fromBase64Url(oldKeys['1']!));
+		for (const env of after)
+			await expect(openEnvelope(old, A.session.config.team, { ...env, generation: 1 })).rejects.toBeInstanceOf(
+				DamagedError
+			);
+		// What B had before, it keeps.
+		await B.use();
+		expect((await notesRepo.list()).some((x) => x.text === 'Før')).toBe(true);
+	});
+});
