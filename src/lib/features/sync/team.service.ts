@@ -3,7 +3,7 @@ import type { TeamState } from '$lib/domain/sync/protocol';
 import { randomBytes } from '$lib/crypto/bytes';
 import { generateDeviceIdentity, wrapTeamKey } from '$lib/crypto/relay-keys';
 import { markEverything } from '$lib/db/sync-outbox';
-import { RelayClient } from './relay-client';
+import { RelayClient, RelayError } from './relay-client';
 import {
 	addTeamKey,
 	forgetConfig,
@@ -25,14 +25,6 @@ export const INVITE_SECONDS = 7 * 24 * 3600;
 
 export class InvalidInviteError extends Error {
 	override readonly name = 'InvalidInviteError';
-}
-
-/** `https://relay.example.org/` → `https://relay.example.org`; anything else throws TypeError. */
-export function relayOrigin(address: string): string {
-	const url = new URL(address.trim());
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError('not http(s)');
-	if (url.pathname !== '/' || url.search || url.hash) throw new TypeError('not an origin');
-	return url.origin;
 }
 
 export async function createTeam(relay: string, fetchImpl?: typeof fetch): Promise<SyncSession> {
@@ -90,8 +82,15 @@ export async function teamState(session: SyncSession): Promise<TeamState> {
 	return tendTeam(session);
 }
 
-/** Leaves the team (a member; the admin stays). What this device holds stays here. */
+/**
+ * Leaves the team (a member; the admin stays). What this device holds stays here. A device the
+ * admin removed leaves too: the relay no longer knows it, so only the settings are forgotten.
+ */
 export async function leaveTeam(session: SyncSession): Promise<void> {
-	await session.client.leave();
+	try {
+		await session.client.leave();
+	} catch (e) {
+		if (!(e instanceof RelayError && (e.code === 'removed' || e.code === 'not-member'))) throw e;
+	}
 	await forgetConfig();
 }
