@@ -1,45 +1,25 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { textToDoc } from '$lib/domain/notes/doc';
-import { AesCodec } from '$lib/crypto/aes-codec';
 import { DamagedError } from '$lib/crypto/errors';
 import { openEnvelope, importTeamKey } from '$lib/crypto/relay-envelope';
 import { fromBase64Url } from '$lib/domain/sync/base64url';
-import { useCodec } from '$lib/db/codec';
 import { notesRepo } from '$lib/db/notes.repo';
 import { placesRepo } from '$lib/db/places.repo';
 import { outboxCount } from '$lib/db/sync-outbox';
-import { closeWorkspace, deleteWorkspace, openWorkspace } from '$lib/db/workspace';
+import { Device, teamOfTwo } from '$lib/testing/sync-devices';
 import { saveNote } from '$lib/features/notes/notes.service';
 import { savePlace } from '$lib/features/places/places.service';
+import { addParticipant, withdrawParticipant } from '$lib/features/notes/participants.service';
+import { gatherHeatmapInput } from '$lib/features/heatmaps/heatmap-input.service';
 import { freshStorage, startRelay, type Running, type Storage } from '../../../../server/test/harness';
 import { RelayError } from './relay-client';
-import { syncOnce, tendTeam, removeDevice } from './sync-engine.service';
+import { removeDevice } from './sync-engine.service';
 import { listConflicts, settleConflict } from './sync-conflicts.service';
-import type { SyncSession } from './sync-config.service';
-import { createTeam, joinTeam, makeInvite } from './team.service';
 
 /**
  * Two simulated devices, each its own encrypted workspace on fake-indexeddb, syncing through a
- * real relay (the server's code on PGlite, on a loopback port). One device runs at a time: the
- * app's repositories work on the open workspace.
+ * real relay (the server's code on PGlite, on a loopback port).
  */
-class Device {
-	readonly db = `sync-${Math.random().toString(36).slice(2)}`;
-	readonly key = crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
-		'encrypt',
-		'decrypt'
-	]);
-	session!: SyncSession;
-	async use() {
-		await openWorkspace('main', this.db);
-		useCodec(new AesCodec(await this.key));
-	}
-	async sync() {
-		await this.use();
-		return syncOnce(this.session);
-	}
-}
-
 let storage: Storage;
 let relay: Running;
 let A: Device;
@@ -55,19 +35,10 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-	A = new Device();
-	B = new Device();
-	await A.use();
-	A.session = await createTeam(relay.url);
-	const invite = await makeInvite(A.session);
-	await B.use();
-	B.session = await joinTeam(relay.url, invite.text.toLowerCase());
-	await A.use();
-	await tendTeam(A.session);
+	({ A, B } = await teamOfTwo(relay.url));
 	return async () => {
-		closeWorkspace();
-		await deleteWorkspace('main', A.db);
-		await deleteWorkspace('main', B.db);
+		await A.drop();
+		await B.drop();
 	};
 });
 
@@ -143,12 +114,37 @@ describe('team sync between two devices', () => {
 		const n = await saveNote(null, note('Skal væk'));
 		await A.sync();
 		await B.sync();
+		// B edits it, offline, while A empties it from the trash.
+		await B.use();
+		await saveNote(n.id, note('Skal væk, men B skrev videre'));
 		await A.use();
 		await notesRepo.remove(n.id);
 		await notesRepo.purge(n.id);
 		await A.sync();
 		await B.sync();
 		expect(await notesRepo.get(n.id)).toBeUndefined();
+		// B's edit reached the relay after the purge: A does not take the record back.
+		await A.sync();
+		expect(await notesRepo.get(n.id)).toBeUndefined();
+	});
+
+	it('a withdrawal on A takes the participant out of B’s heatmap input', async () => {
+		await A.use();
+		const p = await addParticipant({
+			code: 'VB-014',
+			neighbourhood: 'vesterbro',
+			consent: { location: 'cell', followAlong: true, aggregate: true }
+		});
+		await A.sync();
+		await B.sync();
+		const before = (await gatherHeatmapInput()).input.participants.find((x) => x.id === p.id);
+		expect(before?.withdrawn).toBe(false);
+		await A.use();
+		await withdrawParticipant(p.id);
+		await A.sync();
+		await B.sync();
+		const after = (await gatherHeatmapInput()).input.participants.find((x) => x.id === p.id);
+		expect(after?.withdrawn).toBe(true);
 	});
 
 	it('a device removed by the admin cannot open what is written after its removal', async () => {

@@ -8,7 +8,8 @@ import { pendingChanges, openConflicts, lastSyncAt } from './sync-status.service
 /**
  * Sync while the workspace is unlocked and the device online: a round when it opens, when the
  * relay says its log grew or the team changed, when something here waits to be pushed (checked
- * every `LOCAL_CHECK_MS`), when the device comes back online, and on demand. Locked, it stops:
+ * every `LOCAL_CHECK_MS`), when the device comes back online, every 30 s in case an event was
+ * missed, and on demand. Locked, it stops:
  * the keys are gone with the data key. The status is what the navigation shows.
  */
 export type SyncCondition = 'off' | 'syncing' | 'synced' | 'waiting' | 'offline' | 'problem';
@@ -24,6 +25,8 @@ export type SyncProblem =
 	| 'unknown';
 
 const LOCAL_CHECK_MS = 1500;
+/** A round at least this often while online, in case the events stream missed something. */
+const ROUND_EVERY_CHECKS = 20;
 
 export function problemOf(e: unknown): SyncProblem {
 	if (e instanceof RelayUnreachableError) return 'unreachable';
@@ -54,6 +57,7 @@ class SyncState {
 	#timer: ReturnType<typeof setInterval> | null = null;
 	/** Bumped by every stop, so a start still reading its settings does not start after a lock. */
 	#epoch = 0;
+	#checks = 0;
 
 	get session() {
 		return this.#session;
@@ -146,7 +150,8 @@ class SyncState {
 		if (!this.#session || this.#running) return;
 		try {
 			this.#pending = await pendingChanges();
-			if (this.#pending > 0 && this.#online) await this.syncNow();
+			const due = ++this.#checks % ROUND_EVERY_CHECKS === 0;
+			if ((this.#pending > 0 || due) && this.#online) await this.syncNow();
 		} catch {
 			// Locked meanwhile: the vault stops this runner.
 		}
