@@ -40,7 +40,12 @@ export async function serveApp(root: string, pathname: string, res: ServerRespon
 		res.writeHead(404).end();
 		return;
 	}
-	const candidates = [wanted, `${wanted}.html`, join(wanted, 'index.html'), join(base, 'index.html')];
+	const candidates = [
+		wanted,
+		`${wanted}.html`,
+		join(wanted, 'index.html'),
+		join(base, 'index.html')
+	];
 	for (const file of candidates) {
 		if (!(await isFile(file))) continue;
 		const immutable = file.includes(`${sep}_app${sep}immutable${sep}`);

@@ -51,7 +51,9 @@ export function startRelay(port: number): Promise<TestRelay> {
 
 export async function openTeamSync(page: Page): Promise<void> {
 	await openApp(page, '/settings/sync');
-	await expect(page.getByRole('heading', { level: 1, name: /^(Team sync|Teamsynkronisering)$/ })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: /^(Team sync|Teamsynkronisering)$/ })
+	).toBeVisible();
 }
 
 export function syncStatus(page: Page) {
@@ -60,7 +62,9 @@ export function syncStatus(page: Page) {
 
 /** In the navigation: the status link (its name says the state and the last sync). */
 export function navSyncStatus(page: Page) {
-	return page.getByRole('navigation').getByRole('link', { name: /^(Team sync|Teamsynkronisering):/ });
+	return page
+		.getByRole('navigation')
+		.getByRole('link', { name: /^(Team sync|Teamsynkronisering):/ });
 }
 
 export async function createTeam(page: Page): Promise<void> {

@@ -87,7 +87,10 @@ test('a team of two: a note from A shows on B within 5 s, a place from B in A’
 			['desktop', DESKTOP]
 		] as const) {
 			await A.setViewportSize(size);
-			await A.screenshot({ path: test.info().outputPath(`team-sync-${lang}-${name}.png`), fullPage: true });
+			await A.screenshot({
+				path: test.info().outputPath(`team-sync-${lang}-${name}.png`),
+				fullPage: true
+			});
 		}
 		await A.setViewportSize(PHONE);
 	}
@@ -141,7 +144,10 @@ test('both offline, both edit the same note and one each: nothing lost, the clas
 			['desktop', DESKTOP]
 		] as const) {
 			await B.setViewportSize(size);
-			await B.screenshot({ path: test.info().outputPath(`conflict-${lang}-${name}.png`), fullPage: true });
+			await B.screenshot({
+				path: test.info().outputPath(`conflict-${lang}-${name}.png`),
+				fullPage: true
+			});
 		}
 		await B.setViewportSize(PHONE);
 	}
@@ -181,9 +187,7 @@ test('the admin removes B: B is told so, and the relay holds no note text or pla
 	walk(relay.dataDir);
 	const found = files.flatMap((f) => {
 		const bytes = readFileSync(f);
-		return [...MARKERS, 'Skrevet efter fjernelsen'].filter((m) =>
-			bytes.includes(Buffer.from(m))
-		);
+		return [...MARKERS, 'Skrevet efter fjernelsen'].filter((m) => bytes.includes(Buffer.from(m)));
 	});
 	expect(found).toEqual([]);
 });

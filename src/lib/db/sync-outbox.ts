@@ -1,4 +1,10 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type {
+	DBCore,
+	DBCoreMutateRequest,
+	DBCoreTable,
+	DBCoreTransaction,
+	Middleware
+} from 'dexie';
 import { recordKey } from '$lib/domain/sync/change';
 import { RECORD_TABLES, type RecordTable } from './db';
 import { db } from './workspace';
@@ -126,8 +132,7 @@ export async function clearPushed(pushed: readonly OutboxEntry[]): Promise<void>
 	const d = db();
 	await d.transaction('rw', d.table(OUTBOX), async () => {
 		const now = (await d.table(OUTBOX).bulkGet(pushed.map((e) => e.key))) as (
-			| OutboxEntry
-			| undefined
+			OutboxEntry | undefined
 		)[];
 		const done = pushed.filter((e, i) => now[i]?.stamp === e.stamp).map((e) => e.key);
 		await d.table(OUTBOX).bulkDelete(done);

@@ -47,12 +47,16 @@ export async function writeLastSync(at: number): Promise<void> {
 
 /** The outbox entries of these records as they are now (undefined: none pending). */
 export async function outboxStamps(keys: readonly string[]): Promise<Map<string, string>> {
-	const found = (await db().table(OUTBOX).bulkGet([...keys])) as (OutboxEntry | undefined)[];
+	const found = (await db()
+		.table(OUTBOX)
+		.bulkGet([...keys])) as (OutboxEntry | undefined)[];
 	return new Map(found.filter((e) => e !== undefined).map((e) => [e.key, e.stamp]));
 }
 
 export async function purgedKeys(keys: readonly string[]): Promise<Set<string>> {
-	const found = (await db().table(PURGED).bulkGet([...keys])) as ({ key: string } | undefined)[];
+	const found = (await db()
+		.table(PURGED)
+		.bulkGet([...keys])) as ({ key: string } | undefined)[];
 	return new Set(found.filter((e) => e !== undefined).map((e) => e.key));
 }
 
@@ -94,7 +98,9 @@ export async function conflictCount(): Promise<number> {
 }
 
 export async function dropConflicts(keys: readonly string[]): Promise<void> {
-	await db().table(CONFLICTS).bulkDelete([...keys]);
+	await db()
+		.table(CONFLICTS)
+		.bulkDelete([...keys]);
 }
 
 // ---- applying a pulled page ----

@@ -8,7 +8,9 @@ describe('the relay address', () => {
 			ok: true,
 			origin: app
 		});
-		expect(checkRelayAddress('https://relay.example.org', app, ['https://relay.example.org'])).toEqual({
+		expect(
+			checkRelayAddress('https://relay.example.org', app, ['https://relay.example.org'])
+		).toEqual({
 			ok: true,
 			origin: 'https://relay.example.org'
 		});

@@ -5,8 +5,7 @@
  * rather than failing later as a blocked request.
  */
 export type RelayAddressCheck =
-	| { ok: true; origin: string }
-	| { ok: false; reason: 'invalid' | 'not-allowed'; origin?: string };
+	{ ok: true; origin: string } | { ok: false; reason: 'invalid' | 'not-allowed'; origin?: string };
 
 export function checkRelayAddress(
 	address: string,
@@ -19,7 +18,8 @@ export function checkRelayAddress(
 	} catch {
 		return { ok: false, reason: 'invalid' };
 	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: 'invalid' };
+	if (url.protocol !== 'https:' && url.protocol !== 'http:')
+		return { ok: false, reason: 'invalid' };
 	if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username)
 		return { ok: false, reason: 'invalid' };
 	const origin = url.origin;

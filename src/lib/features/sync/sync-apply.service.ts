@@ -60,7 +60,8 @@ function accept(change: SyncedChange): IncomingChange | null {
 
 async function readLocal(keys: Map<string, { table: string; id: string }>) {
 	const byTable = new Map<string, string[]>();
-	for (const { table, id } of keys.values()) byTable.set(table, [...(byTable.get(table) ?? []), id]);
+	for (const { table, id } of keys.values())
+		byTable.set(table, [...(byTable.get(table) ?? []), id]);
 	const out = new Map<string, ExchangeRecord | undefined>();
 	for (const [table, ids] of byTable) {
 		const repo = repoFor(table);

@@ -51,7 +51,12 @@ export async function openSession(
 	fetchImpl?: typeof fetch
 ): Promise<SyncSession> {
 	const identity = await importIdentity(config.identity);
-	const client = new RelayClient({ url: config.relay, identity, team: config.team, fetch: fetchImpl });
+	const client = new RelayClient({
+		url: config.relay,
+		identity,
+		team: config.team,
+		fetch: fetchImpl
+	});
 	const teamKeys = new Map<number, CryptoKey>();
 	for (const [g, secret] of Object.entries(config.keys))
 		teamKeys.set(Number(g), await importTeamKey(fromBase64Url(secret)));

@@ -1,9 +1,19 @@
 import { fromBase64Url } from '$lib/domain/sync/base64url';
-import { encodeChange, decodeChange, type SyncedChange, type SyncedRecord } from '$lib/domain/sync/change';
+import {
+	encodeChange,
+	decodeChange,
+	type SyncedChange,
+	type SyncedRecord
+} from '$lib/domain/sync/change';
 import type { Envelope, LoggedEnvelope, TeamState } from '$lib/domain/sync/protocol';
 import { DamagedError } from '$lib/crypto/errors';
 import { openEnvelope, sealEnvelope } from '$lib/crypto/relay-envelope';
-import { checkInviteProof, sha256Base64Url, unwrapTeamKey, wrapTeamKey } from '$lib/crypto/relay-keys';
+import {
+	checkInviteProof,
+	sha256Base64Url,
+	unwrapTeamKey,
+	wrapTeamKey
+} from '$lib/crypto/relay-keys';
 import { utf8 } from '$lib/crypto/bytes';
 import { clearPushed, outboxEntries, type OutboxEntry } from '$lib/db/sync-outbox';
 import { readCursor, writeLastSync } from '$lib/db/sync-store';
@@ -135,7 +145,15 @@ export async function pull(
 	onProgress?: (p: SyncProgress) => void
 ): Promise<Omit<SyncReport, 'pushed'>> {
 	const start = await readCursor();
-	const report = { pulled: 0, unreadable: 0, applied: 0, same: 0, conflicts: 0, purged: 0, refused: 0 };
+	const report = {
+		pulled: 0,
+		unreadable: 0,
+		applied: 0,
+		same: 0,
+		conflicts: 0,
+		purged: 0,
+		refused: 0
+	};
 	await session.client.pullAll(start, async (page) => {
 		const last = page.envelopes.at(-1)?.seq;
 		if (last === undefined) return;

@@ -11,7 +11,12 @@ import { saveNote } from '$lib/features/notes/notes.service';
 import { savePlace } from '$lib/features/places/places.service';
 import { addParticipant, withdrawParticipant } from '$lib/features/notes/participants.service';
 import { gatherHeatmapInput } from '$lib/features/heatmaps/heatmap-input.service';
-import { freshStorage, startRelay, type Running, type Storage } from '../../../../server/test/harness';
+import {
+	freshStorage,
+	startRelay,
+	type Running,
+	type Storage
+} from '../../../../server/test/harness';
 import { RelayError } from './relay-client';
 import { removeDevice } from './sync-engine.service';
 import { listConflicts, settleConflict } from './sync-conflicts.service';
@@ -159,7 +164,9 @@ describe('team sync between two devices', () => {
 		await saveNote(null, note('Efter fjernelsen'));
 		await A.sync();
 
-		await expect(B.sync()).rejects.toSatisfy((e) => e instanceof RelayError && e.code === 'removed');
+		await expect(B.sync()).rejects.toSatisfy(
+			(e) => e instanceof RelayError && e.code === 'removed'
+		);
 		// The envelopes written after the removal, read straight from the relay: B's old key fails.
 		await A.use();
 		const page = await A.session.client.pull(0);
@@ -167,9 +174,9 @@ describe('team sync between two devices', () => {
 		expect(after.length).toBeGreaterThan(0);
 		const old = await importTeamKey(fromBase64Url(oldKeys['1']!));
 		for (const env of after)
-			await expect(openEnvelope(old, A.session.config.team, { ...env, generation: 1 })).rejects.toBeInstanceOf(
-				DamagedError
-			);
+			await expect(
+				openEnvelope(old, A.session.config.team, { ...env, generation: 1 })
+			).rejects.toBeInstanceOf(DamagedError);
 		// What B had before, it keeps.
 		await B.use();
 		expect((await notesRepo.list()).some((x) => x.text === 'Før')).toBe(true);

@@ -39,7 +39,11 @@ afterAll(async () => {
 it('the relay killed in the middle of a 5,000-note push: B ends with each note once', async () => {
 	await A.use();
 	const notes = Array.from({ length: N }, (_, i) =>
-		notesRepo.prepare({ observedAt: 1_767_225_600_000 + i, doc: textToDoc(`note ${i}`), text: `note ${i}` })
+		notesRepo.prepare({
+			observedAt: 1_767_225_600_000 + i,
+			doc: textToDoc(`note ${i}`),
+			text: `note ${i}`
+		})
 	);
 	await commit([change(notesRepo, notes)]);
 	expect(await outboxCount()).toBeGreaterThanOrEqual(N);

@@ -48,7 +48,11 @@ async function seedTeam(session: SyncSession): Promise<number> {
 	const changes: SyncedChange[] = [];
 	for (let i = 0; i < NOTES; i++) {
 		const text = `Feltnote ${i}: ${'observation ved trappen '.repeat(12)}`;
-		const note = notesRepo.prepare({ observedAt: 1_767_225_600_000 + i, doc: textToDoc(text), text });
+		const note = notesRepo.prepare({
+			observedAt: 1_767_225_600_000 + i,
+			doc: textToDoc(text),
+			text
+		});
 		changes.push(asChange(notesRepo as unknown as AnyRepository, 'notes', note));
 	}
 	const perDay = 20_000;
@@ -64,7 +68,11 @@ async function seedTeam(session: SyncSession): Promise<number> {
 		}));
 		for (const chunk of packChunks(newId(), fixes))
 			changes.push(
-				asChange(fixChunksRepo as unknown as AnyRepository, 'fixChunks', fixChunksRepo.prepare(chunk))
+				asChange(
+					fixChunksRepo as unknown as AnyRepository,
+					'fixChunks',
+					fixChunksRepo.prepare(chunk)
+				)
 			);
 	}
 	let bytes = 0;
@@ -80,7 +88,10 @@ async function seedTeam(session: SyncSession): Promise<number> {
 
 function setUp() {
 	ready ??= (async () => {
-		const relay = await spawnRelay({ port: 4345, dataDir: mkdtempSync(join(tmpdir(), 'sync-bench-')) });
+		const relay = await spawnRelay({
+			port: 4345,
+			dataDir: mkdtempSync(join(tmpdir(), 'sync-bench-'))
+		});
 		const admin = new Device();
 		await admin.use();
 		admin.session = await createTeam(relay.url);
@@ -160,8 +171,16 @@ async function loadedTeam() {
 	const sealed = await Promise.all(
 		Array.from({ length: 4_000 }, (_, i) => {
 			const text = `Ændring ${i}`;
-			const note = notesRepo.prepare({ observedAt: 1_767_225_600_000 + i, doc: textToDoc(text), text });
-			return sealEnvelope(key, ctx, encodeChange(asChange(notesRepo as unknown as AnyRepository, 'notes', note)));
+			const note = notesRepo.prepare({
+				observedAt: 1_767_225_600_000 + i,
+				doc: textToDoc(text),
+				text
+			});
+			return sealEnvelope(
+				key,
+				ctx,
+				encodeChange(asChange(notesRepo as unknown as AnyRepository, 'notes', note))
+			);
 		})
 	);
 	const sealNote = async (i: number) => sealed[i % sealed.length]!;
@@ -186,15 +205,17 @@ async function loadedTeam() {
 		.subscribe((e) => {
 			if (e.type !== 'head') return;
 			lastHead = Math.max(lastHead, e.head);
-			for (const w of heard.splice(0)) if (e.head >= w.seq) w.done();
-			else heard.push(w);
+			for (const w of heard.splice(0))
+				if (e.head >= w.seq) w.done();
+				else heard.push(w);
 			pulling = pulling.then(async () => {
 				await pull(B.session);
 				applied = await readCursor();
-				for (const w of [...waiters]) if (applied >= w.seq) {
-					waiters.splice(waiters.indexOf(w), 1);
-					w.done();
-				}
+				for (const w of [...waiters])
+					if (applied >= w.seq) {
+						waiters.splice(waiters.indexOf(w), 1);
+						w.done();
+					}
 			});
 		}, stop.signal)
 		.catch(() => {});
@@ -204,7 +225,9 @@ async function loadedTeam() {
 			const [r] = (await A.push([await sealNote(++n)])).results;
 			const seq = r!.seq;
 			if ((waitFor === 'heard' ? lastHead : applied) >= seq) return;
-			await new Promise<void>((done) => (waitFor === 'applied' ? waiters : heard).push({ seq, done }));
+			await new Promise<void>((done) =>
+				(waitFor === 'applied' ? waiters : heard).push({ seq, done })
+			);
 		},
 		async stop() {
 			stop.abort();

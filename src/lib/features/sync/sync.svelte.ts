@@ -16,13 +16,7 @@ export type SyncCondition = 'off' | 'syncing' | 'synced' | 'waiting' | 'offline'
 
 /** What went wrong, in words the screens turn into what to do. */
 export type SyncProblem =
-	| 'unreachable'
-	| 'removed'
-	| 'no-key'
-	| 'storage-full'
-	| 'relay-full'
-	| 'refused'
-	| 'unknown';
+	'unreachable' | 'removed' | 'no-key' | 'storage-full' | 'relay-full' | 'refused' | 'unknown';
 
 const LOCAL_CHECK_MS = 1500;
 /** A round at least this often while online, in case the events stream missed something. */
