@@ -38,7 +38,7 @@ export async function listConflicts(): Promise<SyncConflict[]> {
 		const repo = repoFor(c.table);
 		const entity = await repo.get(c.id);
 		const local = entity ? asTravelling(repo, entity) : undefined;
-		const incoming = { ...c.incoming, v: repo.def.version } as ExchangeRecord;
+		const incoming = { ...c.incoming, v: repo.def.version } as unknown as ExchangeRecord;
 		const reason = local ? conflictReason(local, incoming) : null;
 		if (!local || !reason) {
 			settled.push(c.key);

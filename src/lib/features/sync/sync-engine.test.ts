@@ -11,32 +11,31 @@ import { saveNote } from '$lib/features/notes/notes.service';
 import { savePlace } from '$lib/features/places/places.service';
 import { addParticipant, withdrawParticipant } from '$lib/features/notes/participants.service';
 import { gatherHeatmapInput } from '$lib/features/heatmaps/heatmap-input.service';
-import {
-	freshStorage,
-	startRelay,
-	type Running,
-	type Storage
-} from '../../../../server/test/harness';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnRelay, type RelayProcess } from '../../../../server/test/process';
 import { RelayError } from './relay-client';
 import { removeDevice } from './sync-engine.service';
 import { listConflicts, settleConflict } from './sync-conflicts.service';
 
 /**
  * Two simulated devices, each its own encrypted workspace on fake-indexeddb, syncing through a
- * real relay (the server's code on PGlite, on a loopback port).
+ * real relay process (`npm run server`, PGlite in a temporary folder, on a loopback port).
  */
-let storage: Storage;
-let relay: Running;
+const PORT = 4330;
+let dataDir: string;
+let relay: RelayProcess;
 let A: Device;
 let B: Device;
 
 beforeAll(async () => {
-	storage = await freshStorage('pglite');
-	relay = await startRelay(storage);
-}, 60_000);
+	dataDir = mkdtempSync(join(tmpdir(), 'sync-test-'));
+	relay = await spawnRelay({ port: PORT, dataDir });
+}, 120_000);
 afterAll(async () => {
 	await relay.stop();
-	await storage.drop();
+	rmSync(dataDir, { recursive: true, force: true });
 });
 
 beforeEach(async () => {
@@ -50,6 +49,7 @@ beforeEach(async () => {
 const note = (text: string) => ({
 	observedAt: 1_767_225_600_000,
 	doc: textToDoc(text),
+	text,
 	genre: 'jotting' as const
 });
 
