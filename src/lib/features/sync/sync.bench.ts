@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, bench, describe } from 'vitest';
+import { bench, describe } from 'vitest';
 import { textToDoc } from '$lib/domain/notes/doc';
 import { newId } from '$lib/domain/records/ids';
 import { encodeChange, type SyncedChange } from '$lib/domain/sync/change';
@@ -92,6 +92,8 @@ function setUp() {
 			port: 4345,
 			dataDir: mkdtempSync(join(tmpdir(), 'sync-bench-'))
 		});
+		// Benchmarks run no afterAll hooks: the relay goes when this process does.
+		process.once('exit', () => relay.child.kill());
 		const admin = new Device();
 		await admin.use();
 		admin.session = await createTeam(relay.url);
@@ -245,6 +247,15 @@ const samples = {
 	warmupTime: 0,
 	setup: async () => void (await (team ??= loadedTeam()))
 };
+const last = {
+	...samples,
+	// Benchmarks run no afterAll hooks: the last one stops the load and the relay.
+	teardown: async (_task: unknown, mode?: string) => {
+		if (mode === 'warmup') return;
+		await (await team)?.stop();
+		await (await ready)?.relay.stop();
+	}
+};
 
 describe('Team sync: a change on one device stored on another while 30 devices send one a second (target p95 ≤ 1 s)', () => {
 	bench(
@@ -259,10 +270,6 @@ describe('Team sync: a change on one device stored on another while 30 devices s
 		async () => {
 			await (await team!).change('applied');
 		},
-		samples
+		last
 	);
-	afterAll(async () => {
-		await (await team)?.stop();
-		await (await ready)?.relay.stop();
-	});
 });
