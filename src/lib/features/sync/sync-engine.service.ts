@@ -1,4 +1,5 @@
 import { fromBase64Url } from '$lib/domain/sync/base64url';
+import { pushBatches } from '$lib/domain/sync/batches';
 import {
 	encodeChange,
 	decodeChange,
@@ -91,6 +92,12 @@ async function seal(session: SyncSession, entries: OutboxEntry[]): Promise<Envel
 	return out;
 }
 
+/** Sends in requests the relay takes (by count and by bytes); a retried request is the same one. */
+async function send(session: SyncSession, envelopes: Envelope[]): Promise<void> {
+	for (const part of pushBatches(envelopes))
+		await session.client.pushAll(part, { batch: part.length });
+}
+
 /** Pushes every pending change, in batches; each batch leaves the outbox once the relay has it. */
 export async function push(
 	session: SyncSession,
@@ -100,15 +107,13 @@ export async function push(
 	let done = 0;
 	for (let at = 0; at < entries.length; at += PUSH_BATCH) {
 		const batch = entries.slice(at, at + PUSH_BATCH);
-		let envelopes = await seal(session, batch);
 		try {
-			await session.client.pushAll(envelopes);
+			await send(session, await seal(session, batch));
 		} catch (e) {
 			// Another device started a new key generation: take it and seal again.
 			if (!(e instanceof RelayError && e.code === 'stale-generation')) throw e;
 			await refreshKeys(session);
-			envelopes = await seal(session, batch);
-			await session.client.pushAll(envelopes);
+			await send(session, await seal(session, batch));
 		}
 		await clearPushed(batch);
 		done += batch.length;

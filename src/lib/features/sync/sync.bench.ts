@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { bench, describe } from 'vitest';
 import { textToDoc } from '$lib/domain/notes/doc';
 import { newId } from '$lib/domain/records/ids';
+import { pushBatches } from '$lib/domain/sync/batches';
 import { encodeChange, type SyncedChange } from '$lib/domain/sync/change';
 import { packChunks } from '$lib/domain/tracks/chunks';
 import { sealEnvelope } from '$lib/crypto/relay-envelope';
@@ -81,7 +82,8 @@ async function seedTeam(session: SyncSession): Promise<number> {
 			changes.slice(at, at + 1000).map((c) => sealEnvelope(key, ctx, encodeChange(c)))
 		);
 		bytes += envelopes.reduce((s, e) => s + e.ciphertext.length, 0);
-		await session.client.pushAll(envelopes);
+		for (const part of pushBatches(envelopes))
+			await session.client.pushAll(part, { batch: part.length });
 	}
 	return bytes;
 }
