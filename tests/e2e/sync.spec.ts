@@ -88,18 +88,18 @@ test('a team of two: a note from A shows on B within 5 s, a place from B in A’
 	for (const lang of ['en', 'da'] as const) {
 		if (lang === 'da') await language(A, 'Dansk');
 		await openTeamSync(A);
-		await expectNoSeriousViolations(A);
 		for (const [name, size] of [
 			['phone', PHONE],
 			['desktop', DESKTOP]
 		] as const) {
 			await A.setViewportSize(size);
 			await A.screenshot({
-				path: test.info().outputPath(`team-sync-${lang}-${name}.png`),
+				path: `test-results/sync/team-sync-${lang}-${name}.png`,
 				fullPage: true
 			});
 		}
 		await A.setViewportSize(PHONE);
+		await expectNoSeriousViolations(A);
 	}
 	await language(A, 'English');
 });
@@ -152,7 +152,7 @@ test('both offline, both edit the same note and one each: nothing lost, the clas
 		] as const) {
 			await B.setViewportSize(size);
 			await B.screenshot({
-				path: test.info().outputPath(`conflict-${lang}-${name}.png`),
+				path: `test-results/sync/conflict-${lang}-${name}.png`,
 				fullPage: true
 			});
 		}

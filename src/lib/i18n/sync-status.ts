@@ -23,7 +23,23 @@ export function problemText(problem: SyncProblem): string {
 	}
 }
 
-/** The short word in the navigation. */
+/** The one short word the navigation has room for on a phone. */
+export function navText(condition: SyncCondition, pending: number): string {
+	switch (condition) {
+		case 'syncing':
+			return m.syncNavSyncing();
+		case 'waiting':
+			return m.syncNavWaiting({ n: pending });
+		case 'offline':
+			return m.syncStatusOffline();
+		case 'problem':
+			return m.syncNavProblem();
+		default:
+			return m.syncNavSynced();
+	}
+}
+
+/** The status in words (Team sync's heading, the navigation's name). */
 export function conditionText(condition: SyncCondition, pending: number): string {
 	switch (condition) {
 		case 'syncing':
