@@ -43,6 +43,26 @@ async function language(page: Page, name: 'English' | 'Dansk'): Promise<void> {
 	await chooseLanguage(page, name);
 }
 
+/** Team sync at phone and desktop size, in English and Danish: screenshots and axe. */
+async function lookAt(page: Page, name: string): Promise<void> {
+	for (const lang of ['en', 'da'] as const) {
+		if (lang === 'da') await language(page, 'Dansk');
+		await openTeamSync(page);
+		for (const [size, viewport] of [
+			['phone', PHONE],
+			['desktop', DESKTOP]
+		] as const) {
+			await page.setViewportSize(viewport);
+			await page.screenshot({
+				path: `test-results/sync/${name}-${lang}-${size}.png`,
+				fullPage: true
+			});
+		}
+		await page.setViewportSize(PHONE);
+		await expectNoSeriousViolations(page);
+	}
+}
+
 async function device(browser: Browser): Promise<Page> {
 	const context = await browser.newContext({ baseURL: relay.url, viewport: PHONE });
 	watchContext(context);
@@ -85,22 +105,7 @@ test('a team of two: a note from A shows on B within 5 s, a place from B in A’
 	await expect.poll(() => glossaryNames(A), { timeout: 60_000 }).toContain(MARKERS[1]);
 
 	// Screens looked at: Team sync and the status, phone and desktop, English and Danish.
-	for (const lang of ['en', 'da'] as const) {
-		if (lang === 'da') await language(A, 'Dansk');
-		await openTeamSync(A);
-		for (const [name, size] of [
-			['phone', PHONE],
-			['desktop', DESKTOP]
-		] as const) {
-			await A.setViewportSize(size);
-			await A.screenshot({
-				path: `test-results/sync/team-sync-${lang}-${name}.png`,
-				fullPage: true
-			});
-		}
-		await A.setViewportSize(PHONE);
-		await expectNoSeriousViolations(A);
-	}
+	await lookAt(A, 'team-sync');
 	await language(A, 'English');
 });
 
@@ -142,22 +147,7 @@ test('both offline, both edit the same note and one each: nothing lost, the clas
 		await expect(conflictCard(page)).toContainText(`${MARKERS[0]}, sagde A`);
 		await expect(conflictCard(page)).toContainText(`${MARKERS[0]}, sagde B`);
 	}
-	await expectNoSeriousViolations(B);
-	for (const lang of ['en', 'da'] as const) {
-		if (lang === 'da') await language(B, 'Dansk');
-		await openTeamSync(B);
-		for (const [name, size] of [
-			['phone', PHONE],
-			['desktop', DESKTOP]
-		] as const) {
-			await B.setViewportSize(size);
-			await B.screenshot({
-				path: `test-results/sync/conflict-${lang}-${name}.png`,
-				fullPage: true
-			});
-		}
-		await B.setViewportSize(PHONE);
-	}
+	await lookAt(B, 'conflict');
 	await language(B, 'English');
 	// B settles it; A takes the settled version and its conflict goes away.
 	await openTeamSync(B);
