@@ -129,16 +129,24 @@ export function fixtureMetadata(schema: FixtureSchema, dataDate = '2025-03-01T00
 
 /** The whole archive as bytes. */
 export function makeBasemapArchive(
-	options: { schema?: FixtureSchema; dataDate?: string; bounds?: Bbox; tileType?: 1 | 2 } = {}
+	options: {
+		schema?: FixtureSchema;
+		dataDate?: string;
+		bounds?: Bbox;
+		tileType?: 1 | 2;
+		/** More tiles (the benchmark's filler at deeper zooms), and the zoom they reach. */
+		extra?: { tiles: ArchiveTile[]; maxZoom: number };
+	} = {}
 ): Uint8Array {
 	const schema = options.schema ?? 'protomaps';
 	const area = fieldArea();
-	const parts = writeArchive(fixtureTiles(schema, FIXTURE_ZOOMS, area), {
+	const tiles = [...fixtureTiles(schema, FIXTURE_ZOOMS, area), ...(options.extra?.tiles ?? [])];
+	const parts = writeArchive(tiles, {
 		tileCompression: Compression.Gzip,
 		tileType: options.tileType ?? TileType.Mvt,
 		bounds: options.bounds ?? area,
 		minZoom: FIXTURE_ZOOMS.min,
-		maxZoom: FIXTURE_ZOOMS.max,
+		maxZoom: options.extra?.maxZoom ?? FIXTURE_ZOOMS.max,
 		metadata: fixtureMetadata(schema, options.dataDate)
 	});
 	return concat(parts);

@@ -189,6 +189,9 @@ export async function runDownload(
 ): Promise<StoredMap> {
 	const get = options.fetch ?? fetchTile;
 	if (job.plan.overCap) throw new DownloadError('over-cap');
+	// Tiles left from another source (or a cancelled run) are not this download's.
+	const prior = await getMeta<DownloadJob>(JOB);
+	if (prior?.tiles.join() !== job.tiles.join()) await clearStaged();
 	await setMeta(JOB, job);
 	const have = await stagedKeys();
 	let bytes = (await stagedTiles()).reduce((n, t) => n + t.data.length, 0);
