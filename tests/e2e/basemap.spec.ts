@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { expect, test, type Page } from './fixtures';
+import { expect, test, type Locator, type Page } from './fixtures';
 import {
 	alertRegion,
 	chooseLanguage,
@@ -28,13 +28,16 @@ const OUT = 'tests/.out/screens';
 mkdirSync(OUT, { recursive: true });
 const PORT = Number(process.env.BASEMAP_TILE_PORT ?? 4310);
 
-async function shot(page: Page, name: string): Promise<void> {
+/** Screenshots at phone and desktop size, of the page or of one part of it. */
+async function shot(page: Page, name: string, part?: Locator): Promise<void> {
 	for (const [size, viewport] of [
 		['phone', PHONE],
 		['desktop', DESKTOP]
 	] as const) {
 		await page.setViewportSize(viewport);
-		await page.screenshot({ path: `${OUT}/offline-map-${name}-${size}.png` });
+		const path = `${OUT}/offline-map-${name}-${size}.png`;
+		if (part) await part.screenshot({ path });
+		else await page.screenshot({ path });
 	}
 }
 
@@ -82,12 +85,10 @@ test.describe('with the service worker', () => {
 		await expect(section.getByText('more than a year old')).toBeVisible();
 		await page.reload();
 		await noSeriousAxe(page);
-		await section.scrollIntoViewIfNeeded();
-		await shot(page, 'settings-en');
+		await shot(page, 'settings-en', section);
 		await chooseLanguage(page, 'Dansk');
 		await expect(section.getByRole('heading', { name: 'Offlinekort' })).toBeVisible();
-		await section.scrollIntoViewIfNeeded();
-		await shot(page, 'settings-da');
+		await shot(page, 'settings-da', section);
 		await chooseLanguage(page, 'English');
 
 		await startDemo(page);
@@ -145,6 +146,7 @@ test('the field area downloads from the basemap host, resumes after a reload, an
 		const estimate = section.getByTestId('download-estimate');
 		await expect(estimate).toContainText(/\d+ tiles from OpenFreeMap \(planet\), about/);
 		const total = Number(/(\d+) tiles/.exec((await estimate.innerText()) ?? '')![1]);
+		await shot(page, 'download-estimate', section);
 
 		// The host stops answering after ten tiles; the app is reloaded part-way.
 		server.holdAfter(10);
@@ -152,6 +154,7 @@ test('the field area downloads from the basemap host, resumes after a reload, an
 		await expect(section.getByTestId('download-progress')).toContainText(`10 of ${total} tiles`);
 		await page.reload();
 		await expect(section.getByText(`A download stopped at 10 of ${total} tiles.`)).toBeVisible();
+		await shot(page, 'download-interrupted', section);
 		server.holdAfter(null);
 		const before = server.served.length;
 		await section.getByRole('button', { name: 'Resume download' }).click();
