@@ -27,36 +27,44 @@ const filler = [...tilesOf(fieldArea(), 16, 16)].map((t) => ({
 }));
 
 /**
- * ms from the frame the map's element appears (after the lock screen, which a reload shows)
- * until the map is idle with its style and tiles drawn.
+ * Records in the page, from its first frame on, how long the Map screen's map takes from the
+ * frame its element appears (after the lock screen, which every load shows) until it is idle
+ * with its style and tiles drawn, as drawn from `expected` ('archive' or 'fallback').
  */
-async function firstRender(page: Page, offline: boolean): Promise<number> {
+function watchFirstRender(expected: string): void {
+	type MapEl = HTMLElement & {
+		maplibre?: {
+			loaded(): boolean;
+			areTilesLoaded(): boolean;
+			once(e: string, f: () => void): void;
+		};
+	};
+	const w = globalThis as unknown as { __mapRendered?: number };
+	let start: number | null = null;
+	const wait = () => {
+		const el = document.querySelector<MapEl>('.map');
+		if (el && start === null) start = performance.now();
+		const map = el?.maplibre;
+		if (!map || el.dataset.basemap !== expected) return void requestAnimationFrame(wait);
+		const done = () => (w.__mapRendered = performance.now() - start!);
+		if (map.loaded() && map.areTilesLoaded()) done();
+		else map.once('idle', done);
+	};
+	requestAnimationFrame(wait);
+}
+
+async function firstRender(page: Page): Promise<number> {
 	await page.goto(`${APP}/map`);
-	return page.evaluate(
-		(offline) =>
-			new Promise<number>((resolve) => {
-				let start: number | null = null;
-				const wait = () => {
-					type MapEl = HTMLElement & {
-						maplibre?: {
-							loaded(): boolean;
-							areTilesLoaded(): boolean;
-							once(e: string, f: () => void): void;
-						};
-					};
-					const el = document.querySelector<MapEl>('.map');
-					if (el && start === null) start = performance.now();
-					const map = el?.maplibre;
-					if (!map || el.dataset.basemap !== (offline ? 'fallback' : 'archive'))
-						return void requestAnimationFrame(wait);
-					const done = () => resolve(performance.now() - start!);
-					if (map.loaded() && map.areTilesLoaded()) done();
-					else map.once('idle', done);
-				};
-				wait();
-			}),
-		offline
+	// An assertion, so the lock screen's handler (watchContext) gets the workspace open.
+	await expect(page.locator('.map')).toBeVisible({ timeout: 120_000 });
+	await page.waitForFunction(
+		() => (globalThis as { __mapRendered?: number }).__mapRendered !== undefined,
+		null,
+		{
+			timeout: 120_000
+		}
 	);
+	return page.evaluate(() => (globalThis as unknown as { __mapRendered: number }).__mapRendered);
 }
 
 test('offline map: first render and tile reads', async ({ page, context }) => {
@@ -75,9 +83,11 @@ test('offline map: first render and tile reads', async ({ page, context }) => {
 	// false, so the basemap host is never asked), the archive hidden by renaming its record.
 	const archive: number[] = [];
 	const plain: number[] = [];
+	await page.addInitScript(watchFirstRender, 'archive');
 	for (let i = 0; i < RUNS; i++) {
-		archive.push(await firstRender(page, false));
+		archive.push(await firstRender(page));
 		const plainPage = await context.newPage();
+		await plainPage.addInitScript(watchFirstRender, 'fallback');
 		await plainPage.addInitScript(() => {
 			Object.defineProperty(Navigator.prototype, 'onLine', { get: () => false });
 			// The stored map stays on disk; this page does not find it (see stored-basemap.ts).
@@ -86,7 +96,7 @@ test('offline map: first render and tile reads', async ({ page, context }) => {
 				return open.call(this, name === 'stedsans-basemap' ? 'stedsans-basemap-none' : name, v);
 			};
 		});
-		plain.push(await firstRender(plainPage, true));
+		plain.push(await firstRender(plainPage));
 		await plainPage.close();
 	}
 	const a = percentile(archive, 50);
@@ -111,10 +121,11 @@ test('offline map: first render and tile reads', async ({ page, context }) => {
 	const keys = [...tilesOf(fieldArea(), 12, 16)];
 	const times = await page.evaluate(async (keys) => {
 		const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('basemap');
+		type Handles = { values(): AsyncIterable<FileSystemFileHandle> };
 		let file: File | null = null;
-		for await (const handle of (dir as any).values()) file = await handle.getFile();
-		const lib = (globalThis as any).pmtiles;
-		const reader = new lib.PMTiles(new lib.FileSource(file));
+		for await (const handle of (dir as unknown as Handles).values()) file = await handle.getFile();
+		const lib = (globalThis as unknown as { pmtiles: typeof import('pmtiles') }).pmtiles;
+		const reader = new lib.PMTiles(new lib.FileSource(file!));
 		await reader.getHeader();
 		const tile: number[] = [];
 		const raw: number[] = [];

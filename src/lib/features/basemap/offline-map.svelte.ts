@@ -128,3 +128,9 @@ export class OfflineMapState {
 		this.#outside = on;
 	}
 }
+
+/**
+ * One for the app: a download goes on while the user is on another screen, and Settings shows
+ * it again on return (a second instance would offer to resume a download that is running).
+ */
+export const offlineMap = new OfflineMapState();
