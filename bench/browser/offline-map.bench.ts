@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { APP, percentile, record } from './follow-bench-data';
 import { watchContext } from '../../tests/e2e/driver';
@@ -17,9 +17,11 @@ import { fieldArea, tilesOf } from '../../src/lib/domain/basemap/tiles';
  * The archive is the tests' basemap (zoom 10–14) with every zoom-16 tile of the field area added
  * as 40 kB of gzipped noise: 25 MB, so reads go to a file of a real extract's size.
  */
-const RUNS = 5;
+const RUNS = Number(process.env.BENCH_MAP_RUNS ?? 5);
 
 test.beforeEach(({ context }) => watchContext(context));
+// The tile-read figure loads pmtiles' browser bundle into the page as a script of its own.
+test.use({ bypassCSP: true });
 
 const filler = [...tilesOf(fieldArea(), 16, 16)].map((t) => ({
 	...t,
@@ -115,9 +117,11 @@ test('offline map: first render and tile reads', async ({ page, context }) => {
 	});
 
 	// Tile reads, in the page, from the stored file, with the pmtiles reader the map uses.
-	const require = createRequire(import.meta.url);
 	await page.goto(`${APP}/settings`);
-	await page.addScriptTag({ path: require.resolve('pmtiles/dist/pmtiles.js') });
+	// pmtiles' browser bundle (not among the package's exports, so found by path).
+	await page.addScriptTag({
+		path: fileURLToPath(new URL('../../node_modules/pmtiles/dist/pmtiles.js', import.meta.url))
+	});
 	const keys = [...tilesOf(fieldArea(), 12, 16)];
 	const times = await page.evaluate(async (keys) => {
 		const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('basemap');

@@ -29,7 +29,10 @@ describe('the stored map’s style', () => {
 		for (const lang of ['da', 'en'] as const)
 			it(`is a valid MapLibre style for ${schema} archives in ${lang}, with nothing from outside`, () => {
 				const style = archiveStyle({
-					url: 'pmtiles://map.pmtiles',
+					tiles: 'pmtiles://map.pmtiles/{z}/{x}/{y}',
+					bounds: [12.5, 55.64, 12.63, 55.73],
+					minZoom: 10,
+					maxZoom: 14,
 					schema,
 					lang,
 					attribution: '© OpenStreetMap contributors (ODbL) · tiles: test',

@@ -6,8 +6,12 @@ import { omtLayers } from './omt-layers';
 export const ARCHIVE_SOURCE = 'basemap';
 
 export interface ArchiveStyleOptions {
-	/** `pmtiles://…` (basemap-protocol.ts). */
-	url: string;
+	/** `pmtiles://<file>/{z}/{x}/{y}` (basemap-protocol.ts). */
+	tiles: string;
+	/** From the stored map's description: no TileJSON round trip before the first tile. */
+	bounds: [number, number, number, number];
+	minZoom: number;
+	maxZoom: number;
 	schema: 'protomaps' | 'openmaptiles';
 	lang: 'da' | 'en';
 	/** "© OpenStreetMap contributors · tiles: …", shown on the map and in PNG exports. */
@@ -55,7 +59,14 @@ export function archiveStyle(o: ArchiveStyleOptions): StyleSpecification {
 		glyphs: o.glyphs,
 		sprite: o.sprite,
 		sources: {
-			[ARCHIVE_SOURCE]: { type: 'vector', url: o.url, attribution: o.attribution }
+			[ARCHIVE_SOURCE]: {
+				type: 'vector',
+				tiles: [o.tiles],
+				bounds: o.bounds,
+				minzoom: o.minZoom,
+				maxzoom: o.maxZoom,
+				attribution: o.attribution
+			}
 		},
 		layers
 	};

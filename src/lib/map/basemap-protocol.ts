@@ -43,6 +43,31 @@ export function spriteUrl(): string {
 	return new URL(asset('/map/sprite/basemap'), location.href).href;
 }
 
+/**
+ * Glyph files fetched ahead, while the map's style and first tiles load: a label's glyphs are
+ * asked for only after its tile is parsed, one more round trip before the map is complete.
+ */
+const glyphCache = new Map<string, Promise<ArrayBuffer | null>>();
+
+function glyphBytes(file: string, signal?: AbortSignal): Promise<ArrayBuffer | null> {
+	let bytes = glyphCache.get(file);
+	if (!bytes) {
+		bytes = fetch(file, { signal })
+			.then((res) => (res.ok ? res.arrayBuffer() : null))
+			.catch(() => null);
+		glyphCache.set(file, bytes);
+		// A failed fetch is tried again next time.
+		void bytes.then((b) => b ?? glyphCache.delete(file));
+	}
+	return bytes;
+}
+
+/** Starts fetching the glyphs every label of the bundled styles needs first (Latin-1). */
+export function prefetchGlyphs(): void {
+	for (const font of ['Noto Sans Regular', 'Noto Sans Medium', 'Noto Sans Italic'])
+		void glyphBytes(glyphFile(font, '0-255')!);
+}
+
 function register(lib: typeof MapLibre): Protocol {
 	if (protocol) return protocol;
 	protocol = new Protocol();
@@ -51,17 +76,26 @@ function register(lib: typeof MapLibre): Protocol {
 		const [, fontstack = '', range = ''] =
 			/^stedsans-glyphs:\/\/([^/]+)\/(.+)$/.exec(params.url) ?? [];
 		const file = glyphFile(fontstack, range);
-		if (!file) return { data: new ArrayBuffer(0) };
-		const res = await fetch(file, { signal: abort.signal });
-		if (!res.ok) return { data: new ArrayBuffer(0) };
-		return { data: await res.arrayBuffer() };
+		const bytes = file ? await glyphBytes(file, abort.signal) : null;
+		return { data: bytes ?? new ArrayBuffer(0) };
 	});
 	return protocol;
 }
 
-/** Makes a stored archive readable by the map; returns the source URL for its style. */
-export function useArchive(lib: typeof MapLibre, file: File): string {
+/**
+ * A reader of a stored archive that starts reading its header and root directory at once, while
+ * MapLibre loads (the map's first tiles then need one read each).
+ */
+export function openArchive(file: File): PMTiles {
+	const reader = new PMTiles(new FileSource(file));
+	void reader.getHeader().then((h) => reader.getZxy(h.minZoom, 0, 0).catch(() => undefined));
+	return reader;
+}
+
+/** Makes a stored archive readable by the map; returns its tile URL template for the style. */
+export function useArchive(lib: typeof MapLibre, reader: PMTiles): string {
 	const p = register(lib);
-	if (!p.get(file.name)) p.add(new PMTiles(new FileSource(file)));
-	return `pmtiles://${file.name}`;
+	const key = reader.source.getKey();
+	if (!p.get(key)) p.add(reader);
+	return `pmtiles://${key}/{z}/{x}/{y}`;
 }

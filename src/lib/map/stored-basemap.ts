@@ -9,7 +9,8 @@ import {
 	type StoredMap
 } from '$lib/features/basemap/basemap.service';
 import { archiveStyle } from './archive-style';
-import { GLYPHS_URL, spriteUrl, useArchive } from './basemap-protocol';
+import type { PMTiles } from 'pmtiles';
+import { GLYPHS_URL, openArchive, prefetchGlyphs, spriteUrl, useArchive } from './basemap-protocol';
 
 export interface StoredBasemap {
 	style: StyleSpecification;
@@ -23,20 +24,39 @@ export function storedMapAttribution(map: Pick<StoredMap, 'source'>): string {
 	return m.offlineMapAttribution({ source: map.source });
 }
 
-/** The stored offline map as a style for this map screen, in the UI's language; null if none. */
-export async function storedBasemap(lib: typeof MapLibre): Promise<StoredBasemap | null> {
+export interface OpenedBasemap {
+	map: StoredMap;
+	reader: PMTiles;
+	outsideAllowed: boolean;
+}
+
+/**
+ * The stored offline map, opened: its header, root directory and glyphs start loading now, in
+ * parallel with MapLibre itself (a map screen calls this and loadMapLibre together). Null if none.
+ */
+export async function openBasemap(): Promise<OpenedBasemap | null> {
 	const [stored, outsideAllowed] = await Promise.all([
 		openStoredMap().catch(() => null),
 		onlineOutsideAllowed().catch(() => false)
 	]);
 	if (!stored) return null;
+	prefetchGlyphs();
+	return { map: stored.map, reader: openArchive(stored.file), outsideAllowed };
+}
+
+/** The opened map as a style for this map screen, in the UI's language. */
+export function storedBasemap(lib: typeof MapLibre, opened: OpenedBasemap): StoredBasemap {
+	const { map } = opened;
 	const style = archiveStyle({
-		url: useArchive(lib, stored.file),
-		schema: stored.map.schema,
+		tiles: useArchive(lib, opened.reader),
+		bounds: map.bounds,
+		minZoom: map.minZoom,
+		maxZoom: map.maxZoom,
+		schema: map.schema,
 		lang: getLocale() === 'da' ? 'da' : 'en',
-		attribution: storedMapAttribution(stored.map),
+		attribution: storedMapAttribution(map),
 		glyphs: GLYPHS_URL,
 		sprite: spriteUrl()
 	});
-	return { style, bounds: stored.map.bounds, outsideAllowed };
+	return { style, bounds: map.bounds, outsideAllowed: opened.outsideAllowed };
 }
