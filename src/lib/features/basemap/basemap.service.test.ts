@@ -139,6 +139,25 @@ describe('downloading the field area', () => {
 		});
 	});
 
+	it('Cancel drops what came: nothing is stored and nothing is left to resume', async () => {
+		const job = await prepareDownload(STYLE, json);
+		const stop = new AbortController();
+		let n = 0;
+		await expect(
+			runDownload(job, {
+				signal: stop.signal,
+				fetch: async () => {
+					if (++n === 5) stop.abort();
+					return null;
+				}
+			})
+		).rejects.toThrow();
+		expect((await unfinishedDownload())?.done).toBeGreaterThan(0);
+		await discardDownload();
+		expect(await unfinishedDownload()).toBeNull();
+		expect(await storedMap()).toBeNull();
+	});
+
 	it('fetches each tile once across an interruption, then stores one archive', async () => {
 		const job = await prepareDownload(STYLE, json);
 		expect(job).toMatchObject({ schema: 'openmaptiles', plan: { minZoom: 10, maxZoom: 14 } });
