@@ -10,6 +10,7 @@ import {
 	prepareKeys,
 	recover,
 	unlock,
+	TooSoonError,
 	type PendingKeys
 } from '$lib/services/vault.service';
 import { announcer } from './announcer.svelte';
@@ -53,7 +54,7 @@ class VaultState {
 	get failures() {
 		return this.#failures;
 	}
-	/** When the next passphrase may be tried (epoch ms; 0 or past: now). */
+	/** When the next passphrase may be tried, on performance.now()'s clock (0 or past: now). */
 	get retryAt() {
 		return this.#retryAt;
 	}
@@ -105,7 +106,8 @@ class VaultState {
 		try {
 			await unlock(passphrase);
 		} catch (e) {
-			if (e instanceof WrongPassphraseError) await this.#refreshBackoff();
+			if (e instanceof WrongPassphraseError || e instanceof TooSoonError)
+				await this.#refreshBackoff();
 			throw e;
 		}
 		await this.#opened();
@@ -169,9 +171,10 @@ class VaultState {
 	}
 
 	async #refreshBackoff(): Promise<void> {
-		const { failures, retryAt } = await nextUnlockAttempt();
+		const { failures, waitMs } = await nextUnlockAttempt();
 		this.#failures = failures;
-		this.#retryAt = retryAt;
+		// performance.now(), not Date.now(): a device clock set forward does not end the wait.
+		this.#retryAt = waitMs && performance.now() + waitMs;
 	}
 
 	#reset(): void {
