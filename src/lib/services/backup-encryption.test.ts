@@ -91,6 +91,26 @@ describe('an encrypted backup', () => {
 		expect(await snapshot()).toEqual(before);
 	});
 
+	it('refuses a file that demands a costlier key derivation than the app uses, before deriving', async () => {
+		await fill();
+		const file = await sealBackup(
+			await buildBackup(),
+			{ kind: 'passphrase', passphrase: PASS },
+			options
+		);
+		await openWorkspace('main', other);
+		const before = await snapshot();
+		const json = JSON.parse(file.text) as { kdf: object };
+		const hostile = JSON.stringify({ ...json, kdf: { ...json.kdf, m: 256 * 1024, t: 10 } });
+		const started = performance.now();
+		expect(await restoreBackup(hostile, hostile.length, { passphrase: PASS })).toEqual({
+			ok: false,
+			problem: { kind: 'kdf-too-costly', asked: { memoryMiB: 256, passes: 10 } }
+		});
+		console.info(`hostile backup refused in ${(performance.now() - started).toFixed(0)} ms`);
+		expect(await snapshot()).toEqual(before);
+	});
+
 	it('refuses a passphrase weaker than four random words', async () => {
 		await fill();
 		const draft = await buildBackup();

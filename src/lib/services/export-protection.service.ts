@@ -2,6 +2,7 @@ import {
 	DamagedError,
 	envelopeLock,
 	isEnvelope,
+	KdfTooCostlyError,
 	KdfUnavailableError,
 	openEnvelope,
 	openEnvelopeWithKey,
@@ -90,6 +91,7 @@ export type EnvelopeProblem =
 	| { kind: 'damaged-envelope' }
 	| { kind: 'envelope-version'; version: number }
 	| { kind: 'kdf-unavailable'; reason: 'memory' | 'no-wasm' }
+	| { kind: 'kdf-too-costly'; asked: KdfTooCostlyError['asked'] }
 	| { kind: 'wrong-content' };
 
 /** An envelope is base64 inside JSON: 4/3 of what it holds, and a small header. */
@@ -134,6 +136,8 @@ export async function openFile(
 		if (e instanceof DamagedError) return { ok: false, problem: { kind: 'damaged-envelope' } };
 		if (e instanceof UnsupportedVersionError)
 			return { ok: false, problem: { kind: 'envelope-version', version: e.version } };
+		if (e instanceof KdfTooCostlyError)
+			return { ok: false, problem: { kind: 'kdf-too-costly', asked: e.asked } };
 		if (e instanceof KdfUnavailableError)
 			return { ok: false, problem: { kind: 'kdf-unavailable', reason: e.reason } };
 		throw e;

@@ -1,6 +1,7 @@
 import { m } from '$lib/paraglide/messages.js';
 import {
 	DamagedError,
+	KdfTooCostlyError,
 	KdfUnavailableError,
 	WrongPassphraseError,
 	WrongRecoveryKeyError
@@ -23,5 +24,6 @@ export function describeVaultError(e: unknown): string {
 	if (e instanceof KdfUnavailableError)
 		return e.reason === 'memory' ? m.kdfMemory() : m.kdfNoWasm();
 	if (e instanceof DamagedError && e.what === 'key-file') return m.keysDamaged();
+	if (e instanceof KdfTooCostlyError) return m.keysTooCostly();
 	return describeError(e);
 }
