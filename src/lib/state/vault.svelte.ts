@@ -27,6 +27,7 @@ class VaultState {
 	#screen = $state<VaultScreen>('none');
 	#existingData = $state(false);
 	#recoveryKey = $state<string | null>(null);
+	#pendingKdf = $state.raw<PendingKeys['file']['passphrase']['kdf'] | null>(null);
 	#progress = $state<{ done: number; total: number } | null>(null);
 	#failures = $state(0);
 	#retryAt = $state(0);
@@ -46,6 +47,10 @@ class VaultState {
 	}
 	get recoveryKey() {
 		return this.#recoveryKey;
+	}
+	/** How the new key was derived (shown with the recovery key when not at full strength). */
+	get pendingKdf() {
+		return this.#pendingKdf;
 	}
 	/** Encrypting existing data: records done of all; null when nothing is to be encrypted. */
 	get progress() {
@@ -82,6 +87,7 @@ class VaultState {
 	async create(passphrase: string): Promise<void> {
 		this.#pending = await prepareKeys(passphrase);
 		this.#recoveryKey = this.#pending.recoveryKey;
+		this.#pendingKdf = this.#pending.file.passphrase.kdf;
 		this.#screen = 'recovery-key';
 	}
 
@@ -91,6 +97,7 @@ class VaultState {
 		await commitKeys(this.#pending);
 		this.#pending = null;
 		this.#recoveryKey = null;
+		this.#pendingKdf = null;
 		await this.#opened();
 	}
 
@@ -98,6 +105,7 @@ class VaultState {
 	discardKeys(): void {
 		this.#pending = null;
 		this.#recoveryKey = null;
+		this.#pendingKdf = null;
 		this.#screen = 'setup';
 	}
 
@@ -181,6 +189,7 @@ class VaultState {
 		this.#screen = 'none';
 		this.#pending = null;
 		this.#recoveryKey = null;
+		this.#pendingKdf = null;
 		this.#progress = null;
 		this.#error = null;
 		this.#existingData = false;
