@@ -34,6 +34,12 @@ describe('backup format', () => {
 		const r = parse(file());
 		expect(r.ok && r.records.things).toHaveLength(1);
 	});
+	it('calls __proto__ and constructor unknown tables, without a TypeError', () => {
+		for (const table of ['__proto__', 'constructor', 'toString']) {
+			const text = JSON.stringify(file()).replace('"records":{', `"records":{"${table}":[],`);
+			expect(parse(text)).toEqual({ ok: false, problem: { kind: 'unknown-table', table } });
+		}
+	});
 	it('names the first problem', () => {
 		expect(parse('{"format": "stedsans-backup", "formatVer')).toMatchObject({
 			problem: { kind: 'not-json' }

@@ -41,6 +41,7 @@ export type BackupProblem =
 	| { kind: 'not-json'; detail: string }
 	| { kind: 'not-backup' }
 	| { kind: 'future-version'; version: number }
+	| { kind: 'unknown-table'; table: string }
 	| { kind: 'invalid'; path: string; detail: string };
 
 export type BackupParse =
@@ -69,6 +70,13 @@ export function parseBackup(
 	const version = (json as { formatVersion?: unknown }).formatVersion;
 	if (typeof version === 'number' && version > BACKUP_FORMAT_VERSION)
 		return { ok: false, problem: { kind: 'future-version', version } };
+	// Table names are looked up as own properties: "__proto__" or "constructor" is an unknown
+	// table like any other, never something Object.prototype answers for.
+	const records = (json as { records?: unknown }).records;
+	if (typeof records === 'object' && records !== null && !Array.isArray(records))
+		for (const table of Object.keys(records))
+			if (!Object.hasOwn(tables, table))
+				return { ok: false, problem: { kind: 'unknown-table', table } };
 	const parsed = backupSchema(tables).safeParse(json);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]!;

@@ -146,7 +146,7 @@ export function parsePackage(
 	const listed = new Set(header.data.tables);
 	const records: Record<string, PackageRecord[]> = {};
 	for (const [table, rows] of Object.entries(json.records)) {
-		const spec = tables[table];
+		const spec = specOf(tables, table);
 		if (!spec) return fail({ kind: 'unknown-table', table });
 		if (!listed.has(table))
 			return fail({
@@ -158,7 +158,7 @@ export function parsePackage(
 		if ('problem' in read) return fail(read.problem);
 		records[table] = read.records;
 	}
-	for (const table of listed) if (tables[table]) records[table] ??= [];
+	for (const table of listed) if (specOf(tables, table)) records[table] ??= [];
 
 	const dangling = danglingRefs(records, tables, known);
 	if (dangling.length)
@@ -205,7 +205,7 @@ function danglingRefs(
 	);
 	const out: { path: string; table: string; id: string }[] = [];
 	for (const [table, rows] of Object.entries(records)) {
-		const refs = tables[table]?.refs;
+		const refs = specOf(tables, table)?.refs;
 		if (!refs) continue;
 		rows.forEach((record, i) => {
 			if (record.deletedAt !== null) return;
@@ -226,6 +226,14 @@ function fromIssue(issue: z.core.$ZodIssue, prefix: PropertyKey[]): PackageProbl
 	if (issue.code === 'too_big' && issue.origin === 'string')
 		return { kind: 'too-long', path, maximum: Number(issue.maximum) };
 	return { kind: 'invalid', path, detail: issue.message };
+}
+
+/**
+ * A table's spec by its name as the file spells it: own properties only, so "__proto__" or
+ * "constructor" is an unknown table like any other, not Object.prototype's.
+ */
+export function specOf<T>(tables: Readonly<Record<string, T>>, table: string): T | undefined {
+	return Object.hasOwn(tables, table) ? tables[table] : undefined;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
