@@ -28,7 +28,7 @@ export const TeamKeyLock = z.object({
 });
 export type TeamKeyLock = z.infer<typeof TeamKeyLock>;
 
-const Lock = z.discriminatedUnion('alg', [...KdfParams.options, TeamKeyLock]);
+export const Lock = z.discriminatedUnion('alg', [...KdfParams.options, TeamKeyLock]);
 
 export const EnvelopeHeader = z.object({
 	format: z.literal(ENVELOPE_FORMAT),
@@ -48,7 +48,7 @@ const headerBytes = (h: z.infer<typeof EnvelopeHeader>) =>
 type Header = z.infer<typeof EnvelopeHeader>;
 
 /** The key-encryption key and check value of a file: HKDF of the secret, salted for a team key. */
-function fileKeys(secret: Bytes, lock: Header['kdf']) {
+export function fileKeys(secret: Bytes, lock: Header['kdf']) {
 	return lock.alg === 'team-key' ? splitSecret(secret, fromBase64(lock.salt)) : splitSecret(secret);
 }
 

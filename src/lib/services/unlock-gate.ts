@@ -51,7 +51,9 @@ export class UnlockGate {
 	/** Runs `fn` alone: after every earlier call in this page, and in no other tab meanwhile. */
 	exclusive<T>(fn: () => Promise<T>): Promise<T> {
 		const locks = globalThis.navigator?.locks;
-		const run = () => (locks ? locks.request(LOCK_NAME, fn) : fn());
+		// request() resolves with what the callback's promise resolves with (the DOM types say a
+		// promise of it).
+		const run = (): Promise<T> => (locks ? (locks.request(LOCK_NAME, fn) as Promise<T>) : fn());
 		const result = this.#queue.then(run, run);
 		this.#queue = result.catch(() => undefined);
 		return result;

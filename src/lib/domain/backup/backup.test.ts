@@ -52,7 +52,7 @@ describe('backup format', () => {
 			problem: { kind: 'invalid', path: 'records.things[1].name' }
 		});
 		expect(parse(file({ records: { unknown: [] } }))).toMatchObject({
-			problem: { kind: 'invalid' }
+			problem: { kind: 'unknown-table', table: 'unknown' }
 		});
 		expect(parseBackup('{}', 201 * 1024 * 1024, tables)).toMatchObject({
 			problem: { kind: 'too-large' }
