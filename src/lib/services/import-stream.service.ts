@@ -127,7 +127,7 @@ export class JsonStream {
 			fn();
 		} catch (e) {
 			if (e instanceof TokenizerError || e instanceof TokenParserError)
-				throw new SyntaxError(e.message);
+				throw new SyntaxError(e.message, { cause: e });
 			throw e;
 		}
 	}
