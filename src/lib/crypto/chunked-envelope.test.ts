@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { utf8, type Bytes } from './bytes';
-import { CHUNK_BYTES, envelopeVersion, openChunked, sealChunked } from './chunked-envelope';
+import {
+	CHUNK_BYTES,
+	envelopeVersion,
+	openChunked,
+	openEnvelopeText,
+	sealChunked
+} from './chunked-envelope';
 import { DamagedError, KdfTooCostlyError, WrongPassphraseError } from './errors';
 import { deriveNewSecret, deriveSecret } from './kdf';
 import { sealEnvelope } from './envelope';
@@ -94,5 +100,14 @@ describe('the chunked envelope (version 2)', () => {
 	it('tells a version-1 envelope and a plaintext file from it by their first bytes', async () => {
 		expect(envelopeVersion(await sealEnvelope('{}', PASS, CHEAP_KDF))).toBe(1);
 		expect(envelopeVersion('{"format":"stedsans-backup"}')).toBeNull();
+	});
+});
+
+describe('opening an envelope held whole', () => {
+	it('opens both versions with the passphrase', async () => {
+		const v2 = await sealed(utf8('{"a":"æøå"}'));
+		const v1 = await sealEnvelope('{"a":"æøå"}', PASS, CHEAP_KDF);
+		expect(await openEnvelopeText(v2, { passphrase: PASS })).toBe('{"a":"æøå"}');
+		expect(await openEnvelopeText(v1, { passphrase: PASS })).toBe('{"a":"æøå"}');
 	});
 });

@@ -2,7 +2,8 @@ import { JSONParser, TokenizerError, TokenParserError } from '@streamparser/json
 import { z } from 'zod';
 import { fromBase64, randomBytes, toBase64, utf8, wipe, type Bytes } from './bytes';
 import { DamagedError, UnsupportedVersionError, WrongPassphraseError } from './errors';
-import { ENVELOPE_FORMAT, fileKeys, Lock } from './envelope';
+import { ENVELOPE_FORMAT, fileKeys, Lock, openEnvelope, openEnvelopeWithKey } from './envelope';
+import { deriveSecret, type KdfOptions } from './kdf';
 import { assertAffordable } from './kdf-params';
 import { checkMatches } from './kek';
 
@@ -168,4 +169,36 @@ export async function openChunked(
 	if (!header && pending.length === 0) throw new DamagedError('envelope', 'invalid', 'chunks');
 	await drain(true);
 	return header!;
+}
+
+/**
+ * Opens an envelope of either version from its whole text, with a passphrase or a team key's
+ * secret: for tests and tools that hold a file anyway (the app streams it, import-stream).
+ */
+export async function openEnvelopeText(
+	text: string,
+	key: { passphrase: string; kdf?: KdfOptions } | { secret: Bytes }
+): Promise<string> {
+	if (envelopeVersion(text) !== CHUNKED_VERSION)
+		return (
+			'secret' in key
+				? await openEnvelopeWithKey(text, key.secret)
+				: await openEnvelope(text, key.passphrase, key.kdf)
+		).text();
+	const decoder = new TextDecoder();
+	let out = '';
+	async function* whole() {
+		yield utf8(text);
+	}
+	await openChunked(
+		whole(),
+		async (header) =>
+			'secret' in key
+				? key.secret.slice()
+				: header.kdf.alg === 'team-key'
+					? Promise.reject(new WrongPassphraseError())
+					: deriveSecret(key.passphrase, header.kdf, key.kdf),
+		async (p) => void (out += decoder.decode(p, { stream: true }))
+	);
+	return out + decoder.decode();
 }
