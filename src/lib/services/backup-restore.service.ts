@@ -19,7 +19,7 @@ import { REPOSITORIES } from '$lib/db/registry';
 import { getSettings } from '$lib/db/settings.repo';
 import { db, identity, setProfileId } from '$lib/db/workspace';
 import { envelopeLimit, openFile, type EnvelopeProblem } from './export-protection.service';
-import { ImportStop, JsonStream, streamImport } from './import-stream.service';
+import { ImportStop, streamRecords } from './import-stream.service';
 
 /** The largest file an import reads: a backup at its limit, encrypted. */
 export const MAX_BACKUP_FILE_BYTES = envelopeLimit(MAX_BACKUP_BYTES);
@@ -86,51 +86,31 @@ export async function readBackupRows(
 	const reader = new BackupReader(contentSchemas());
 	const sealed = new Map<RecordTable, Row[]>();
 	const settings: BackupRecord[] = [];
-	const queue: { table: string; index: number; value: unknown }[] = [];
-	const json = new JsonStream(BackupReader.PATHS, (value, path) => {
-		if (path.length === 1) reader.field(String(path[0]), value);
-		else queue.push({ table: String(path[1]), index: Number(path[2]), value });
+	const streamed = await streamRecords<RestoreProblem>(file, 'backup', unlock, {
+		paths: BackupReader.PATHS,
+		limit: MAX_BACKUP_BYTES,
+		tooLarge: (bytes) => ({ kind: 'too-large', bytes }),
+		notJson: (detail) => ({ kind: 'not-json', detail }),
+		field: (key, value) => reader.field(key, value),
+		records: async (batch) => {
+			const checked: { table: RecordTable; index: number; record: BackupRecord }[] = [];
+			for (const { table, index, value } of batch) {
+				const r = reader.record(table, index, value);
+				if (!r.ok) throw new ImportStop(r.problem);
+				// Settings wait for the header's `leftOut` (keepLocalSecrets); there is one record.
+				if (table === 'settings') settings.push(r.record);
+				else checked.push({ table: table as RecordTable, index, record: r.record });
+			}
+			// A chunk's records are sealed side by side, as a whole file's were.
+			const rows = await Promise.all(checked.map((c) => toRow(c.table, c.index, c.record)));
+			rows.forEach((row, i) => {
+				const table = checked[i]!.table;
+				const list = sealed.get(table);
+				if (list) list.push(row);
+				else sealed.set(table, [row]);
+			});
+		}
 	});
-	let plainBytes = 0;
-	const feed = (run: () => void) => {
-		try {
-			run();
-		} catch (e) {
-			if (e instanceof SyntaxError)
-				throw new ImportStop<BackupProblem>({ kind: 'not-json', detail: e.message });
-			throw e;
-		}
-	};
-	const sink = async (chunk: Uint8Array) => {
-		plainBytes += chunk.length;
-		if (plainBytes > MAX_BACKUP_BYTES)
-			throw new ImportStop<BackupProblem>({ kind: 'too-large', bytes: plainBytes });
-		feed(() => json.write(chunk));
-		const checked: { table: RecordTable; index: number; record: BackupRecord }[] = [];
-		for (const { table, index, value } of queue.splice(0)) {
-			const r = reader.record(table, index, value);
-			if (!r.ok) throw new ImportStop(r.problem);
-			// Settings wait for the header's `leftOut` (keepLocalSecrets); there is one record.
-			if (table === 'settings') settings.push(r.record);
-			else checked.push({ table: table as RecordTable, index, record: r.record });
-		}
-		// A chunk's records are sealed side by side, as a whole file's were.
-		const rows = await Promise.all(checked.map((c) => toRow(c.table, c.index, c.record)));
-		rows.forEach((row, i) => {
-			const table = checked[i]!.table;
-			const list = sealed.get(table);
-			if (list) list.push(row);
-			else sealed.set(table, [row]);
-		});
-	};
-	let streamed;
-	try {
-		streamed = await streamImport(file, 'backup', unlock, sink);
-		if (streamed.ok === true) feed(() => json.end());
-	} catch (e) {
-		if (e instanceof ImportStop) return { ok: false, problem: e.problem as BackupProblem };
-		throw e;
-	}
 	if (streamed.ok === 'whole') return readWhole(await file.text(), bytes, unlock);
 	if (!streamed.ok) return streamed;
 	const header = reader.finish();

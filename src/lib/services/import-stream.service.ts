@@ -132,3 +132,63 @@ export class JsonStream {
 		}
 	}
 }
+
+/** A record at `$.records.<table>[<index>]`, as the stream hands it over. */
+export interface StreamedRecord {
+	table: string;
+	index: number;
+	value: unknown;
+}
+
+/** What a streaming import does with what it reads, and how it names the stream's own problems. */
+export interface RecordSink<P> {
+	/** The header fields' paths and `$.records.*.*`. */
+	paths: string[];
+	/** The most plaintext bytes the import takes. */
+	limit: number;
+	tooLarge(bytes: number): P;
+	notJson(detail: string): P;
+	field(key: string, value: unknown): void;
+	/** The records of one chunk of the file, in order; throws an ImportStop to end the read. */
+	records(batch: StreamedRecord[]): Promise<void>;
+}
+
+/**
+ * Streams a backup or a team package (`streamImport`) into a JSON parser that hands its header
+ * fields and then its records, a chunk's worth at a time, to `sink`. A problem the sink or the
+ * stream finds ends the read and is returned; `whole` means a version-1 envelope.
+ */
+export async function streamRecords<P>(
+	file: Blob,
+	kind: EnvelopeKind,
+	unlock: { passphrase?: string; kdf?: KdfOptions },
+	sink: RecordSink<P>
+): Promise<Streamed | { ok: false; problem: P }> {
+	const queue: StreamedRecord[] = [];
+	const json = new JsonStream(sink.paths, (value, path) => {
+		if (path.length === 1) sink.field(String(path[0]), value);
+		else queue.push({ table: String(path[1]), index: Number(path[2]), value });
+	});
+	const feed = (run: () => void) => {
+		try {
+			run();
+		} catch (e) {
+			if (e instanceof SyntaxError) throw new ImportStop(sink.notJson(e.message));
+			throw e;
+		}
+	};
+	let plainBytes = 0;
+	try {
+		const streamed = await streamImport(file, kind, unlock, async (chunk) => {
+			plainBytes += chunk.length;
+			if (plainBytes > sink.limit) throw new ImportStop(sink.tooLarge(plainBytes));
+			feed(() => json.write(chunk));
+			await sink.records(queue.splice(0));
+		});
+		if (streamed.ok === true) feed(() => json.end());
+		return streamed;
+	} catch (e) {
+		if (e instanceof ImportStop) return { ok: false, problem: e.problem as P };
+		throw e;
+	}
+}

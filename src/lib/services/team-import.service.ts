@@ -30,7 +30,7 @@ import {
 import type { ImportCounts } from './team-import-log';
 import { envelopeLimit, openFile, type EnvelopeProblem } from './export-protection.service';
 import type { KdfOptions } from '$lib/crypto';
-import { ImportStop, JsonStream, streamImport } from './import-stream.service';
+import { ImportStop, streamRecords } from './import-stream.service';
 
 /**
  * Reads the package as a stream (import-stream.service.ts): records are checked as they arrive,
@@ -44,45 +44,26 @@ async function parseStreamed(
 	known: (table: string, id: string) => boolean
 ): Promise<PackageParse | { ok: false; problem: ReadProblem }> {
 	const reader = new PackageReader(exchangeSpecs());
-	const queue: { table: string; index: number; value: unknown }[] = [];
-	const json = new JsonStream(PackageReader.PATHS, (value, path) => {
-		if (path.length === 1) reader.field(String(path[0]), value);
-		else queue.push({ table: String(path[1]), index: Number(path[2]), value });
+	const streamed = await streamRecords<ReadProblem>(file, 'team-package', unlock, {
+		paths: PackageReader.PATHS,
+		limit: MAX_PACKAGE_BYTES,
+		tooLarge: (bytes) => ({ kind: 'too-large', bytes }),
+		notJson: (detail) => ({ kind: 'not-json', detail }),
+		field: (key, value) => reader.field(key, value),
+		records: async (batch) => {
+			for (const { table, index, value } of batch) {
+				const problem = reader.record(table, index, value);
+				if (problem) throw new ImportStop(problem);
+			}
+		}
 	});
-	let plainBytes = 0;
-	const feed = (run: () => void) => {
-		try {
-			run();
-		} catch (e) {
-			if (e instanceof SyntaxError)
-				throw new ImportStop<PackageProblem>({ kind: 'not-json', detail: e.message });
-			throw e;
-		}
-	};
-	const sink = async (chunk: Uint8Array) => {
-		plainBytes += chunk.length;
-		if (plainBytes > MAX_PACKAGE_BYTES)
-			throw new ImportStop<PackageProblem>({ kind: 'too-large', bytes: plainBytes });
-		feed(() => json.write(chunk));
-		for (const { table, index, value } of queue.splice(0)) {
-			const problem = reader.record(table, index, value);
-			if (problem) throw new ImportStop(problem);
-		}
-	};
-	try {
-		const streamed = await streamImport(file, 'team-package', unlock, sink);
-		if (streamed.ok === 'whole') {
-			const opened = await openFile(await file.text(), 'team-package', unlock);
-			if (!opened.ok) return opened;
-			const size = opened.encrypted ? opened.text.length : bytes;
-			return parsePackage(opened.text, size, exchangeSpecs(), known);
-		}
-		if (!streamed.ok) return streamed;
-		feed(() => json.end());
-	} catch (e) {
-		if (e instanceof ImportStop) return { ok: false, problem: e.problem as PackageProblem };
-		throw e;
+	if (streamed.ok === 'whole') {
+		const opened = await openFile(await file.text(), 'team-package', unlock);
+		if (!opened.ok) return opened;
+		const size = opened.encrypted ? opened.text.length : bytes;
+		return parsePackage(opened.text, size, exchangeSpecs(), known);
 	}
+	if (!streamed.ok) return streamed;
 	return reader.finish(known);
 }
 
