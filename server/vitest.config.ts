@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 // One file at a time: two cores, and PGlite and PostgreSQL both want one while they work.
 export default defineConfig({
 	root: fileURLToPath(new URL('..', import.meta.url)),
+	// The app's modules the relay shares (protocol, keys, client) import each other by $lib.
+	resolve: { alias: { $lib: fileURLToPath(new URL('../src/lib', import.meta.url)) } },
 	test: {
 		include: ['server/test/**/*.test.ts'],
 		environment: 'node',

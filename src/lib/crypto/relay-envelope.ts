@@ -1,5 +1,5 @@
-import { fromBase64Url, toBase64Url } from '../domain/sync/base64url';
-import type { Envelope } from '../domain/sync/protocol';
+import { fromBase64Url, toBase64Url } from '$lib/domain/sync/base64url';
+import type { Envelope } from '$lib/domain/sync/protocol';
 import { randomBytes, utf8, type Bytes } from './bytes';
 import { DamagedError } from './errors';
 

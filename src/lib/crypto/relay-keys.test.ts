@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inviteFromRandom } from '../domain/sync/invite';
+import { inviteFromRandom } from '$lib/domain/sync/invite';
 import { randomBytes, utf8 } from './bytes';
 import { importTeamKey, openEnvelope, sealEnvelope } from './relay-envelope';
 import {

@@ -1,5 +1,5 @@
-import { fromBase64Url, toBase64Url } from '../domain/sync/base64url';
-import { inviteProofInput } from '../domain/sync/invite';
+import { fromBase64Url, toBase64Url } from '$lib/domain/sync/base64url';
+import { inviteProofInput } from '$lib/domain/sync/invite';
 import { utf8, wipe, type Bytes } from './bytes';
 import { collectBytes, depositBytes } from './drop-box';
 import type { SealContext } from './seal';

@@ -21,14 +21,14 @@ import {
 	type RelayErrorCode,
 	type RelayEvent,
 	type Wrap
-} from '../../domain/sync';
-import { utf8 } from '../../crypto/bytes';
+} from '$lib/domain/sync';
+import { utf8 } from '$lib/crypto/bytes';
 import {
 	inviteProof,
 	sha256Base64Url,
 	signText,
 	type DeviceIdentity
-} from '../../crypto/relay-keys';
+} from '$lib/crypto/relay-keys';
 import { pause, readEvents } from './relay-events';
 
 /**

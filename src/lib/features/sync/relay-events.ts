@@ -1,4 +1,4 @@
-import { RelayEvent } from '../../domain/sync';
+import { RelayEvent } from '$lib/domain/sync';
 
 /**
  * Reads a Server-Sent Events stream from a fetch body (EventSource cannot send the signature
