@@ -1,6 +1,7 @@
 import { codebookOrder, codeDefinition, codeLabel } from '../codebook/code';
-import { copenhagenDayKey, isoCopenhagen } from '../format/datetime';
-import { qdaGuid } from './guid';
+import { copenhagenDayKey } from '../format/datetime';
+import { copenhagenClock } from './clock';
+import { exportGuids, type ExportGuids } from './guid';
 import type {
 	QdaCode,
 	QdaCounts,
@@ -23,10 +24,6 @@ function dateTime(ms: number): string {
 	return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-const userGuid = (id: string) => qdaGuid('user', id);
-const codeGuid = (id: string) => qdaGuid('code', id);
-const variableGuid = (v: QdaVariable) => qdaGuid('variable', v);
-
 interface Source {
 	note: QdaNote;
 	guid: string;
@@ -48,30 +45,30 @@ function index(all: Source[], ids: (n: QdaNote) => readonly (string | null)[]) {
 }
 
 /** Sources in time order, each named by date, time and genre; a repeated name gets " (2)", … */
-function sources(input: QdaProjectInput): Source[] {
+function sources(input: QdaProjectInput, clock: (ms: number) => string, g: ExportGuids): Source[] {
 	const seen = new Map<string, number>();
 	return [...input.notes]
 		.sort((a, b) => a.observedAt - b.observedAt || (a.id < b.id ? -1 : 1))
 		.map((note) => {
-			const base = `${isoCopenhagen(note.observedAt).slice(0, 16).replace('T', ' ')} · ${input.labels.genre(note.genre)}`;
+			const base = `${clock(note.observedAt).slice(0, 16).replace('T', ' ')} · ${input.labels.genre(note.genre)}`;
 			const n = (seen.get(base) ?? 0) + 1;
 			seen.set(base, n);
 			return {
 				note,
-				guid: qdaGuid('source', note.id),
+				guid: g.source(note.id),
 				name: n === 1 ? base : `${base} (${n})`,
 				body: docToQdaText(note.doc)
 			};
 		});
 }
 
-function writeCodes(x: XmlWriter, input: QdaProjectInput): Set<string> {
+function writeCodes(x: XmlWriter, input: QdaProjectInput, g: ExportGuids): Set<string> {
 	const { lang } = input.labels;
 	const ordered = codebookOrder(input.codes, lang);
 	const ids = new Set(ordered.map((c) => c.id));
 	if (!ordered.length) return ids;
 	const code = (c: QdaCode, children: QdaCode[]) => {
-		x.start('Code', { guid: codeGuid(c.id), name: codeLabel(c, lang), isCodable: true });
+		x.start('Code', { guid: g.code(c.id), name: codeLabel(c, lang), isCodable: true });
 		const definition = codeDefinition(c, lang);
 		if (definition) x.text('Description', definition);
 		for (const child of children) code(child, []);
@@ -87,22 +84,22 @@ function writeCodes(x: XmlWriter, input: QdaProjectInput): Set<string> {
 	return ids;
 }
 
-function writeVariables(x: XmlWriter, input: QdaProjectInput): void {
+function writeVariables(x: XmlWriter, input: QdaProjectInput, g: ExportGuids): void {
 	x.start('Variables');
 	for (const v of QDA_VARIABLES) {
 		const { name, description } = input.labels.variables[v];
 		const type = v === 'neighbourhood' || v === 'locationConsent' ? 'Text' : 'Boolean';
-		x.start('Variable', { guid: variableGuid(v), name, typeOfVariable: type });
+		x.start('Variable', { guid: g.variable(v), name, typeOfVariable: type });
 		x.text('Description', description).end();
 	}
 	x.end();
 }
 
-function writeCase(x: XmlWriter, p: QdaParticipant, input: QdaProjectInput, of: Source[]): void {
-	const { labels } = input;
-	x.start('Case', { guid: qdaGuid('case', p.id), name: p.code });
+function writeCase(x: XmlWriter, p: QdaParticipant, ctx: Context, of: Source[]): void {
+	const { labels } = ctx.input;
+	x.start('Case', { guid: ctx.g.case(p.id), name: p.code });
 	const value = (v: QdaVariable, element: 'TextValue' | 'BooleanValue', text: string) => {
-		x.start('VariableValue').empty('VariableRef', { targetGUID: variableGuid(v) });
+		x.start('VariableValue').empty('VariableRef', { targetGUID: ctx.g.variable(v) });
 		x.text(element, text).end();
 	};
 	if (p.neighbourhood) value('neighbourhood', 'TextValue', labels.neighbourhood(p.neighbourhood));
@@ -114,15 +111,24 @@ function writeCase(x: XmlWriter, p: QdaParticipant, input: QdaProjectInput, of: 
 	x.end();
 }
 
-function description(s: Source, input: QdaProjectInput, codeOf: Map<string, string>): string {
-	const { labels: l } = input;
+interface Context {
+	input: QdaProjectInput;
+	codeIds: Set<string>;
+	users: Set<string>;
+	codeOf: Map<string, string>;
+	clock: (ms: number) => string;
+	g: ExportGuids;
+}
+
+function description(s: Source, ctx: Context): string {
+	const { labels: l } = ctx.input;
 	const n = s.note;
 	return [
-		`${l.observed}: ${isoCopenhagen(n.observedAt)}`,
+		`${l.observed}: ${ctx.clock(n.observedAt)}`,
 		n.neighbourhood ? `${l.neighbourhoodField}: ${l.neighbourhood(n.neighbourhood)}` : null,
 		n.placeLabel ? `${l.place}: ${n.placeLabel}` : null,
 		n.participantIds.length
-			? `${l.participants}: ${n.participantIds.map((id) => codeOf.get(id) ?? '?').join(', ')}`
+			? `${l.participants}: ${n.participantIds.map((id) => ctx.codeOf.get(id) ?? '?').join(', ')}`
 			: null,
 		n.sensitive ? `${l.sensitive}: ${l.yes}` : null
 	]
@@ -134,19 +140,9 @@ function description(s: Source, input: QdaProjectInput, codeOf: Map<string, stri
  * One TextSource: its description, the whole text as one selection holding the note's codes
  * (notes are coded as a whole), and each verbatim quote as a selection of its own.
  */
-function writeSource(
-	x: XmlWriter,
-	s: Source,
-	ctx: {
-		input: QdaProjectInput;
-		codeIds: Set<string>;
-		users: Set<string>;
-		codeOf: Map<string, string>;
-	},
-	counts: QdaCounts
-): void {
+function writeSource(x: XmlWriter, s: Source, ctx: Context, counts: QdaCounts): void {
 	const n = s.note;
-	const user = ctx.users.has(n.authorId) ? userGuid(n.authorId) : undefined;
+	const user = ctx.users.has(n.authorId) ? ctx.g.user(n.authorId) : undefined;
 	const stamp = { creatingUser: user, creationDateTime: dateTime(n.createdAt) };
 	x.start('TextSource', {
 		guid: s.guid,
@@ -155,20 +151,22 @@ function writeSource(
 		...stamp,
 		modifiedDateTime: dateTime(n.updatedAt)
 	});
-	x.text('Description', description(s, ctx.input, ctx.codeOf));
+	x.text('Description', description(s, ctx));
 	const length = cpLength(s.body.text);
 	const codes = n.codeIds.filter((id) => ctx.codeIds.has(id));
 	if (codes.length && length > 0) {
+		const selection = ctx.g.selection(s.guid);
 		x.start('PlainTextSelection', {
-			guid: qdaGuid('selection', n.id),
+			guid: selection,
 			name: s.name,
 			startPosition: 0,
 			endPosition: length,
 			...stamp
 		});
 		for (const codeId of codes) {
-			x.start('Coding', { guid: qdaGuid('coding', n.id, codeId), ...stamp });
-			x.empty('CodeRef', { targetGUID: codeGuid(codeId) }).end();
+			// Who and when are the selection's; each coding says only which code.
+			x.start('Coding', { guid: ctx.g.coding(selection, codeId) });
+			x.empty('CodeRef', { targetGUID: ctx.g.code(codeId) }).end();
 			counts.codings++;
 		}
 		x.end();
@@ -176,7 +174,7 @@ function writeSource(
 	s.body.quotes.forEach((q, i) => {
 		const quote = ctx.input.labels.quote;
 		x.start('PlainTextSelection', {
-			guid: qdaGuid('quote', n.id, String(i)),
+			guid: ctx.g.quote(s.guid, i),
 			name: quote,
 			startPosition: q.start,
 			endPosition: q.end,
@@ -188,26 +186,22 @@ function writeSource(
 	x.end();
 }
 
-function writeSets(
-	x: XmlWriter,
-	input: QdaProjectInput,
-	all: Source[],
-	codeOf: Map<string, string>
-) {
+function writeSets(x: XmlWriter, ctx: Context, all: Source[]) {
+	const { input, codeOf, g } = ctx;
 	const { labels } = input;
 	const sets: { guid: string; name: string; description: string; members: Source[] }[] = [];
 	const byPlace = index(all, (n) => n.placeIds);
 	const byDay = index(all, (n) => [n.followAlongId]);
 	for (const p of input.places)
 		sets.push({
-			guid: qdaGuid('place', p.id),
+			guid: g.place(p.id),
 			name: labels.placeSet(p.name),
 			description: labels.placeSetDescription,
 			members: byPlace.get(p.id) ?? []
 		});
 	for (const f of [...input.followAlongs].sort((a, b) => a.startedAt - b.startedAt))
 		sets.push({
-			guid: qdaGuid('follow-along', f.id),
+			guid: g.followAlong(f.id),
 			name: labels.followSet(
 				copenhagenDayKey(f.startedAt),
 				f.participantId ? (codeOf.get(f.participantId) ?? null) : null
@@ -232,20 +226,22 @@ function writeSets(
  * schema sets: Users, CodeBook, Variables, Cases, Sources, Sets, Description.
  */
 export function buildProject(input: QdaProjectInput): QdaProject {
-	const all = sources(input);
+	const clock = copenhagenClock();
+	const g = exportGuids();
+	const all = sources(input, clock, g);
 	const counts: QdaCounts = {
 		sources: all.length,
 		codes: 0,
 		codings: 0,
 		quotes: 0,
-		cases: 0,
+		cases: input.participants.length,
 		sets: 0,
 		users: 0
 	};
 	const wanted = new Set([...input.notes.map((n) => n.authorId), input.exportedBy ?? '']);
 	const users = input.users.filter((u) => wanted.has(u.id));
 	const userIds = new Set(users.map((u) => u.id));
-	const codeOf = new Map(input.participants.map((p) => [p.id, p.code]));
+	counts.users = users.length;
 
 	const x = new XmlWriter();
 	x.start('Project', {
@@ -253,35 +249,40 @@ export function buildProject(input: QdaProjectInput): QdaProject {
 		name: input.name,
 		origin: input.origin,
 		creatingUserGUID:
-			input.exportedBy && userIds.has(input.exportedBy) ? userGuid(input.exportedBy) : undefined,
+			input.exportedBy && userIds.has(input.exportedBy) ? g.user(input.exportedBy) : undefined,
 		creationDateTime: dateTime(input.exportedAt)
 	});
 	if (users.length) {
 		x.start('Users');
-		for (const u of users) x.empty('User', { guid: userGuid(u.id), name: u.displayName });
+		for (const u of users) x.empty('User', { guid: g.user(u.id), name: u.displayName });
 		x.end();
 	}
-	const codeIds = writeCodes(x, input);
+	const codeIds = writeCodes(x, input, g);
+	counts.codes = codeIds.size;
+	const ctx: Context = {
+		input,
+		codeIds,
+		users: userIds,
+		codeOf: new Map(input.participants.map((p) => [p.id, p.code])),
+		clock,
+		g
+	};
 	if (input.participants.length) {
-		writeVariables(x, input);
+		writeVariables(x, input, g);
 		const byParticipant = index(all, (n) => n.participantIds);
 		x.start('Cases');
-		for (const p of input.participants) writeCase(x, p, input, byParticipant.get(p.id) ?? []);
+		for (const p of input.participants) writeCase(x, p, ctx, byParticipant.get(p.id) ?? []);
 		x.end();
 	}
 	if (all.length) {
 		x.start('Sources');
-		const ctx = { input, codeIds, users: userIds, codeOf };
 		for (const s of all) writeSource(x, s, ctx, counts);
 		x.end();
 	}
-	counts.sets = writeSets(x, input, all, codeOf);
+	counts.sets = writeSets(x, ctx, all);
 	x.text('Description', input.labels.projectDescription(all.length));
 	x.end();
 
-	counts.codes = codeIds.size;
-	counts.cases = input.participants.length;
-	counts.users = users.length;
 	const files: QdaSourceFile[] = all.map((s) => ({
 		path: `Sources/${s.guid}.txt`,
 		text: s.body.text

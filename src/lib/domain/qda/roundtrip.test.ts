@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { qdaGuid } from './guid';
+import { exportGuids, qdaGuid } from './guid';
 import { docToQdaText } from './plain-text';
 import { buildProject, QDA_PROJECT_NS } from './project';
 import { packQdpx } from './qdpx';
@@ -62,7 +62,10 @@ describe('a .qdpx read back by other tools', () => {
 		for (const p of input.participants) expect(cases).toContain(qdaGuid('case', p.id));
 
 		const codings = all('Coding');
-		const wanted = input.notes.flatMap((n) => n.codeIds.map((c) => qdaGuid('coding', n.id, c)));
+		const g = exportGuids();
+		const wanted = input.notes.flatMap((n) =>
+			n.codeIds.map((c) => g.coding(g.selection(g.source(n.id)), c))
+		);
 		expect(codings.map((c) => c.getAttribute('guid')).sort()).toEqual(wanted.sort());
 		for (const coding of codings) expect(codes).toContain(refs(coding, 'CodeRef')[0]);
 

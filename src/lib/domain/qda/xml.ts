@@ -7,9 +7,28 @@
 // XML 1.0 §2.2: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
+/** Whether the text holds a character XML 1.0 forbids (looking is cheaper than replacing). */
+export function hasNonXmlChars(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c >= 0x20 && c < 0xd800) continue;
+		if (c === 0x09 || c === 0x0a || c === 0x0d) continue;
+		if (c >= 0xd800 && c <= 0xdbff) {
+			const next = text.charCodeAt(i + 1);
+			if (next >= 0xdc00 && next <= 0xdfff) {
+				i++;
+				continue;
+			}
+			return true;
+		}
+		if (c < 0x20 || c <= 0xdfff || c === 0xfffe || c === 0xffff) return true;
+	}
+	return false;
+}
+
 /** The text without the characters XML 1.0 forbids. */
 export function xmlChars(text: string): string {
-	return text.replace(NOT_XML_CHAR, '');
+	return hasNonXmlChars(text) ? text.replace(NOT_XML_CHAR, '') : text;
 }
 
 const TEXT_ESCAPES: Record<string, string> = {
@@ -27,11 +46,15 @@ const ATTR_ESCAPES: Record<string, string> = {
 };
 
 export function escapeText(text: string): string {
-	return xmlChars(text).replace(/[&<>\r]/g, (c) => TEXT_ESCAPES[c]!);
+	const clean = xmlChars(text);
+	return /[&<>\r]/.test(clean) ? clean.replace(/[&<>\r]/g, (c) => TEXT_ESCAPES[c]!) : clean;
 }
 
 export function escapeAttr(text: string): string {
-	return xmlChars(text).replace(/[&<>"\t\n\r]/g, (c) => ATTR_ESCAPES[c]!);
+	const clean = xmlChars(text);
+	return /[&<>"\t\n\r]/.test(clean)
+		? clean.replace(/[&<>"\t\n\r]/g, (c) => ATTR_ESCAPES[c]!)
+		: clean;
 }
 
 /** Attributes in the order given; `undefined` and `null` ones are left out. */
@@ -40,10 +63,16 @@ export type Attrs = Record<string, string | number | boolean | null | undefined>
 function attrs(a: Attrs | undefined): string {
 	if (!a) return '';
 	let out = '';
-	for (const [name, value] of Object.entries(a))
-		if (value !== undefined && value !== null) out += ` ${name}="${escapeAttr(String(value))}"`;
+	for (const name in a) {
+		const value = a[name];
+		if (value === undefined || value === null) continue;
+		// Numbers and booleans need no escaping; GUIDs and dates are plain ASCII but cheap to check.
+		out += ` ${name}="${typeof value === 'string' ? escapeAttr(value) : String(value)}"`;
+	}
 	return out;
 }
+
+const INDENT = Array.from({ length: 12 }, (_, i) => '\t'.repeat(i));
 
 /**
  * A streaming writer that indents with tabs. Parts are collected in an array and joined once:
@@ -54,7 +83,7 @@ export class XmlWriter {
 	#open: string[] = [];
 
 	#indent(): string {
-		return '\t'.repeat(this.#open.length);
+		return INDENT[this.#open.length] ?? '\t'.repeat(this.#open.length);
 	}
 
 	start(name: string, a?: Attrs): this {
