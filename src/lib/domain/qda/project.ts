@@ -123,13 +123,13 @@ interface Context {
 function description(s: Source, ctx: Context): string {
 	const { labels: l } = ctx.input;
 	const n = s.note;
+	// Participants not in the export (in the trash) are left out, not named.
+	const codes = n.participantIds.flatMap((id) => ctx.codeOf.get(id) ?? []);
 	return [
 		`${l.observed}: ${ctx.clock(n.observedAt)}`,
 		n.neighbourhood ? `${l.neighbourhoodField}: ${l.neighbourhood(n.neighbourhood)}` : null,
 		n.placeLabel ? `${l.place}: ${n.placeLabel}` : null,
-		n.participantIds.length
-			? `${l.participants}: ${n.participantIds.map((id) => ctx.codeOf.get(id) ?? '?').join(', ')}`
-			: null,
+		codes.length ? `${l.participants}: ${codes.join(', ')}` : null,
 		n.sensitive ? `${l.sensitive}: ${l.yes}` : null
 	]
 		.filter((line) => line !== null)
