@@ -65,17 +65,17 @@ export async function protectFile(
 	options?: ProtectOptions
 ): Promise<string>;
 export async function protectFile(
-	bytes: Uint8Array,
+	bytes: Uint8Array<ArrayBuffer>,
 	kind: EnvelopeKind,
 	protection: Protection,
 	options?: ProtectOptions
-): Promise<string | Uint8Array>;
+): Promise<string | Uint8Array<ArrayBuffer>>;
 export async function protectFile(
-	text: string | Uint8Array,
+	text: string | Uint8Array<ArrayBuffer>,
 	kind: EnvelopeKind,
 	protection: Protection,
 	options: ProtectOptions = {}
-): Promise<string | Uint8Array> {
+): Promise<string | Uint8Array<ArrayBuffer>> {
 	switch (protection.kind) {
 		case 'plaintext':
 			if (protection.confirmed !== true) throw new PlaintextNotConfirmedError();

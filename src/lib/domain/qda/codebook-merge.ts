@@ -1,5 +1,6 @@
 import { CodeContent, type Lang } from '../codebook/code';
 import { QdcError, type QdcCode } from './codebook-read';
+import type { QdaCode } from './model';
 
 /**
  * Merging an imported codebook into ours by name. A code whose name is already a label of one of
@@ -10,12 +11,8 @@ import { QdcError, type QdcCode } from './codebook-read';
  * down goes under its top-level code ("flattened").
  */
 
-export interface ExistingCode {
-	id: string;
-	parentId: string | null;
-	label: { en: string; da: string };
-	definition: { en: string; da: string };
-}
+/** A code of ours, as the export knows it too. */
+export type ExistingCode = QdaCode;
 
 export interface NewCode {
 	/** Its place in `created`; a child's parent may be another new code (`parentKey`). */

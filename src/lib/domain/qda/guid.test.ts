@@ -31,7 +31,10 @@ describe('GUIDs of an export', () => {
 				count++;
 			}
 		}
-		for (const c of codes) (seen.add(g.code(c)), count++);
+		for (const c of codes) {
+			seen.add(g.code(c));
+			count++;
+		}
 		expect(seen.size).toBe(count);
 	});
 });

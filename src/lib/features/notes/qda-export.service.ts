@@ -123,7 +123,10 @@ export function saveQdaFile(file: Pick<QdaFile, 'filename' | 'content'>): void {
 
 export type OpenedQda =
 	| { ok: true; filename: string; content: Uint8Array<ArrayBuffer> }
-	| { ok: false; problem: EnvelopeProblem | { kind: 'not-encrypted' } };
+	| {
+			ok: false;
+			problem: EnvelopeProblem | { kind: 'not-encrypted' } | { kind: 'not-analysis-file' };
+	  };
 
 /**
  * An encrypted analysis file opened with its passphrase: the .qdpx inside, for the analysis
@@ -133,10 +136,14 @@ export async function openQdaFile(
 	file: { name: string; text: () => Promise<string> },
 	unlock: { passphrase?: string; kdf?: KdfOptions } = {}
 ): Promise<OpenedQda> {
-	const opened = await openFile(await file.text(), 'qda-project', { ...unlock, binary: true });
+	const text = await file.text();
+	const opened = await openFile(text, 'qda-project', { ...unlock, binary: true });
 	if (!opened.ok) return opened;
 	if (!opened.encrypted || !opened.content)
-		return { ok: false, problem: { kind: 'not-encrypted' } };
+		// A ZIP starts with "PK\3\4": a .qdpx already, which needs no opening here.
+		return text.startsWith('PK\u0003\u0004')
+			? { ok: false, problem: { kind: 'not-encrypted' } }
+			: { ok: false, problem: { kind: 'not-analysis-file' } };
 	const filename = `${file.name.replace(/\.stedsans$/i, '') || 'stedsans-analysis'}.qdpx`;
 	return { ok: true, filename, content: opened.content as Uint8Array<ArrayBuffer> };
 }

@@ -98,6 +98,10 @@ describe('the REFI-QDA export service', () => {
 				text: async () => strFromU8(plain.content as Uint8Array, true)
 			})
 		).toEqual({ ok: false, problem: { kind: 'not-encrypted' } });
+		expect(await openQdaFile({ name: 'notes.csv', text: async () => 'id,text\n' })).toEqual({
+			ok: false,
+			problem: { kind: 'not-analysis-file' }
+		});
 	});
 });
 
