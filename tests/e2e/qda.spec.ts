@@ -134,7 +134,7 @@ test('a codebook file is merged by name; a file that is not one says so and chan
 		)
 	});
 	await expect(statusRegion(page)).toContainText(
-		'Codebook merged: 1 codes added, 1 already here, 1 definitions extended.'
+		'Codebook merged: 1 code added, 1 already here, 1 definition extended.'
 	);
 	const queue = page.getByRole('listitem').filter({ hasText: 'Queue at the shelter' });
 	await expect(queue).toHaveClass(/child/);

@@ -29,7 +29,11 @@ export function describeCodebookError(e: unknown): string {
 }
 
 export function describeCodebookImport(r: CodebookImport): string {
-	const merged = m.qdcImported({ added: r.added, matched: r.matched, updated: r.updated });
+	const merged = m.qdcImported({
+		added: m.qdcAdded({ count: r.added }),
+		matched: m.qdcMatched({ count: r.matched }),
+		updated: m.qdcUpdated({ count: r.updated })
+	});
 	return r.flattened ? `${merged} ${m.qdcFlattened({ count: r.flattened })}` : merged;
 }
 
