@@ -44,7 +44,9 @@ export async function openAnalysisFile(
 	page: Page,
 	file: string,
 	passphrase: string,
-	into: string
+	into: string,
+	/** Called while the passphrase dialog shows (for a screenshot). */
+	onPrompt?: () => Promise<void>
 ): Promise<string> {
 	await openExportMenu(page);
 	const chooser = page.waitForEvent('filechooser');
@@ -56,6 +58,7 @@ export async function openAnalysisFile(
 	await (await chooser).setFiles(file);
 	const dialog = page.getByRole('dialog');
 	await dialog.getByLabel(/^(Passphrase|Adgangssætning)$/).fill(passphrase);
+	await onPrompt?.();
 	const download = page.waitForEvent('download');
 	await dialog.getByRole('button', { name: /^(Open and save \.qdpx|Åbn og gem \.qdpx)$/ }).click();
 	const saved = await download;

@@ -42,6 +42,10 @@ test('the demo workspace goes to analysis as an encrypted REFI-QDA project that 
 			for (const [size, viewport] of Object.entries({ phone: PHONE, desktop: DESKTOP })) {
 				await page.setViewportSize(viewport);
 				await openExportMenu(page);
+				// The whole menu is on the screen (a Danish phone wraps the button to the left).
+				const menu = (await page.locator('details[open] .menu').boundingBox())!;
+				expect(menu.x).toBeGreaterThanOrEqual(0);
+				expect(menu.x + menu.width).toBeLessThanOrEqual(viewport.width);
 				await checkScreen(page, `qda-menu-${size}-${lang}`, lang, true, false);
 				await page
 					.locator('summary')
@@ -88,7 +92,9 @@ test('the demo workspace goes to analysis as an encrypted REFI-QDA project that 
 	expect(envelope).toMatch(/^\{"format":"stedsans-envelope"/);
 	expect(envelope).not.toContain('project.qde');
 
-	const qdpx = await openAnalysisFile(page, encrypted, TEST_PASSPHRASE, dir);
+	const qdpx = await openAnalysisFile(page, encrypted, TEST_PASSPHRASE, dir, () =>
+		checkScreen(page, 'qda-open-phone-en', 'en', true, false)
+	);
 	await expect(statusRegion(page)).toContainText('Open it in your analysis program.');
 	const { qde, entries } = validateQdpx(qdpx, dir);
 	expect(entries).toContain('project.qde');
