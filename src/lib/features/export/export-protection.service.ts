@@ -9,7 +9,8 @@ import {
 	readEnvelope,
 	UnsupportedVersionError,
 	WrongPassphraseError,
-	type KdfOptions
+	type KdfOptions,
+	type OpenedEnvelope
 } from '$lib/crypto';
 import { utf8, wipe } from '$lib/crypto/bytes';
 import { sealChunked } from '$lib/crypto/chunked-envelope';
@@ -26,7 +27,7 @@ export type Protection =
 	| { kind: 'team-key' }
 	| { kind: 'plaintext'; confirmed: true };
 
-export type EnvelopeKind = 'backup' | 'team-package';
+export type EnvelopeKind = 'backup' | 'team-package' | 'qda-project';
 
 export class PlaintextNotConfirmedError extends Error {
 	override readonly name = 'PlaintextNotConfirmedError';
@@ -56,13 +57,28 @@ export interface ProtectOptions {
 	userInputs?: readonly string[];
 }
 
-/** Turns the export's text into the file's text: an envelope, or (confirmed) the text itself. */
+/**
+ * Turns the export's text (or bytes, for a ZIP) into the file's content: an envelope's text, or
+ * (confirmed) the content itself.
+ */
 export async function protectFile(
 	text: string,
 	kind: EnvelopeKind,
 	protection: Protection,
+	options?: ProtectOptions
+): Promise<string>;
+export async function protectFile(
+	bytes: Uint8Array<ArrayBuffer>,
+	kind: EnvelopeKind,
+	protection: Protection,
+	options?: ProtectOptions
+): Promise<string | Uint8Array<ArrayBuffer>>;
+export async function protectFile(
+	text: string | Uint8Array<ArrayBuffer>,
+	kind: EnvelopeKind,
+	protection: Protection,
 	options: ProtectOptions = {}
-): Promise<string> {
+): Promise<string | Uint8Array<ArrayBuffer>> {
 	switch (protection.kind) {
 		case 'plaintext':
 			if (protection.confirmed !== true) throw new PlaintextNotConfirmedError();
@@ -112,7 +128,14 @@ export function envelopeLimit(plaintextLimit: number): number {
 }
 
 export type Opened =
-	{ ok: true; text: string; encrypted: boolean } | { ok: false; problem: EnvelopeProblem };
+	| {
+			ok: true;
+			text: string;
+			encrypted: boolean;
+			/** With `binary`, what the envelope held, as bytes (a ZIP is not text). */
+			content?: Uint8Array;
+	  }
+	| { ok: false; problem: EnvelopeProblem };
 
 /**
  * The export's text from a chosen file: a plaintext file as it is, an envelope opened with the
@@ -121,9 +144,14 @@ export type Opened =
 export async function openFile(
 	text: string,
 	kind: EnvelopeKind,
-	unlock: { passphrase?: string; kdf?: KdfOptions } = {}
+	unlock: { passphrase?: string; kdf?: KdfOptions; binary?: boolean } = {}
 ): Promise<Opened> {
 	if (!isEnvelope(text)) return { ok: true, text, encrypted: false };
+	// Binary content (a ZIP) is returned as bytes: decoding it as UTF-8 would fail.
+	const read = (o: OpenedEnvelope) =>
+		unlock.binary
+			? { ok: true as const, text: '', encrypted: true, content: o.content }
+			: { ok: true as const, text: o.text(), encrypted: true };
 	try {
 		const envelope = readEnvelope(text);
 		if (envelope.kind !== kind) return { ok: false, problem: { kind: 'wrong-content' } };
@@ -133,15 +161,10 @@ export async function openFile(
 			if (!key) return { ok: false, problem: { kind: 'no-team-key', id: lock.id } };
 			if (key.id !== lock.id)
 				return { ok: false, problem: { kind: 'other-team-key', id: lock.id, mine: key.id } };
-			return {
-				ok: true,
-				text: (await openEnvelopeWithKey(envelope, key.secret)).text(),
-				encrypted: true
-			};
+			return read(await openEnvelopeWithKey(envelope, key.secret));
 		}
 		if (unlock.passphrase === undefined) return { ok: false, problem: { kind: 'encrypted' } };
-		const opened = await openEnvelope(envelope, unlock.passphrase, unlock.kdf);
-		return { ok: true, text: opened.text(), encrypted: true };
+		return read(await openEnvelope(envelope, unlock.passphrase, unlock.kdf));
 	} catch (e) {
 		const problem = envelopeProblemOf(e);
 		if (problem) return { ok: false, problem };

@@ -18,7 +18,11 @@ import { ethnographersRepo } from '$lib/db/ethnographers.repo';
 import { REPOSITORIES } from '$lib/db/registry';
 import { getSettings } from '$lib/db/settings.repo';
 import { db, identity, setProfileId } from '$lib/db/workspace';
-import { envelopeLimit, openFile, type EnvelopeProblem } from '$lib/features/export/export-protection.service';
+import {
+	envelopeLimit,
+	openFile,
+	type EnvelopeProblem
+} from '$lib/features/export/export-protection.service';
 import { ImportStop, streamRecords } from '$lib/features/export/import-stream.service';
 
 /** The largest file an import reads: a backup at its limit, encrypted. */
