@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { textToDoc } from '$lib/domain/notes/doc';
 import { freshWorkspace, dropWorkspace } from '$lib/testing/workspace';
+import Dexie from 'dexie';
 import { writeTransaction } from './commit';
+import { SCHEMA_VERSIONS, StedsansDB } from './db';
 import { notesRepo } from './notes.repo';
 import { settingsRepo } from './settings.repo';
 import { clearPushed, outboxEntries } from './sync-outbox';
@@ -18,6 +20,22 @@ afterEach(async () => {
 const note = (text: string) => ({ observedAt: 1_767_225_600_000, doc: textToDoc(text), text });
 
 describe('the sync outbox', () => {
+	it('comes with schema version 7: a version 6 database opens with its records and empty sync tables', async () => {
+		const dbName = `upgrade-${Math.random().toString(36).slice(2)}`;
+		const v6 = new StedsansDB(dbName, SCHEMA_VERSIONS.slice(0, 6));
+		const row = { id: '01J0000000000000000000000A', createdAt: 1, updatedAt: 1, deletedAt: null };
+		await v6.notes.put({ ...row, authorId: 'a', deviceId: 'd', rev: {}, v: 1, payload: {} });
+		v6.close();
+		const v7 = new StedsansDB(dbName);
+		await v7.open();
+		expect(v7.verno).toBe(7);
+		expect(await v7.notes.count()).toBe(1);
+		for (const t of ['syncOutbox', 'syncConflicts', 'syncPurged'])
+			expect(await v7.table(t).count()).toBe(0);
+		v7.close();
+		await Dexie.delete(dbName);
+	});
+
 	it('marks every write of a synced table in the same transaction, ids only', async () => {
 		const n = await notesRepo.create(note('Hemmelig tekst'));
 		const entries = await outboxEntries();

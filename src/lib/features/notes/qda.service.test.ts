@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
-import { CHEAP_KDF } from '$lib/crypto/testing';
+import { CHEAP_KDF } from '$lib/testing/crypto';
 import { textToDoc } from '$lib/domain/notes/doc';
 import { QdcError } from '$lib/domain/qda/codebook-read';
 import { TEST_LABELS } from '$lib/domain/qda/test-project';

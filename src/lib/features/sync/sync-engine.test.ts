@@ -11,7 +11,7 @@ import { saveNote } from '$lib/features/notes/notes.service';
 import { savePlace } from '$lib/features/places/places.service';
 import { addParticipant, withdrawParticipant } from '$lib/features/notes/participants.service';
 import { gatherHeatmapInput } from '$lib/features/heatmaps/heatmap-input.service';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnRelay, type RelayProcess } from '../../../../server/test/process';
@@ -46,6 +46,10 @@ beforeEach(async () => {
 	};
 });
 
+// A place's coordinates, looked for in the relay's files at the end (as text and as float64).
+const LAT = 55.6703917;
+const LON = 12.5598361;
+
 const note = (text: string) => ({
 	observedAt: 1_767_225_600_000,
 	doc: textToDoc(text),
@@ -68,7 +72,11 @@ describe('team sync between two devices', () => {
 		// What B pulled is not B's change: nothing of it goes back.
 		expect(await outboxCount()).toBe(0);
 
-		const p = await savePlace(null, { name: 'Kirketrappen', aliases: [] });
+		const p = await savePlace(null, {
+			name: 'Kirketrappen',
+			aliases: [],
+			location: { type: 'point', lon: LON, lat: LAT, radius: 25 }
+		});
 		await B.sync();
 		await A.sync();
 		expect((await placesRepo.require(p.id)).name).toBe('Kirketrappen');
@@ -180,5 +188,38 @@ describe('team sync between two devices', () => {
 		// What B had before, it keeps.
 		await B.use();
 		expect((await notesRepo.list()).some((x) => x.text === 'Før')).toBe(true);
+	});
+
+	it('the relay’s files hold no note text, participant code, place name or coordinate', async () => {
+		await relay.stop();
+		const files: string[] = [];
+		const walk = (dir: string) => {
+			for (const f of readdirSync(dir)) {
+				const path = join(dir, f);
+				if (statSync(path).isDirectory()) walk(path);
+				else files.push(path);
+			}
+		};
+		walk(dataDir);
+		const float = (x: number) => Buffer.from(new Float64Array([x]).buffer);
+		const needles: [string, Buffer][] = [
+			...[
+				'Kaffe ved Mændenes Hjem',
+				'Fælles, set fra A',
+				'VB-014',
+				'Kirketrappen',
+				'55.6703917'
+			].map((t) => [t, Buffer.from(t)] as [string, Buffer]),
+			['lat as float64', float(LAT)],
+			['lon as float64', float(LON)]
+		];
+		const found = files.flatMap((f) => {
+			const bytes = readFileSync(f);
+			return needles.filter(([, b]) => bytes.includes(b)).map(([name]) => `${name} in ${f}`);
+		});
+		// The scan does see what the relay stores in the clear: this test's team id.
+		const team = Buffer.from(A.session.config.team);
+		expect(files.some((f) => readFileSync(f).includes(team))).toBe(true);
+		expect(found).toEqual([]);
 	});
 });
