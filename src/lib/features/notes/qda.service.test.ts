@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
-import { CHEAP_KDF } from '$lib/crypto/testing';
+import { CHEAP_KDF } from '$lib/testing/crypto';
 import { textToDoc } from '$lib/domain/notes/doc';
 import { QdcError } from '$lib/domain/qda/codebook-read';
 import { TEST_LABELS } from '$lib/domain/qda/test-project';
 import { codesRepo } from '$lib/db/codes.repo';
-import { followAlongsRepo } from '$lib/db/followalongs.repo';
+import { followAlongsRepo } from '$lib/db/follow-alongs.repo';
 import { notesRepo, type Note } from '$lib/db/notes.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
 import { placesRepo } from '$lib/db/places.repo';
-import { dropWorkspace, freshWorkspace } from '$lib/db/test-helpers';
+import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
 import { setDisplayName } from '$lib/db/ethnographers.repo';
 import { openQdaFile, prepareQdaExport, sealQdaExport } from './qda-export.service';
 import { importCodebook } from './qdc-import.service';
