@@ -11,7 +11,7 @@ import {
 	type MergeSummary
 } from '$lib/domain/backup';
 import { copenhagenDayKey } from '$lib/domain/format/datetime';
-import type { RecordMeta } from '$lib/domain/records/record';
+import { pickMeta } from '$lib/domain/records/record';
 import { RECORD_TABLES, type RecordTable, type Row } from '$lib/db/db';
 import { writeTransaction } from '$lib/db/commit';
 import { ethnographersRepo } from '$lib/db/ethnographers.repo';
@@ -224,9 +224,4 @@ async function keepLocalSecrets(
 	if (!secrets.length || !records.settings?.length) return;
 	const local = await getSettings();
 	for (const r of records.settings) for (const k of secrets) r[k] = local[k];
-}
-
-function pickMeta(e: RecordMeta) {
-	const { id, createdAt, updatedAt, deletedAt, authorId, deviceId, rev } = e;
-	return { id, createdAt, updatedAt, deletedAt, authorId, deviceId, rev };
 }
