@@ -1,21 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
 import { z } from 'zod';
 import { StedsansDB, SCHEMA_VERSIONS } from './db';
 import { RecordValidationError, StorageFullError, guardQuota } from './errors';
 import { ethnographersRepo, getProfile, setDisplayName } from './ethnographers.repo';
 import { getSettings, updateSettings } from './settings.repo';
-import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
+import { useFreshWorkspace } from '$lib/testing/workspace';
 import { db, identity } from './workspace';
 import { newId } from '$lib/domain/records/ids';
 
-let name = '';
-beforeEach(async () => {
-	name = await freshWorkspace();
-});
-afterEach(async () => {
-	await dropWorkspace(name);
-});
+useFreshWorkspace();
 
 describe('repository', () => {
 	it('creates records stamped with author, device and times, content in the payload', async () => {

@@ -23,16 +23,14 @@ describe('ids', () => {
 	});
 });
 
+/** A record's metadata as a device stored it. */
+function stored(over: Partial<RecordMeta> = {}): RecordMeta {
+	const at = { createdAt: 1, updatedAt: 2, deletedAt: null };
+	return { id: newId(), ...at, authorId: 'a', deviceId: 'd', rev: {}, ...over };
+}
+
 describe('records', () => {
-	const meta = {
-		id: newId(),
-		createdAt: 1,
-		updatedAt: 2,
-		deletedAt: null,
-		authorId: 'a',
-		deviceId: 'd',
-		rev: {}
-	};
+	const meta = stored();
 	it('split keeps content apart from metadata', () => {
 		const { meta: m, content } = splitEntity({ ...meta, text: 'hej' });
 		expect(m).toEqual(meta);
@@ -50,41 +48,36 @@ describe('records', () => {
 
 describe('stamping a change', () => {
 	const by = { authorId: 'author-b', deviceId: 'device-b' };
-	const stored = {
-		id: newId(),
-		createdAt: 1_000,
-		updatedAt: 5_000,
-		deletedAt: null,
-		authorId: 'author-a',
-		deviceId: 'device-a',
-		rev: { 'device-a': 2 },
+	const before = {
+		...stored({ updatedAt: 5_000, authorId: 'author-a', deviceId: 'device-a' }),
+		rev: { 'device-a': 2 } as Record<string, number>,
 		text: 'før'
 	};
 
 	it('moves updatedAt on with the clock', () => {
 		expect(nextUpdatedAt(5_000, 9_000)).toBe(9_000);
-		expect(stamp(stored, {}, 9_000, by).updatedAt).toBe(9_000);
+		expect(stamp(before, {}, 9_000, by).updatedAt).toBe(9_000);
 	});
 
 	it('stays monotonic when the clock goes back or stands still', () => {
 		expect(nextUpdatedAt(5_000, 1_000)).toBe(5_001);
 		expect(nextUpdatedAt(5_000, 5_000)).toBe(5_001);
-		const once = stamp(stored, { text: 'efter' }, 1_000, by);
+		const once = stamp(before, { text: 'efter' }, 1_000, by);
 		const twice = stamp(once, { text: 'igen' }, 1_000, by);
 		expect([once.updatedAt, twice.updatedAt]).toEqual([5_001, 5_002]);
 		expect(isNewer(twice, once)).toBe(true);
 	});
 
 	it('counts the change once on this device, keeps the other devices and says who made it', () => {
-		const changed = stamp(stored, { text: 'efter' }, 9_000, by);
+		const changed = stamp(before, { text: 'efter' }, 9_000, by);
 		expect(changed.rev).toEqual({ 'device-a': 2, 'device-b': 1 });
 		expect(stamp(changed, {}, 9_001, by).rev).toEqual({ 'device-a': 2, 'device-b': 2 });
 		expect(changed).toMatchObject({ authorId: 'author-b', deviceId: 'device-b', text: 'efter' });
-		expect(stored.rev).toEqual({ 'device-a': 2 });
+		expect(before.rev).toEqual({ 'device-a': 2 });
 	});
 
 	it('cannot be told a time or a version: the stamp has the last word', () => {
-		const changed = stamp(stored, { updatedAt: 1, rev: {}, deviceId: 'x' }, 9_000, by);
+		const changed = stamp(before, { updatedAt: 1, rev: {}, deviceId: 'x' }, 9_000, by);
 		expect(changed).toMatchObject({ updatedAt: 9_000, deviceId: 'device-b' });
 		expect(changed.rev).toEqual({ 'device-a': 2, 'device-b': 1 });
 	});
@@ -98,19 +91,11 @@ describe('the metadata keys', () => {
 	});
 
 	it('pick the metadata from a stored row and leave the rest', () => {
-		const row = { ...stamp(meta(), {}, 10, { authorId: 'a', deviceId: 'd' }), v: 3, payload: 'x' };
+		const row = {
+			...stamp(stored(), {}, 10, { authorId: 'a', deviceId: 'd' }),
+			v: 3,
+			payload: 'x'
+		};
 		expect(Object.keys(pickMeta(row)).sort()).toEqual([...META_KEYS].sort());
 	});
 });
-
-function meta() {
-	return {
-		id: newId(),
-		createdAt: 1,
-		updatedAt: 2,
-		deletedAt: null,
-		authorId: 'a',
-		deviceId: 'd',
-		rev: {}
-	};
-}
