@@ -1,4 +1,5 @@
 import type { Resolution } from '$lib/domain/exchange/resolve';
+import { Busy } from '$lib/features/app/action.svelte';
 import { applyPackageImport } from './package-apply.service';
 import type { ImportLogEntry } from './import-log.service';
 import {
@@ -15,7 +16,7 @@ import {
 export class PackageImport {
 	#preview = $state.raw<ImportPreview | null>(null);
 	#resolutions = $state.raw(new Map<string, Resolution>());
-	#busy = $state(false);
+	readonly #work = new Busy();
 	/** A package sealed with a passphrase, waiting for it. */
 	#locked = $state.raw<{ text: string; size: number } | null>(null);
 	current = $state(0);
@@ -28,7 +29,7 @@ export class PackageImport {
 		return this.#preview;
 	}
 	get busy() {
-		return this.#busy;
+		return this.#work.busy;
 	}
 	get resolutions(): ReadonlyMap<string, Resolution> {
 		return this.#resolutions;
@@ -68,18 +69,13 @@ export class PackageImport {
 	}
 
 	async #open(text: string, size: number, passphrase?: string): Promise<ReadProblem | null> {
-		this.#busy = true;
-		try {
-			const r = await readTeamPackage(text, size, { passphrase });
-			const waiting =
-				!r.ok && (r.problem.kind === 'encrypted' || r.problem.kind === 'wrong-passphrase');
-			this.#locked = waiting ? { text, size } : null;
-			if (!r.ok) return r.problem;
-			this.#preview = r.preview;
-			return null;
-		} finally {
-			this.#busy = false;
-		}
+		const r = await this.#work.during(() => readTeamPackage(text, size, { passphrase }));
+		const waiting =
+			!r.ok && (r.problem.kind === 'encrypted' || r.problem.kind === 'wrong-passphrase');
+		this.#locked = waiting ? { text, size } : null;
+		if (!r.ok) return r.problem;
+		this.#preview = r.preview;
+		return null;
 	}
 
 	choose(key: string, choice: Resolution): void {
@@ -100,14 +96,12 @@ export class PackageImport {
 
 	async apply(copySuffix: string): Promise<ImportLogEntry> {
 		if (!this.#preview) throw new Error('no package is open');
-		this.#busy = true;
-		try {
-			const { entry } = await applyPackageImport(this.#preview, this.#resolutions, copySuffix);
-			this.cancel();
-			return entry;
-		} finally {
-			this.#busy = false;
-		}
+		const preview = this.#preview;
+		const { entry } = await this.#work.during(() =>
+			applyPackageImport(preview, this.#resolutions, copySuffix)
+		);
+		this.cancel();
+		return entry;
 	}
 
 	cancel(): void {
