@@ -22,16 +22,72 @@ export async function launchGeoProfile(
 	dir: string,
 	at: Position = HALMTORVET
 ): Promise<{ context: BrowserContext; page: Page }> {
-	return launchProfile(dir, {
+	const launched = await launchProfile(dir, {
 		permissions: ['geolocation'],
 		geolocation: { accuracy: 5, ...at }
 	});
+	await launched.context.addInitScript(countPositions);
+	return launched;
 }
 
 /** Lets the app use the position, starting at `at`. */
 export async function allowPosition(context: BrowserContext, at: Position = HALMTORVET) {
+	await context.addInitScript(countPositions);
 	await context.grantPermissions(['geolocation']);
 	await context.setGeolocation({ accuracy: 5, ...at });
+}
+
+/**
+ * In the page, before the app: counts the positions the browser hands to `watchPosition`
+ * callbacks, and the watches open. Chromium keeps only the newest position for a watch that
+ * has not taken the last one yet, so a walk gives the next position once the app has its last.
+ */
+function countPositions(): void {
+	const geo = navigator.geolocation as Geolocation | undefined;
+	const w = globalThis as unknown as { __positions?: { given: number; watches: Set<number> } };
+	if (!geo || w.__positions) return;
+	const seen = { given: 0, watches: new Set<number>() };
+	w.__positions = seen;
+	const watch = geo.watchPosition.bind(geo);
+	const clear = geo.clearWatch.bind(geo);
+	geo.watchPosition = (ok, err, options) => {
+		const id = watch(
+			(p) => {
+				seen.given++;
+				ok(p);
+			},
+			err,
+			options
+		);
+		seen.watches.add(id);
+		return id;
+	};
+	geo.clearWatch = (id) => {
+		seen.watches.delete(id);
+		clear(id);
+	};
+}
+
+function positionsTaken(page: Page): Promise<{ given: number; watching: boolean }> {
+	return page.evaluate(() => {
+		const seen = (
+			globalThis as unknown as { __positions?: { given: number; watches: Set<number> } }
+		).__positions;
+		return { given: seen?.given ?? 0, watching: (seen?.watches.size ?? 0) > 0 };
+	});
+}
+
+/**
+ * The phone reports a position: when the app is listening, this returns once the app has it
+ * (nothing to wait for when it is not: paused, or a day without GPS).
+ */
+export async function moveTo(context: BrowserContext, page: Page, at: Position): Promise<void> {
+	const before = await positionsTaken(page);
+	await context.setGeolocation({ accuracy: 5, ...at });
+	if (before.watching)
+		await expect
+			.poll(async () => (await positionsTaken(page)).given, { message: 'the app has the position' })
+			.toBeGreaterThan(before.given);
 }
 
 /** Adds a participant through the participants screen; `follow: false` withholds consent. */
@@ -70,16 +126,24 @@ export function recordingPanel(page: Page): Locator {
 }
 
 /**
- * Walks from a position in steps, one position every `everyMs` (as a phone reports them):
- * each step `metresNorth` north and `metresEast` east. Returns where the walk ended and the
- * times (epoch ms) at which the positions were given.
+ * Walks from a position in steps, each `metresNorth` north and `metresEast` east, giving the next
+ * position once the app has the last (see `moveTo`). With `advanceClock` (the test installed the
+ * page's clock) the page's time moves on `everyMs` a step, so the app's timers see the walk's
+ * length. Returns where the walk ended and the times (epoch ms) just before each position was
+ * given: a fix's time (the browser's, when it was given) is at or after its entry.
  */
 export async function walk(
 	context: BrowserContext,
 	page: Page,
 	from: Position,
 	steps: number,
-	opts: { metresNorth?: number; metresEast?: number; everyMs?: number; accuracy?: number } = {}
+	opts: {
+		metresNorth?: number;
+		metresEast?: number;
+		everyMs?: number;
+		accuracy?: number;
+		advanceClock?: boolean;
+	} = {}
 ): Promise<{ at: Position; times: number[] }> {
 	const north = opts.metresNorth ?? 4;
 	const east = opts.metresEast ?? 0;
@@ -92,31 +156,29 @@ export async function walk(
 			longitude: at.longitude + east / (111_195 * Math.cos((at.latitude * Math.PI) / 180)),
 			accuracy: opts.accuracy ?? 5
 		};
-		await context.setGeolocation({ accuracy: 5, ...at });
 		times.push(Date.now());
-		await page.waitForTimeout(every);
+		await moveTo(context, page, at);
+		if (opts.advanceClock) await page.clock.runFor(every);
 	}
 	return { at, times };
 }
 
-/** Stays at one place for a while, with a little GPS jitter. */
+/** Stays at one place for `steps` positions, with a little GPS jitter (as `walk` gives them). */
 export async function stay(
 	context: BrowserContext,
 	page: Page,
 	at: Position,
-	steps: number,
-	everyMs = 250
+	steps: number
 ): Promise<number[]> {
 	const times: number[] = [];
 	for (let k = 0; k < steps; k++) {
 		const j = ((k % 3) - 1) * 0.00001;
-		await context.setGeolocation({
+		times.push(Date.now());
+		await moveTo(context, page, {
 			latitude: at.latitude + j,
 			longitude: at.longitude - j,
 			accuracy: 6
 		});
-		times.push(Date.now());
-		await page.waitForTimeout(everyMs);
 	}
 	return times;
 }

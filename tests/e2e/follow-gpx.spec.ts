@@ -60,6 +60,8 @@ for (const [fixture, points, duration, name] of [
 		page
 	}) => {
 		test.setTimeout(120_000);
+		// The page's clock runs as usual, but can be moved on to show that a paused replay stays.
+		await page.clock.install();
 		await openApp(page, '/');
 		await importGpx(page, fixture);
 		await expect(page.getByRole('status')).toContainText(`Imported ${points} points: ${duration}`);
@@ -75,11 +77,15 @@ for (const [fixture, points, duration, name] of [
 		await page.getByRole('button', { name: 'Play' }).click();
 		await expect.poll(() => replayClock(page)).not.toBe(start);
 		await page.getByRole('button', { name: 'Pause' }).click();
-		const paused = await replayClock(page);
-		await page.waitForTimeout(600);
-		expect(await replayClock(page)).toBe(paused);
-		// Scrub: the slider sets the moment.
+		await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
 		const slider = replaySlider(page);
+		const paused = await replayClock(page);
+		const pausedAt = await slider.inputValue();
+		// Two seconds of the page's time: two minutes of the day at the replay's 60×, if it went on.
+		await page.clock.runFor(2000);
+		expect(await replayClock(page)).toBe(paused);
+		expect(await slider.inputValue()).toBe(pausedAt);
+		// Scrub: the slider sets the moment.
 		const min = Number(await slider.getAttribute('min'));
 		const max = Number(await slider.getAttribute('max'));
 		expect(max - min).toBe(

@@ -8,6 +8,7 @@ import {
 	endDay,
 	fixCount,
 	launchGeoProfile,
+	moveTo,
 	startFollowAlong,
 	storedRoute
 } from './follow-driver';
@@ -45,10 +46,7 @@ test('a closed browser leaves no note text, code, place name or coordinate reada
 		await expectSaved(page);
 
 		const id = await startFollowAlong(page, CODE);
-		for (const at of ROUTE) {
-			await context.setGeolocation({ ...at, accuracy: 5 });
-			await page.waitForTimeout(300);
-		}
+		for (const at of ROUTE) await moveTo(context, page, at);
 		await expect.poll(() => fixCount(page)).toBeGreaterThanOrEqual(ROUTE.length - 2);
 		await endDay(page);
 		// What is stored is what was fed: the route's coordinates are in the day, bit for bit.

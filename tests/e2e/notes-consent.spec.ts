@@ -41,14 +41,10 @@ test('a withdrawn participant leaves the aggregate map, and their records can be
 		Number(
 			(await page.getByText(/located notes in \d+ cells/).innerText()).match(/(\d+) located/)![1]
 		);
-	// The count settles once the notes and participants have loaded (withdrawn ones drop out).
-	const settled = async () => {
-		const first = await located();
-		await page.waitForTimeout(1000);
-		return first === (await located()) ? first : -1;
-	};
-	await expect.poll(settled, { timeout: 30_000 }).toBeGreaterThan(200);
+	// The count is shown once the notes and participants have loaded (withdrawn ones left out).
+	await expect(page.getByText(/located notes in \d+ cells/)).toBeVisible({ timeout: 30_000 });
 	const before = await located();
+	expect(before).toBeGreaterThan(200);
 
 	await page.goto('/notes/participants');
 	await page.getByRole('button', { name: 'Withdraw VB-002' }).click();

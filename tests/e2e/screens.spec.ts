@@ -1,7 +1,9 @@
 import { expect, test } from './fixtures';
 import { mkdirSync } from 'node:fs';
+import { NEIGHBOURHOOD_COLOURS } from '../../src/lib/map/layers';
 import {
 	boundaryMap,
+	countColouredPixels,
 	DESKTOP,
 	expectAppReady,
 	KK_KVARTERER,
@@ -46,7 +48,13 @@ for (const [lang, locale] of [
 					.setInputFiles(KK_KVARTERER);
 				await expect(boundaryMap(page).locator('canvas')).toBeVisible();
 				await expect(boundaryMap(page)).toHaveAttribute('data-offline', 'true');
-				await page.waitForTimeout(1000);
+				// Drawn: every neighbourhood's colour is on the map.
+				const colours = Object.values(NEIGHBOURHOOD_COLOURS);
+				await expect
+					.poll(async () =>
+						Math.min(...(await countColouredPixels(page, boundaryMap(page), colours)))
+					)
+					.toBeGreaterThan(0);
 				await checkScreen(page, shot('boundaries-map'), lang);
 
 				await startDemo(page);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	DamagedError,
+	KdfTooCostlyError,
 	UnsupportedVersionError,
 	WrongPassphraseError,
 	WrongRecoveryKeyError
@@ -89,28 +90,16 @@ describe('keys', () => {
 		);
 	});
 
-	it('takes the same time to change the passphrase over 10 or 10,000 records', async () => {
-		const fastest = async (n: number) => {
-			const { file, dataKey } = await createKeys(PASS, CHEAP_KDF);
-			const sealed = await sealRecords(dataKey, n);
-			const times: number[] = [];
-			let changed = file;
-			for (let i = 0; i < 3; i++) {
-				const t0 = performance.now();
-				changed = await changePassphrase(file, PASS, NEW_PASS, CHEAP_KDF);
-				times.push(performance.now() - t0);
-			}
-			const key = await unlockWithPassphrase(changed, NEW_PASS);
-			const opened = await Promise.all(sealed.map((s, i) => openJson(key, ctx(i), s)));
-			expect(opened[n - 1]).toEqual({ text: `note ${n - 1}` });
-			return Math.min(...times);
-		};
-		const small = await fastest(10);
-		const large = await fastest(10_000);
-		console.info(
-			`change passphrase (cheap KDF): 10 records ${small.toFixed(1)} ms, 10,000 records ${large.toFixed(1)} ms`
-		);
-		expect(large).toBeLessThan(small * 3 + 50);
+	// Its time, the same over 10 or 10,000 records, is a benchmark: keys.bench.ts.
+	it('changes the passphrase of a workspace of 10,000 records: every one opens with the new one', async () => {
+		const n = 10_000;
+		const { file, dataKey } = await createKeys(PASS, CHEAP_KDF);
+		const sealed = await sealRecords(dataKey, n);
+		const changed = await changePassphrase(file, PASS, NEW_PASS, CHEAP_KDF);
+		const key = await unlockWithPassphrase(changed, NEW_PASS);
+		const opened = await Promise.all(sealed.map((s, i) => openJson(key, ctx(i), s)));
+		expect(opened[n - 1]).toEqual({ text: `note ${n - 1}` });
+		expect(opened.every((o, i) => (o as { text: string }).text === `note ${i}`)).toBe(true);
 	});
 
 	it('resets a forgotten passphrase with the recovery key', async () => {
@@ -148,12 +137,12 @@ describe('keys', () => {
 		expect(() => parseKeyFile({ ...file, format: 'x' })).toThrow(DamagedError);
 		expect(() => parseKeyFile({ ...file, keyId: 'short' })).toThrow(DamagedError);
 		expect(() => parseKeyFile(null)).toThrow(DamagedError);
-		// A hostile file cannot ask for gigabytes of memory.
+		// A hostile file cannot ask for gigabytes of memory: refused as too costly, before any work.
 		const greedy = {
 			...file,
 			passphrase: { ...file.passphrase, kdf: { ...file.passphrase.kdf, m: 4 * 1024 * 1024 } }
 		};
-		expect(() => parseKeyFile(greedy)).toThrow(DamagedError);
+		expect(() => parseKeyFile(greedy)).toThrow(KdfTooCostlyError);
 	});
 
 	it('stores PBKDF2 parameters where there is no WebAssembly, and unlocks with them', async () => {
@@ -162,20 +151,11 @@ describe('keys', () => {
 		await expect(unlockWithPassphrase(file, PASS, { wasm: false })).resolves.toBeDefined();
 	});
 
-	it('runs the real default parameters (Argon2id 64 MiB, t = 3, p = 1) and reports the time', async () => {
-		const t0 = performance.now();
+	// How long these take is a benchmark (crypto.bench.ts, unlock ≤ 10 s).
+	it('runs the real default parameters (Argon2id 64 MiB, t = 3, p = 1)', async () => {
 		const { file } = await createKeys(PASS);
-		const created = performance.now() - t0;
 		expect(file.passphrase.kdf).toMatchObject({ alg: 'argon2id', m: 65536, t: 3, p: 1 });
-		const t1 = performance.now();
-		await unlockWithPassphrase(file, PASS);
-		const unlocked = performance.now() - t1;
-		const t2 = performance.now();
-		await changePassphrase(file, PASS, NEW_PASS);
-		const changed = performance.now() - t2;
-		console.info(
-			`Argon2id 64 MiB t=3 p=1 in node: create ${created.toFixed(0)} ms (incl. WebAssembly start), unlock ${unlocked.toFixed(0)} ms, change passphrase ${changed.toFixed(0)} ms (two derivations)`
-		);
-		expect(unlocked).toBeLessThan(10_000);
+		await expect(unlockWithPassphrase(file, PASS)).resolves.toBeDefined();
+		await expect(changePassphrase(file, PASS, NEW_PASS)).resolves.toBeDefined();
 	});
 });

@@ -2,7 +2,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MAX_GPX_BYTES, parseGpx, type GpxResult, type XmlParser } from './gpx';
-import { isoTime, readGpx } from './gpx-scan';
+import { isoTime, readGpx, scanGpx } from './gpx-scan';
 import { utcTime } from './gpx-features';
 import { toGpx } from './gpx-export';
 import { syntheticDay } from './synthetic';
@@ -178,6 +178,30 @@ describe('readGpx refuses what is not well-formed XML', () => {
 		expect(readGpx(new Uint8Array(MAX_GPX_BYTES + 1))).toMatchObject({
 			ok: false,
 			problem: { code: 'too-large' }
+		});
+	});
+
+	it('says where the file stops being XML, by line and column', () => {
+		// The name starts at line 4, column 9.
+		const where = (name: string) => {
+			const r = readGpx(gpx11(`\n<trk>\n  <name>${name}</name>${seg(...ok)}</trk>`));
+			return r.ok ? 'ok' : r.problem.message;
+		};
+		expect(where('A < B')).toMatch(/\(line 4, column 12\)$/);
+		expect(where('A &nbsp; B')).toMatch(/undefined entity \(line 4, column 11\)$/);
+		// saxes reads a bare "&" as a reference up to the next ";", or to the end of the file.
+		expect(where('A & B; C')).toMatch(/entity name \(line 4, column 11\)$/);
+		expect(where('A & B')).toMatch(/a bare "&".* \(line 4, column 11\)$/);
+	});
+
+	it('refuses a DTD in the parser too, without expanding its entities', () => {
+		const lol = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><gpx version="1.1"><trk><name>&lol2;</name></trk></gpx>`;
+		expect(scanGpx(lol)).toMatchObject({
+			ok: false,
+			problem: {
+				code: 'not-xml',
+				message: expect.stringMatching(/DOCTYPE.*\(line 1, column 22\)$/)
+			}
 		});
 	});
 

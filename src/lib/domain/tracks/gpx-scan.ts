@@ -14,11 +14,11 @@ import { inTimeOrder, utcTime } from './gpx-features';
 import { ACC_UNKNOWN, GAP_BEFORE, SOURCE_CODE } from './fix';
 import { createTrack, trackDistance, type Track } from './track';
 import { decodeXmlBytes, utf8Length } from './xml-text';
-import { attrValue, decodeEntities, scanXml, XmlSyntaxError, type XmlHandler } from './xml-scan';
+import { readXml, XmlSyntaxError, type XmlAttributes, type XmlHandler } from './xml-read';
 
 /**
  * GPX import without a DOM: the same result as `parseGpx` (DOMParser + togeojson), from one pass
- * of the strict scanner in xml-scan.ts straight into typed columns. It is several times faster
+ * of the streaming parser in xml-read.ts straight into typed columns. It is several times faster
  * (Chromium's DOMParser alone manages about 50,000 points/s) and runs in a Web Worker, where
  * there is no DOMParser. gpx-scan.test.ts checks that both give the same result.
  *
@@ -90,13 +90,11 @@ interface RawWaypoint {
 
 type CaptureKind = 'time' | 'track-name' | 'wpt-name' | 'wpt-time';
 
-/** Text being collected for an element: usually one range of the source, else pieces. */
+/** Text being collected for an element. */
 interface Capture {
 	kind: CaptureKind;
 	depth: number;
-	from: number;
-	to: number;
-	parts: string[] | null;
+	text: string;
 }
 
 /** Collects what togeojson would read from a GPX, as the scanner reports elements and text. */
@@ -126,17 +124,15 @@ class GpxCollector implements XmlHandler {
 	#rteValid = 0;
 	#captures: Capture[] = [];
 
-	readonly #src: string;
-
-	constructor(src: string) {
-		this.#src = src;
+	get wantsText(): boolean {
+		return this.#captures.length > 0;
 	}
 
-	open(name: string, attrs: string): void {
+	open(name: string, attrs: XmlAttributes): void {
 		const depth = ++this.#depth;
 		if (this.rootName === null) {
 			this.rootName = name;
-			this.version = attrValue(attrs, 'version');
+			this.version = attrs['version']?.value ?? null;
 		}
 		switch (name) {
 			case 'trk':
@@ -204,8 +200,7 @@ class GpxCollector implements XmlHandler {
 			const c = captures[i]!;
 			if (c.depth !== depth) continue;
 			captures.splice(i, 1);
-			const raw = c.parts ? c.parts.join('') : c.from < 0 ? '' : this.#src.slice(c.from, c.to);
-			this.#store(c.kind, decodeEntities(raw));
+			this.#store(c.kind, c.text);
 		}
 		if (name === 'trkpt' && this.#point >= 0 && depth === this.#pointDepth) this.#point = -1;
 		else if (name === 'trkseg' && this.#trk > 0 && --this.#seg === 0)
@@ -217,29 +212,16 @@ class GpxCollector implements XmlHandler {
 		} else if (name === 'rte' && --this.#rte === 0 && this.#rteValid >= 2) this.hasRoute = true;
 	}
 
-	text(from: number, to: number): void {
-		for (const c of this.#captures) {
-			// The common case, a time in one piece of text, is sliced once at the end.
-			if (!c.parts && c.from < 0) {
-				c.from = from;
-				c.to = to;
-			} else this.#piece(c, this.#src.slice(from, to));
-		}
+	text(text: string): void {
+		for (const c of this.#captures) c.text += text;
 	}
 
-	cdata(from: number, to: number): void {
-		// CDATA is literal: protect any "&" from the entity decoding applied on close.
-		for (const c of this.#captures)
-			this.#piece(c, this.#src.slice(from, to).replaceAll('&', '&amp;'));
-	}
-
-	#piece(c: Capture, piece: string): void {
-		c.parts ??= c.from < 0 ? [] : [this.#src.slice(c.from, c.to)];
-		c.parts.push(piece);
+	cdata(text: string): void {
+		this.text(text);
 	}
 
 	#capture(kind: CaptureKind, depth: number): void {
-		this.#captures.push({ kind, depth, from: -1, to: -1, parts: null });
+		this.#captures.push({ kind, depth, text: '' });
 	}
 
 	#store(kind: CaptureKind, value: string): void {
@@ -254,17 +236,12 @@ class GpxCollector implements XmlHandler {
 	}
 }
 
-const LAT = /(?:^|[ \t\r\n])lat[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)')/;
-const LON = /(?:^|[ \t\r\n])lon[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)')/;
-
 /** A point's lat and lon attributes as numbers (NaN when absent or unreadable). */
-function latLon(attrs: string): [number, number] {
-	return [number(LAT.exec(attrs)), number(LON.exec(attrs))];
-}
-
-function number(m: RegExpExecArray | null): number {
-	const raw = m ? (m[1] ?? m[2] ?? '') : '';
-	return Number.parseFloat(raw.includes('&') ? decodeEntities(raw) : raw);
+function latLon(attrs: XmlAttributes): [number, number] {
+	return [
+		Number.parseFloat(attrs['lat']?.value ?? ''),
+		Number.parseFloat(attrs['lon']?.value ?? '')
+	];
 }
 
 /**
@@ -316,10 +293,10 @@ export function isoTime(s: string): number {
 
 /** Reads GPX text (no size or DTD check: see `readGpx`). */
 export function scanGpx(text: string, options: ReadGpxOptions = {}): GpxResult {
-	const c = new GpxCollector(text);
+	const c = new GpxCollector();
 	let rootNs: string | null;
 	try {
-		rootNs = scanXml(
+		rootNs = readXml(
 			text,
 			c,
 			options.onProgress && ((done, total) => options.onProgress!(done / total))

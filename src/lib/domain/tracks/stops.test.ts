@@ -160,24 +160,4 @@ describe('researcher edits', () => {
 	});
 });
 
-describe('speed', () => {
-	it('runs over 100,000 fixes in well under 50 ms', () => {
-		const day = syntheticTrack({
-			seed: 8,
-			start: T0,
-			stops: Array.from({ length: 60 }, (_, k) => ({
-				...destination(HOME.lat, HOME.lon, (k * 67) % 360, 300 + ((k * 131) % 900)),
-				dwellMs: (5 + (k % 30)) * MIN
-			})),
-			outlierRate: 0.01
-		});
-		expect(day.track.count).toBeGreaterThan(100_000);
-		let best = Infinity;
-		for (let run = 0; run < 5; run++) {
-			const start = performance.now();
-			detectStops(day.track);
-			best = Math.min(best, performance.now() - start);
-		}
-		expect(best).toBeLessThan(50);
-	});
-});
+// Speed (over 100,000 fixes, ≤ 50 ms) is a benchmark: tracks.bench.ts, run by `npm run bench`.

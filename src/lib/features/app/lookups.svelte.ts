@@ -37,6 +37,10 @@ export class Lookups {
 	get participants(): Participant[] {
 		return this.#participants.value;
 	}
+	/** The participants have been read (until then `participants` is empty). */
+	get participantsLoaded(): boolean {
+		return this.#participants.loaded;
+	}
 	get codes(): Code[] {
 		return this.#codes.value;
 	}

@@ -2,12 +2,7 @@ import type { Resolution } from '$lib/domain/exchange/resolve';
 import { Busy } from '$lib/features/app/action.svelte';
 import { applyPackageImport } from './package-apply.service';
 import type { ImportLogEntry } from './import-log.service';
-import {
-	MAX_PACKAGE_FILE_BYTES,
-	readTeamPackage,
-	type ImportPreview,
-	type ReadProblem
-} from './package-import.service';
+import { readTeamPackage, type ImportPreview, type ReadProblem } from './package-import.service';
 
 /**
  * One import from a team package: read and checked, conflicts settled one by one, then written
@@ -18,7 +13,7 @@ export class PackageImport {
 	#resolutions = $state.raw(new Map<string, Resolution>());
 	readonly #work = new Busy();
 	/** A package sealed with a passphrase, waiting for it. */
-	#locked = $state.raw<{ text: string; size: number } | null>(null);
+	#locked = $state.raw<{ file: Blob; size: number } | null>(null);
 	current = $state(0);
 
 	get locked(): boolean {
@@ -56,23 +51,22 @@ export class PackageImport {
 	 */
 	async read(file: File): Promise<ReadProblem | null> {
 		this.cancel();
-		// Size first, so a huge file is refused before it is read into memory.
-		const text = file.size > MAX_PACKAGE_FILE_BYTES ? '' : await file.text();
-		return this.#open(text, file.size);
+		// The file itself, read as a stream; one over the limit is refused before it is read.
+		return this.#open(file, file.size);
 	}
 
 	/** Tries the passphrase on the waiting package. */
 	async unlock(passphrase: string): Promise<ReadProblem | null> {
 		const locked = this.#locked;
 		if (!locked) return null;
-		return this.#open(locked.text, locked.size, passphrase);
+		return this.#open(locked.file, locked.size, passphrase);
 	}
 
-	async #open(text: string, size: number, passphrase?: string): Promise<ReadProblem | null> {
-		const r = await this.#work.during(() => readTeamPackage(text, size, { passphrase }));
+	async #open(file: Blob, size: number, passphrase?: string): Promise<ReadProblem | null> {
+		const r = await this.#work.during(() => readTeamPackage(file, size, { passphrase }));
 		const waiting =
 			!r.ok && (r.problem.kind === 'encrypted' || r.problem.kind === 'wrong-passphrase');
-		this.#locked = waiting ? { text, size } : null;
+		this.#locked = waiting ? { file, size } : null;
 		if (!r.ok) return r.problem;
 		this.#preview = r.preview;
 		return null;
