@@ -1,8 +1,8 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { AppLocale } from '$lib/domain/format/datetime';
 import type { QdaLabels } from '$lib/domain/qda/model';
-import { neighbourhoodName } from '$lib/state/neighbourhood-names';
-import { genreName } from '$lib/state/note-labels';
+import { neighbourhoodName } from '$lib/i18n/neighbourhood-names';
+import { genreName } from '$lib/i18n/note-labels';
 
 /**
  * The words of a REFI-QDA project in the UI's language: what the analysis software shows as

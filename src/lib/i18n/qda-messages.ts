@@ -2,8 +2,8 @@ import { m } from '$lib/paraglide/messages.js';
 import { QdcError } from '$lib/domain/qda/codebook-read';
 import type { CodebookImport } from '$lib/features/notes/qdc-import.service';
 import type { OpenedQda } from '$lib/features/notes/qda-export.service';
-import { describeError } from '$lib/state/errors';
-import { describeEnvelopeProblem } from '$lib/state/export-messages';
+import { describeError } from '$lib/i18n/errors';
+import { describeEnvelopeProblem } from '$lib/i18n/export-messages';
 
 /** Why a codebook file was not imported; every message ends with "nothing was changed". */
 export function describeCodebookError(e: unknown): string {

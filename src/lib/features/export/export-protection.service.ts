@@ -12,9 +12,15 @@ import {
 	type KdfOptions,
 	type OpenedEnvelope
 } from '$lib/crypto';
-import { utf8, wipe } from '$lib/crypto/bytes';
-import { sealChunked } from '$lib/crypto/chunked-envelope';
-import { deriveNewSecret } from '$lib/crypto/kdf';
+import { utf8, wipe, type Bytes } from '$lib/crypto/bytes';
+import {
+	CHUNKED_VERSION,
+	envelopeVersion,
+	openChunked,
+	sealChunked,
+	type ChunkedHeader
+} from '$lib/crypto/chunked-envelope';
+import { deriveNewSecret, deriveSecret } from '$lib/crypto/kdf';
 import { newSalt } from '$lib/crypto/team-key';
 import { storedTeamKey } from '$lib/features/exchange/team-key.service';
 
@@ -90,7 +96,7 @@ export async function protectFile(
 				throw new WeakPassphraseError();
 			const { params, secret } = await deriveNewSecret(protection.passphrase, options.kdf);
 			try {
-				return await sealChunked(utf8(text), kind, params, secret);
+				return await sealChunked(bytesOf(text), kind, params, secret);
 			} finally {
 				wipe(secret);
 			}
@@ -99,7 +105,7 @@ export async function protectFile(
 			const key = await storedTeamKey();
 			if (!key) throw new NoTeamKeyError();
 			return sealChunked(
-				utf8(text),
+				bytesOf(text),
 				kind,
 				{ alg: 'team-key', id: key.id, salt: newSalt() },
 				key.secret
@@ -153,6 +159,7 @@ export async function openFile(
 			? { ok: true as const, text: '', encrypted: true, content: o.content }
 			: { ok: true as const, text: o.text(), encrypted: true };
 	try {
+		if (envelopeVersion(text) === CHUNKED_VERSION) return await openChunkedFile(text, kind, unlock);
 		const envelope = readEnvelope(text);
 		if (envelope.kind !== kind) return { ok: false, problem: { kind: 'wrong-content' } };
 		const lock = envelopeLock(envelope);
@@ -172,6 +179,53 @@ export async function openFile(
 	}
 }
 
+/** Why a chunked envelope was not opened before its key was made: an answer, not a failure. */
+class NotOpened extends Error {
+	constructor(readonly problem: EnvelopeProblem) {
+		super(problem.kind);
+	}
+}
+
+/** A version 2 (chunked) envelope from its whole text: the same checks and answers as version 1. */
+async function openChunkedFile(
+	text: string,
+	kind: EnvelopeKind,
+	unlock: { passphrase?: string; kdf?: KdfOptions; binary?: boolean }
+): Promise<Opened> {
+	const parts: Uint8Array[] = [];
+	const keyFor = async (header: ChunkedHeader): Promise<Bytes> => {
+		if (header.kind !== kind) throw new NotOpened({ kind: 'wrong-content' });
+		const lock = header.kdf;
+		if (lock.alg === 'team-key') {
+			const key = await storedTeamKey();
+			if (!key) throw new NotOpened({ kind: 'no-team-key', id: lock.id });
+			if (key.id !== lock.id)
+				throw new NotOpened({ kind: 'other-team-key', id: lock.id, mine: key.id });
+			return key.secret.slice();
+		}
+		if (unlock.passphrase === undefined) throw new NotOpened({ kind: 'encrypted' });
+		return deriveSecret(unlock.passphrase, lock, unlock.kdf);
+	};
+	async function* whole() {
+		yield utf8(text);
+	}
+	try {
+		await openChunked(whole(), keyFor, async (p) => void parts.push(p));
+	} catch (e) {
+		if (e instanceof NotOpened) return { ok: false, problem: e.problem };
+		throw e;
+	}
+	const content = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+	let at = 0;
+	for (const p of parts) {
+		content.set(p, at);
+		at += p.length;
+	}
+	return unlock.binary
+		? { ok: true, text: '', encrypted: true, content }
+		: { ok: true, text: new TextDecoder().decode(content), encrypted: true };
+}
+
 /** What a failure to open an encrypted file means to the user, or null for a bug. */
 export function envelopeProblemOf(e: unknown): EnvelopeProblem | null {
 	if (e instanceof WrongPassphraseError) return { kind: 'wrong-passphrase' };
@@ -180,4 +234,9 @@ export function envelopeProblemOf(e: unknown): EnvelopeProblem | null {
 	if (e instanceof KdfTooCostlyError) return { kind: 'kdf-too-costly', asked: e.asked };
 	if (e instanceof KdfUnavailableError) return { kind: 'kdf-unavailable', reason: e.reason };
 	return null;
+}
+
+/** A text export as UTF-8; a binary one (a ZIP) as it is. */
+function bytesOf(content: string | Uint8Array<ArrayBuffer>): Bytes {
+	return typeof content === 'string' ? utf8(content) : content;
 }

@@ -2,6 +2,7 @@ import type { StopInput } from '$lib/domain/follow-alongs/stop';
 import type { WorkspaceSettingsContent } from '$lib/domain/settings/workspace-settings';
 import { detectStops, mergeStops, splitStop, type ProposedStop } from '$lib/domain/tracks/stops';
 import type { Track } from '$lib/domain/tracks/track';
+import { splitEntity } from '$lib/domain/records/record';
 import { change, commit } from '$lib/db/commit';
 import { stopsOf, trackOf } from '$lib/db/follow-alongs.queries';
 import { stopsRepo, type Stop } from '$lib/db/follow-alongs.repo';
@@ -127,9 +128,7 @@ export function proposalsFor(
 	);
 	const retired = existing
 		.filter((s) => s.status === 'proposed')
-		.map((s) =>
-			stopsRepo.touched({ ...s, deletedAt: now, updatedAt: Math.max(now, s.updatedAt + 1) })
-		);
+		.map((s) => stopsRepo.trash(s, now));
 	return { proposals, retired };
 }
 
@@ -149,22 +148,20 @@ export async function mergeTwoStops(aId: string, bId: string, now = Date.now()):
 	}) as [Stop, Stop];
 	const [first, second] = a.arrivedAt <= b.arrivedAt ? [a, b] : [b, a];
 	const merged = mergeStops(asProposed(first), asProposed(second));
-	const kept = stopsRepo.touched({
-		...first,
-		arrivedAt: merged.arrivedAt,
-		departedAt: merged.departedAt,
-		lat: merged.lat,
-		lon: merged.lon,
-		fixCount: merged.fixCount,
-		// Merging is the researcher's decision about the stop: it is no longer a mere proposal.
-		status: 'confirmed',
-		updatedAt: Math.max(now, first.updatedAt + 1)
-	});
-	const gone = stopsRepo.touched({
-		...second,
-		deletedAt: now,
-		updatedAt: Math.max(now, second.updatedAt + 1)
-	});
+	const kept = stopsRepo.touch(
+		first,
+		{
+			arrivedAt: merged.arrivedAt,
+			departedAt: merged.departedAt,
+			lat: merged.lat,
+			lon: merged.lon,
+			fixCount: merged.fixCount,
+			// Merging is the researcher's decision about the stop: it is no longer a mere proposal.
+			status: 'confirmed'
+		},
+		now
+	);
+	const gone = stopsRepo.trash(second, now);
 	await commit([change(stopsRepo, [kept, gone])]);
 	return kept;
 }
@@ -179,26 +176,9 @@ export async function splitOneStop(
 	const stop = await stopsRepo.require(id);
 	const { track } = await trackOf(stop.followAlongId);
 	const [a, b] = splitStop(track, asProposed(stop), at, radiusM);
-	const first = stopsRepo.touched({
-		...stop,
-		...a,
-		status: 'confirmed',
-		updatedAt: Math.max(now, stop.updatedAt + 1)
-	});
-	const {
-		id: _id,
-		createdAt: _c,
-		updatedAt: _u,
-		deletedAt: _d,
-		authorId: _a,
-		deviceId: _v,
-		rev: _r,
-		...rest
-	} = {
-		...stop,
-		...b
-	};
-	const second = stopsRepo.prepare({ ...rest, status: 'confirmed' }, now);
+	const first = stopsRepo.touch(stop, { ...a, status: 'confirmed' }, now);
+	const { content } = splitEntity({ ...stop, ...b });
+	const second = stopsRepo.prepare({ ...content, status: 'confirmed' }, now);
 	await commit([change(stopsRepo, [first, second])]);
 	return [first, second];
 }

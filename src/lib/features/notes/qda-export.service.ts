@@ -5,20 +5,20 @@ import { buildProject } from '$lib/domain/qda/project';
 import { packQdpx } from '$lib/domain/qda/qdpx';
 import { codesRepo } from '$lib/db/codes.repo';
 import { ethnographersRepo } from '$lib/db/ethnographers.repo';
-import { followAlongsRepo } from '$lib/db/followalongs.repo';
+import { followAlongsRepo } from '$lib/db/follow-alongs.repo';
 import type { Note } from '$lib/db/notes.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
 import { placesRepo } from '$lib/db/places.repo';
 import { currentKind, identity } from '$lib/db/workspace';
-import { downloadFile } from '$lib/services/download';
+import { downloadFile } from '$lib/features/export/download.service';
 import {
 	openFile,
 	protectFile,
 	type EnvelopeProblem,
 	type Protection,
 	type ProtectOptions
-} from '$lib/services/export-protection.service';
-import type { ExportRecords } from '$lib/services/export-scan.service';
+} from '$lib/features/export/export-protection.service';
+import type { ExportRecords } from '$lib/features/export/export-scan.service';
 import type { KdfOptions } from '$lib/crypto';
 
 /**

@@ -40,11 +40,7 @@ export async function importCodebook(
 	);
 	const byId = new Map(existing.map((c) => [c.id, c]));
 	const updated = plan.updated.map(({ id, definition }) =>
-		codesRepo.touched({
-			...byId.get(id)!,
-			definition,
-			updatedAt: Math.max(now, byId.get(id)!.updatedAt + 1)
-		})
+		codesRepo.touch(byId.get(id)!, { definition }, now)
 	);
 	await commit([change(codesRepo, [...created, ...updated])]);
 	return {
