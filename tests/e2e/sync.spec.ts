@@ -173,6 +173,10 @@ test('the admin removes B: B is told so, and the relay holds no note text or pla
 	await expect(
 		B.getByRole('alert').filter({ hasText: 'This device was removed from the team' })
 	).toBeVisible();
+	// What B had it keeps; what A wrote after the removal never reaches it.
+	await B.getByRole('navigation').getByRole('link', { name: 'Notes', exact: true }).click();
+	await expect(B.getByText(MARKERS[2]!)).toBeVisible();
+	await expect(B.getByText('Skrevet efter fjernelsen')).toHaveCount(0);
 
 	await relay.stop();
 	const files: string[] = [];

@@ -41,6 +41,8 @@ export interface SyncReport extends ApplyCounts {
 }
 
 const PUSH_BATCH = 250;
+/** Envelopes per pulled page: small enough that a device catching up after weeks shows progress often. */
+const PULL_PAGE = 1000;
 
 export class NoTeamKeyError extends Error {
 	override readonly name = 'NoTeamKeyError';
@@ -159,17 +161,21 @@ export async function pull(
 		purged: 0,
 		refused: 0
 	};
-	await session.client.pullAll(start, async (page) => {
-		const last = page.envelopes.at(-1)?.seq;
-		if (last === undefined) return;
-		const { changes, unreadable } = await open(session, page.envelopes);
-		const counts = await applyChanges(changes, last);
-		report.pulled += page.envelopes.length;
-		report.unreadable += unreadable;
-		for (const k of ['applied', 'same', 'conflicts', 'purged', 'refused'] as const)
-			report[k] += counts[k];
-		onProgress?.({ phase: 'pull', done: last - start, total: Math.max(1, page.head - start) });
-	});
+	await session.client.pullAll(
+		start,
+		async (page) => {
+			const last = page.envelopes.at(-1)?.seq;
+			if (last === undefined) return;
+			const { changes, unreadable } = await open(session, page.envelopes);
+			const counts = await applyChanges(changes, last);
+			report.pulled += page.envelopes.length;
+			report.unreadable += unreadable;
+			for (const k of ['applied', 'same', 'conflicts', 'purged', 'refused'] as const)
+				report[k] += counts[k];
+			onProgress?.({ phase: 'pull', done: last - start, total: Math.max(1, page.head - start) });
+		},
+		{ limit: PULL_PAGE }
+	);
 	return report;
 }
 

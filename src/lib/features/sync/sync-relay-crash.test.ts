@@ -14,7 +14,7 @@ import { push, pull } from './sync-engine.service';
  * The relay process (as `npm run server` runs it, PGlite on disk) killed with SIGKILL while A
  * pushes 5,000 notes, and started again on the same folder: A's push carries on by itself (a
  * batch the relay may or may not have stored is sent again with the same envelope ids), and B
- * ends with each note once. In node with the real client and engine: a browser would spend
+ * ends with each note once, having shown its progress page by page. In node with the real client and engine: a browser would spend
  * minutes typing 5,000 notes.
  */
 const PORT = 4331;
@@ -61,8 +61,16 @@ it('the relay killed in the middle of a 5,000-note push: B ends with each note o
 	await killed;
 	expect(await outboxCount()).toBe(0);
 
+	// B, offline all along, catches up page by page, its progress shown as it goes.
 	await B.use();
-	const report = await pull(B.session);
+	const progress: { done: number; total: number }[] = [];
+	const report = await pull(B.session, (p) => progress.push(p));
+	expect(progress.length).toBeGreaterThanOrEqual(5);
+	for (const [i, p] of progress.entries()) {
+		expect(p.done).toBeLessThanOrEqual(p.total);
+		if (i > 0) expect(p.done).toBeGreaterThan(progress[i - 1]!.done);
+	}
+	expect(progress.at(-1)!.done).toBe(progress.at(-1)!.total);
 	expect(report.pulled).toBeGreaterThanOrEqual(N);
 	const held = await notesRepo.list();
 	const ids = new Set(held.map((n) => n.id));
