@@ -4,7 +4,8 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { runAxe } from './axe';
 import { allowHost, chooseLanguage, DESKTOP, openApp, PHONE, watchContext } from './driver';
 import { expect, test } from './fixtures';
-import { expectSaved, newNote, noteEditor, typeNote } from './notes-driver';
+import { computeHeatmap, openHeatmaps, reportValue } from './heatmaps-driver';
+import { addParticipant, expectSaved, newNote, noteEditor, typeNote } from './notes-driver';
 import { addPlace, conflictCard, glossaryNames } from './places-driver';
 import {
 	createTeam,
@@ -157,6 +158,27 @@ test('both offline, both edit the same note and one each: nothing lost, the clas
 	await openTeamSync(A);
 	await A.getByRole('button', { name: 'Sync now' }).click();
 	await expect(conflictCard(A)).toBeHidden({ timeout: 15_000 });
+});
+
+test('a withdrawal on A takes the participant out of B’s heatmap', async () => {
+	const code = await addParticipant(A, { neighbourhood: 'Vesterbro', code: 'VB-901' });
+	await expectSynced(A);
+	const leftOut = async () => {
+		await openTeamSync(B);
+		await B.getByRole('button', { name: 'Sync now' }).click();
+		await expectSynced(B);
+		await openHeatmaps(B);
+		await computeHeatmap(B);
+		return reportValue(B, /^Participants left out$/);
+	};
+	expect(await leftOut()).toContain('0 withdrawn');
+
+	await A.goto('/notes/participants');
+	await A.getByRole('button', { name: `Withdraw ${code}` }).click();
+	await A.getByRole('dialog').getByRole('button', { name: 'Withdraw' }).click();
+	await expect(A.getByRole('status')).toContainText(`${code} has withdrawn`);
+	await expectSynced(A);
+	expect(await leftOut()).toContain('1 withdrawn');
 });
 
 test('the admin removes B: B is told so, and the relay holds no note text or place name', async () => {
