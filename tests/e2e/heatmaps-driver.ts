@@ -111,13 +111,6 @@ export function exportButton(page: Page, format: HeatExport): Locator {
 	return page.getByRole('button', { name: EXPORTS[format] });
 }
 
-/** Clicks an export and saves the download into `dir`; returns its path. */
-export async function exportHeatmap(page: Page, format: HeatExport, dir: string): Promise<string> {
-	const download = page.waitForEvent('download');
-	await exportButton(page, format).click();
-	return saveDownload(await download, dir);
-}
-
 export async function saveDownload(file: Download, dir: string): Promise<string> {
 	const path = `${dir}/${file.suggestedFilename()}`;
 	await file.saveAs(path);
@@ -138,12 +131,13 @@ export async function showOneParticipant(page: Page): Promise<string> {
 	return (await select.locator('option:checked').innerText()).trim();
 }
 
-/** Turns differential privacy on with the given ε (as the select shows it, e.g. "0.5"). */
-export async function useDifferentialPrivacy(page: Page, epsilon: string): Promise<void> {
-	await page
-		.getByRole('checkbox', { name: /Add differential privacy|Tilføj differential privacy/ })
-		.check();
-	await page.getByLabel(/^(Privacy budget ε|Privatlivsbudget ε)$/).selectOption({ label: epsilon });
+export async function chooseMetric(page: Page, metric: 'time' | 'notes' | 'person-days') {
+	const name = {
+		time: /^(Time spent|Tid brugt)$/,
+		notes: /^(Located notes|Noter med sted)$/,
+		'person-days': /^(Person-days|Persondage)$/
+	}[metric];
+	await page.getByRole('radio', { name }).check();
 }
 
 export async function chooseResolution(page: Page, resolution: number): Promise<void> {

@@ -39,9 +39,13 @@ export const RECORD_TABLES = [
 	'fixChunks',
 	'places',
 	'placeRevisions',
-	'heatmaps'
+	'tombstones',
+	'releases'
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
+
+/** Tables an older backup may hold that this version no longer has: read and left out. */
+export const RETIRED_TABLES = ['heatmaps'] as const;
 
 /**
  * Every schema version the app has ever had, oldest first. Append only: never edit an old entry;
@@ -107,6 +111,17 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
 			syncConflicts: 'key, record',
 			syncPurged: 'key'
 		}
+	},
+	{
+		// Releases: every aggregate map that left the device, what it showed and what it rests on
+		// (issue 13); tombstones of purged participants, so their records do not come back. The
+		// saved noise goes with differential privacy, which was removed.
+		version: 8,
+		stores: {
+			releases: 'id, updatedAt, deletedAt, releasedAt',
+			tombstones: 'id, updatedAt, deletedAt',
+			heatmaps: null
+		}
 	}
 ];
 
@@ -124,7 +139,8 @@ export class StedsansDB extends Dexie {
 	places!: Table<Row, string>;
 	placeRevisions!: Table<Row, string>;
 	dropBox!: Table<DropBoxRow, string>;
-	heatmaps!: Table<Row, string>;
+	tombstones!: Table<Row, string>;
+	releases!: Table<Row, string>;
 
 	constructor(name: string, versions = SCHEMA_VERSIONS) {
 		super(name);

@@ -9,7 +9,8 @@ import { codesRepo } from './codes.repo';
 import { notesRepo } from './notes.repo';
 import { fixChunksRepo, followAlongsRepo, stopsRepo } from './follow-alongs.repo';
 import { placeRevisionsRepo, placesRepo } from './places.repo';
-import { heatmapsRepo } from './heatmaps.repo';
+import { releasesRepo } from './releases.repo';
+import { tombstonesRepo } from './tombstones.repo';
 
 export type AnyRepository = Repository<z.ZodObject>;
 
@@ -26,5 +27,6 @@ export const REPOSITORIES: Record<RecordTable, AnyRepository> = {
 	fixChunks: fixChunksRepo as unknown as AnyRepository,
 	places: placesRepo as unknown as AnyRepository,
 	placeRevisions: placeRevisionsRepo as unknown as AnyRepository,
-	heatmaps: heatmapsRepo as unknown as AnyRepository
+	tombstones: tombstonesRepo as unknown as AnyRepository,
+	releases: releasesRepo as unknown as AnyRepository
 };

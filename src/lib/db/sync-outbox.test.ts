@@ -26,7 +26,7 @@ describe('the sync outbox', () => {
 		const row = { id: '01J0000000000000000000000A', createdAt: 1, updatedAt: 1, deletedAt: null };
 		await v6.notes.put({ ...row, authorId: 'a', deviceId: 'd', rev: {}, v: 1, payload: {} });
 		v6.close();
-		const v7 = new StedsansDB(dbName);
+		const v7 = new StedsansDB(dbName, SCHEMA_VERSIONS.slice(0, 7));
 		await v7.open();
 		expect(v7.verno).toBe(7);
 		expect(await v7.notes.count()).toBe(1);

@@ -22,7 +22,6 @@ export function reportFacts(r: DisclosureReport, locale: AppLocale): ReportFact[
 	if (s.k) held.push(m.heatReportHeldK({ count: s.k, k: p.k }, o));
 	if (s.days) held.push(m.heatReportHeldDays({ count: s.days, days: p.minDays }, o));
 	if (s.dominance) held.push(m.heatReportHeldDominance({ count: s.dominance }, o));
-	if (s.noise) held.push(m.heatReportHeldNoise({ count: s.noise }, o));
 	const excluded = [
 		m.heatReportExcludedValue(
 			{ noConsent: r.participantsExcluded.noConsent, withdrawn: r.participantsExcluded.withdrawn },
@@ -89,19 +88,6 @@ export function parameterLines(p: HeatmapParameters, locale: AppLocale): string[
 					{ preset, k: p.k, days: p.minDays, share: formatNumber(p.maxShare * 100, locale, 0) },
 					o
 				),
-		...(p.classes ? [m.heatParamClasses({ classes: p.classes }, o)] : []),
-		...(p.dp
-			? [
-					m.heatParamDp(
-						{
-							epsilon: formatNumber(p.dp.epsilon, locale),
-							bound: formatNumber(p.dp.contributionBound, locale),
-							unit
-						},
-						o
-					)
-				]
-			: []),
 		m.heatParamInstitutions(
 			{ buffer: p.institutionBufferMetres, minutes: p.institutionMarginMinutes },
 			o

@@ -38,9 +38,9 @@ export function describeTrashItem(item: TrashItem): string {
 			});
 		case 'places':
 			return m.trashItemPlace({ name: String(e.name) });
-		case 'heatmaps':
-			return m.trashItemSavedHeatmap();
 		case 'fixChunks':
+		case 'tombstones':
+		case 'releases':
 		case 'placeRevisions':
 			return item.table;
 	}

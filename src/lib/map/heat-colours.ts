@@ -8,11 +8,6 @@ export { HEAT_OPACITY, hexToRgb, VIRIDIS, viridisAt } from './viridis';
 
 export type HeatLegend =
 	| { kind: 'classes'; items: { colour: string; from: number; to: number | null }[] }
-	| {
-			kind: 'scale';
-			log: boolean;
-			ticks: { value: number; position: number }[];
-	  }
 	| { kind: 'empty' };
 
 export interface HeatShading {
@@ -20,66 +15,40 @@ export interface HeatShading {
 	legend: HeatLegend;
 }
 
-/** Two significant figures: a legend reads 1,200 rather than 1,187.35. */
-export function roundLabel(v: number): number {
-	if (v === 0) return 0;
-	const p = 10 ** (Math.floor(Math.log10(Math.abs(v))) - 1);
-	return Math.round(v / p) * p;
+/** The colour of class `k` of `count`: evenly spaced along viridis, darkest for the lowest. */
+export function classColour(k: number, count: number): string {
+	return viridisAt((k - 1) / Math.max(1, count - 1));
 }
 
 /**
- * Each shown cell's shade in [0, 1] and the legend that reads it back. Classes (the publication
- * preset) get one evenly spaced colour each. Exact weights spread over a log scale when they span
- * more than a factor of ten (time is very skewed: a few busy corners, many passing streets), so
- * the quiet streets do not all look alike; otherwise linear.
+ * Each shown cell's shade in [0, 1] (one evenly spaced colour per class) and the legend that
+ * reads it back. The classes are the project's fixed ones (domain/heatmap/classes.ts), so a
+ * colour means the same amount on every map; the legend lists every class, used or not.
  */
 export function shadeCells(
 	cells: readonly HeatCell[],
 	classes: readonly HeatClass[] | null
 ): HeatShading {
-	const feature = (
-		c: HeatCell,
-		shade: number
-	): Feature<Polygon, { shade: number; weight: number }> => ({
-		type: 'Feature',
-		geometry: { type: 'Polygon', coordinates: [cellPolygon(c.cell)] },
-		properties: { shade, weight: c.weight }
-	});
-	const collection = (features: Feature<Polygon, { shade: number; weight: number }>[]) => ({
-		type: 'FeatureCollection' as const,
-		features
-	});
-	if (cells.length === 0) return { features: collection([]), legend: { kind: 'empty' } };
-	if (classes && classes.length > 0) {
-		const span = Math.max(1, classes.length - 1);
-		return {
-			features: collection(cells.map((c) => feature(c, ((c.class ?? 1) - 1) / span))),
-			legend: {
-				kind: 'classes',
-				items: classes.map((k) => ({
-					colour: viridisAt((k.class - 1) / span),
-					from: k.from,
-					to: k.to
-				}))
-			}
-		};
-	}
-	const weights = cells.map((c) => c.weight);
-	const min = Math.min(...weights);
-	const max = Math.max(...weights);
-	const log = min > 0 && max / min > 10;
-	const f = log ? Math.log : (v: number) => v;
-	const lo = f(min);
-	const range = f(max) - lo;
-	const shadeOf = (v: number) => (range > 0 ? (f(v) - lo) / range : 1);
-	const middle = log ? Math.sqrt(min * max) : (min + max) / 2;
-	const ticks = (range > 0 ? [min, middle, max] : [max]).map((v) => ({
-		value: roundLabel(v),
-		position: shadeOf(v)
-	}));
+	if (!classes || classes.length === 0)
+		return { features: { type: 'FeatureCollection', features: [] }, legend: { kind: 'empty' } };
+	const span = Math.max(1, classes.length - 1);
 	return {
-		features: collection(cells.map((c) => feature(c, shadeOf(c.weight)))),
-		legend: { kind: 'scale', log, ticks }
+		features: {
+			type: 'FeatureCollection',
+			features: cells.map((c): Feature<Polygon, { shade: number; weight: number }> => ({
+				type: 'Feature',
+				geometry: { type: 'Polygon', coordinates: [cellPolygon(c.cell)] },
+				properties: { shade: (c.class - 1) / span, weight: c.weight }
+			}))
+		},
+		legend: {
+			kind: 'classes',
+			items: classes.map((k) => ({
+				colour: classColour(k.class, classes.length),
+				from: k.from,
+				to: k.to
+			}))
+		}
 	};
 }
 

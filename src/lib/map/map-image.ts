@@ -1,5 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { VIRIDIS, type HeatLegend } from './heat-colours';
+import type { HeatLegend } from './heat-colours';
 
 /**
  * The map as a picture: the WebGL canvas copied right after a frame is drawn (a WebGL canvas
@@ -80,12 +80,7 @@ export async function composeMapImage(
 	const wrapped = [...panel.lines, panel.attribution].flatMap((l) =>
 		wrap(measure, l, width - 2 * pad)
 	);
-	const legendHeight =
-		panel.legend.kind === 'classes'
-			? panel.legend.items.length * 22 + 4
-			: panel.legend.kind === 'scale'
-				? 44
-				: 22;
+	const legendHeight = panel.legend.kind === 'classes' ? panel.legend.items.length * 22 + 4 : 22;
 	const height =
 		mapCanvas.height +
 		pad * 2 +
@@ -112,7 +107,7 @@ export async function composeMapImage(
 	ctx.font = text(13, 600);
 	ctx.fillText(panel.legendTitle, pad, y);
 	y += 20 * scale;
-	y = drawLegend(ctx, panel, pad, y, Math.min(width - 2 * pad, 360 * scale), scale, text);
+	y = drawLegend(ctx, panel, pad, y, scale, text);
 	ctx.fillStyle = '#4f5a56';
 	ctx.font = text(13);
 	for (const line of wrapped) {
@@ -132,7 +127,6 @@ function drawLegend(
 	panel: ImagePanel,
 	x: number,
 	y: number,
-	width: number,
 	scale: number,
 	text: (size: number, weight?: number) => string
 ): number {
@@ -149,18 +143,5 @@ function drawLegend(
 		}
 		return y + 4 * scale;
 	}
-	if (legend.kind === 'empty') return y + 22 * scale;
-	const gradient = ctx.createLinearGradient(x, 0, x + width, 0);
-	VIRIDIS.forEach((c, i) => gradient.addColorStop(i / (VIRIDIS.length - 1), c));
-	ctx.fillStyle = gradient;
-	ctx.fillRect(x, y, width, 16 * scale);
-	y += 20 * scale;
-	ctx.fillStyle = '#1d2321';
-	for (const tick of legend.ticks) {
-		const label = panel.format(tick.value);
-		const w = ctx.measureText(label).width;
-		const at = Math.min(x + width - w, Math.max(x, x + tick.position * width - w / 2));
-		ctx.fillText(label, at, y);
-	}
-	return y + 24 * scale;
+	return y + 22 * scale;
 }

@@ -26,3 +26,24 @@ export function useFreshWorkspace(): { readonly name: string } {
 	});
 	return current;
 }
+
+/**
+ * Two workspaces for one test file (two devices of a team), made before and deleted after each
+ * test; `use` switches between them. A is open when a test starts.
+ */
+export function twoWorkspaces(prefix: string) {
+	const tag = `${process.pid}-${Math.random().toString(36).slice(2)}`;
+	const A = `${prefix}-a-${tag}`;
+	const B = `${prefix}-b-${tag}`;
+	const use = (name: string) => openWorkspace('main', name);
+	beforeEach(async () => {
+		await use(B);
+		await use(A);
+	});
+	afterEach(async () => {
+		closeWorkspace();
+		await deleteWorkspace('main', A);
+		await deleteWorkspace('main', B);
+	});
+	return { A, B, use };
+}

@@ -1,37 +1,39 @@
-import type { HeatClass } from './schema';
+import type { HeatClass, HeatmapParameters } from './schema';
 
-/** Rounds to two significant figures (down when `down`), without binary-fraction noise. */
-export function roundSignificant(x: number, down = false): number {
-	if (!(x > 0)) return 0;
-	const step = 10 ** (Math.floor(Math.log10(x)) - 1);
-	const n = down ? Math.floor(x / step + 1e-9) : Math.round(x / step);
-	return Number((n * step).toPrecision(2));
+/*
+ * The classes a map's values are shown and published in: fixed for the project, per unit, with
+ * round bounds that no cell defines. Quantile classes (the earlier scheme) took their bounds from
+ * the map's own cells, so the legend gave those cells away to the minute and no two maps could
+ * be compared; fixed bounds mean the same colour is the same amount on every map of the study.
+ * Each bound is at least twice the one below, so a class says little about any one person in it,
+ * and subtracting classes of different maps leaves an interval wider than a class
+ * (docs/heatmaps.md, "Releases").
+ */
+export const CLASS_BREAKS: Record<HeatmapParameters['unit'], readonly number[]> = {
+	// an hour, two, five, ten, twenty and fifty hours
+	minutes: [60, 120, 300, 600, 1200, 3000],
+	notes: [5, 10, 20, 50, 100],
+	'person-days': [10, 20, 50, 100, 200]
+};
+
+/** The classes of a set of bounds: [0, b1), [b1, b2), …, [bn, ∞). */
+export function classesOf(breaks: readonly number[]): HeatClass[] {
+	const bounds = [0, ...breaks];
+	return bounds.map((from, i) => ({ class: i + 1, from, to: bounds[i + 1] ?? null }));
 }
 
-/**
- * Quantile classes for a published map: a reader sees which of a few bands a cell is in, not its
- * exact weight, so small differences between exports or between neighbouring cells say nothing.
- * Breaks are rounded down to two significant figures (so no class is empty); each cell's weight
- * becomes its class's lower bound.
- */
-export function classify(
-	weights: readonly number[],
-	count: number
-): { classes: HeatClass[]; classOf: (w: number) => number } {
-	const sorted = [...weights].sort((a, b) => a - b);
-	if (sorted.length === 0) return { classes: [], classOf: () => 1 };
-	const lowest = roundSignificant(sorted[0]!, true);
-	const breaks: number[] = [];
-	for (let i = 1; i < count; i++) {
-		const b = roundSignificant(sorted[Math.floor((i * sorted.length) / count)]!, true);
-		if (b > (breaks.at(-1) ?? lowest)) breaks.push(b);
-	}
-	const bounds = [lowest, ...breaks];
-	const classes = bounds.map((from, i) => ({ class: i + 1, from, to: bounds[i + 1] ?? null }));
-	const classOf = (w: number) => {
-		let k = 1;
-		while (k < bounds.length && w >= bounds[k]!) k++;
-		return k;
-	};
-	return { classes, classOf };
+/** The class (1 …) a value falls in. */
+export function classOf(value: number, breaks: readonly number[]): number {
+	let k = 1;
+	while (k <= breaks.length && value >= breaks[k - 1]!) k++;
+	return k;
+}
+
+/** The class of a released interval ({from, to}), or null if its bounds are not among these. */
+export function classOfBand(
+	band: { from: number; to: number | null },
+	breaks: readonly number[]
+): number | null {
+	const found = classesOf(breaks).find((c) => c.from === band.from && c.to === band.to);
+	return found?.class ?? null;
 }

@@ -2,8 +2,8 @@ import { cellEdgeMetres } from '../geo/cells';
 import { cachedGrid, cachedInstitutions } from './cache';
 import { Contributions } from './contributions';
 import { DayIndex } from './days';
+import { fingerprintOf } from './fingerprint';
 import { buildMaps } from './maps';
-import { DEFAULT_CONTRIBUTION_BOUND } from './noise';
 import { processNotes } from './notes';
 import {
 	HeatmapCancelled,
@@ -17,6 +17,7 @@ import {
 	type ProgressCallback
 } from './schema';
 import { cellStats } from './stats';
+import { CLASS_BREAKS } from './classes';
 import { processFollowAlong, type TrackStage } from './tracks';
 
 /** Report progress about every this many fixes: often enough for a bar, rare enough to be free. */
@@ -24,8 +25,8 @@ const PROGRESS_EVERY = 100_000;
 
 /**
  * Computes the heatmaps of the three neighbourhoods and of all three together, with a disclosure
- * report for each. Pure and synchronous: the same input and options give the same output (noise
- * only as passed in through `options.dp.noise`, or drawn fresh and returned in `noise`).
+ * report for each. Pure and synchronous: the same input and options give the same output.
+ * With `options.evidence` it also returns what a release is checked with (evidence.ts).
  * `onProgress(fraction)` is called between batches; returning `false` from it stops the
  * computation with a `HeatmapCancelled` error.
  */
@@ -98,7 +99,7 @@ export function computeHeatmap(
 		participantCount: included.size,
 		dayCount: days.count,
 		excluded,
-		storedNoise: opts.dp?.noise
+		evidence: opts.evidence ? { fingerprint: fingerprintOf(contrib, input, opts) } : null
 	});
 	report(1);
 	return result;
@@ -106,10 +107,10 @@ export function computeHeatmap(
 
 function parameters(o: HeatmapOptions): HeatmapParameters {
 	const publication = o.preset === 'publication';
-	const participantView = o.view.kind === 'participant';
+	const unit = o.metric === 'time' ? 'minutes' : o.metric;
 	return {
 		metric: o.metric,
-		unit: o.metric === 'time' ? 'minutes' : o.metric,
+		unit,
 		resolution: o.resolution,
 		cellEdgeMetres: Math.round(cellEdgeMetres(o.resolution)),
 		preset: o.preset,
@@ -117,19 +118,12 @@ function parameters(o: HeatmapOptions): HeatmapParameters {
 		k: o.k ?? (publication ? 10 : 5),
 		minDays: o.minDays,
 		maxShare: o.maxShare,
-		classes: o.classes ?? (publication ? 5 : 0),
+		maxTopTwoShare: o.maxTopTwoShare,
+		classBreaks: [...CLASS_BREAKS[unit]],
 		institutionBufferMetres: o.institutionBufferMetres,
 		institutionMarginMinutes: o.institutionMarginMinutes,
 		includeReconstructed: o.includeReconstructed,
-		maxFixIntervalSeconds: o.maxFixIntervalSeconds,
-		// Noise on one person's own map protects no one from the team looking at it: off there.
-		dp:
-			o.dp && !participantView
-				? {
-						epsilon: o.dp.epsilon,
-						contributionBound: o.dp.contributionBound ?? DEFAULT_CONTRIBUTION_BOUND[o.metric]
-					}
-				: null
+		maxFixIntervalSeconds: o.maxFixIntervalSeconds
 	};
 }
 

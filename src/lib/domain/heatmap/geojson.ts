@@ -4,11 +4,11 @@ import type { HeatmapArea, HeatmapResult } from './schema';
 
 export interface HeatCellProperties {
 	weight: number;
-	class?: number;
+	class: number;
 }
 
 /**
- * The shown cells of one map as GeoJSON polygons carrying their weight (and class): nothing else,
+ * The shown cells of one map as GeoJSON polygons carrying their weight and class: nothing else,
  * no ids, counts or parameters, so an export holds exactly what the map shows.
  */
 export function toGeoJson(
@@ -18,7 +18,7 @@ export function toGeoJson(
 	const features: Feature<Polygon, HeatCellProperties>[] = result.maps[area].cells.map((c) => ({
 		type: 'Feature',
 		geometry: { type: 'Polygon', coordinates: [cellPolygon(c.cell)] },
-		properties: c.class === undefined ? { weight: c.weight } : { weight: c.weight, class: c.class }
+		properties: { weight: c.weight, class: c.class }
 	}));
 	return { type: 'FeatureCollection', features };
 }

@@ -44,7 +44,7 @@ describe('disclosure rules (aggregate view)', () => {
 		expect(r4.maps.all.report.smallestK).toBeNull();
 
 		const r5 = computeHeatmap(at(five));
-		expect(r5.maps.vesterbro.cells).toEqual([{ cell: cellOf(SHARED), weight: 150 }]);
+		expect(r5.maps.vesterbro.cells).toEqual([{ cell: cellOf(SHARED), weight: 150, class: 3 }]);
 		expect(r5.maps.vesterbro.report).toMatchObject({
 			cellsShown: 1,
 			smallestK: 5,
@@ -80,7 +80,29 @@ describe('disclosure rules (aggregate view)', () => {
 		expect(balanced.maps.all.cells.map((c) => c.cell)).toEqual([cellOf(SHARED)]);
 	});
 
-	it('publishes with k = 10 and weights rounded to classes in the publication preset', () => {
+	it('suppresses a cell where two participants make up more than 85 % (the (2, 85 %) rule)', () => {
+		// two people who share a home, 49.9 % each over four nights, and three passers-by
+		const input = (passing: number) =>
+			dataset({
+				participants: participants('a', 'b', 'x', 'y', 'z'),
+				tracks: [
+					...[1, 2, 3, 4].flatMap((n) => [
+						visit('a', HOME, n, 470, 20),
+						visit('b', HOME, n, 470, 20)
+					]),
+					...['x', 'y', 'z'].map((id, i) => visit(id, HOME, 1 + i, passing))
+				]
+			});
+		const shared = computeHeatmap(input(2));
+		expect(shared.maps.all.cells).toEqual([]);
+		expect(shared.maps.all.report.cellsSuppressed).toMatchObject({ k: 0, days: 0, dominance: 1 });
+		// once the passers-by make up more than 15 %, neither rule holds it back
+		const crowded = computeHeatmap(input(300));
+		expect(crowded.maps.all.cells.map((c) => c.cell)).toEqual([cellOf(HOME)]);
+		expect(() => computeHeatmap(input(2), { maxTopTwoShare: 0.9 })).toThrow();
+	});
+
+	it('publishes with k = 10 in the publication preset; classes are the project’s, fixed', () => {
 		const ten = ids('p', 10);
 		const input = dataset({
 			participants: participants(...ten),
@@ -92,9 +114,12 @@ describe('disclosure rules (aggregate view)', () => {
 		const standard = computeHeatmap(input);
 		expect(standard.maps.all.cells).toHaveLength(2);
 		const pub = computeHeatmap(input, { preset: 'publication' });
-		expect(pub.maps.all.cells).toEqual([{ cell: cellOf(SHARED), weight: 410, class: 1 }]);
-		expect(pub.maps.all.classes).toEqual([{ class: 1, from: 410, to: null }]);
-		expect(pub.maps.all.report.parameters).toMatchObject({ k: 10, classes: 5 });
+		expect(pub.maps.all.cells).toEqual([{ cell: cellOf(SHARED), weight: 415, class: 4 }]);
+		// the same classes on every map, whatever its cells: 300–600 minutes is class 4
+		expect(pub.maps.all.classes).toEqual(standard.maps.all.classes);
+		expect(pub.maps.all.classes[3]).toEqual({ class: 4, from: 300, to: 600 });
+		expect(pub.maps.all.classes.at(-1)).toEqual({ class: 7, from: 3000, to: null });
+		expect(pub.maps.all.report.parameters).toMatchObject({ k: 10, maxTopTwoShare: 0.85 });
 		expect(() => computeHeatmap(input, { preset: 'publication', k: 5 })).toThrow(/k ≥ 10/);
 		expect(() => computeHeatmap(input, { k: 3 })).toThrow();
 	});
@@ -115,7 +140,7 @@ describe('disclosure rules (aggregate view)', () => {
 		expect(byNotes.maps.all.cells).toHaveLength(7);
 		expect(byNotes.maps.all.cells.every((c) => Math.abs(c.weight - 5 / 7) < 0.01)).toBe(true);
 		const byDays = computeHeatmap(input, { metric: 'person-days' });
-		expect(byDays.maps.all.cells).toEqual([{ cell: cellOf(SHARED), weight: 10 }]);
+		expect(byDays.maps.all.cells).toEqual([{ cell: cellOf(SHARED), weight: 10, class: 2 }]);
 		// notes at the map's own resolution do count as presence
 		const fine = notes.map((n) => ({
 			...n,
@@ -123,7 +148,9 @@ describe('disclosure rules (aggregate view)', () => {
 			observedAt: n.observedAt
 		}));
 		const withFine = computeHeatmap({ ...input, notes: fine }, { metric: 'person-days' });
-		expect(withFine.maps.nordvest.cells).toEqual([{ cell: cellOf(NORDVEST_SPOT), weight: 5 }]);
+		expect(withFine.maps.nordvest.cells).toEqual([
+			{ cell: cellOf(NORDVEST_SPOT), weight: 5, class: 1 }
+		]);
 		expect(byDays.maps.all.report.parameters.unit).toBe('person-days');
 	});
 });
@@ -138,7 +165,7 @@ describe("one participant's everyday places (participant view)", () => {
 			}),
 			{ view: { kind: 'participant', participantId: 'solo' } }
 		);
-		expect(r.maps.all.cells).toEqual([{ cell: cellOf(HOME), weight: 60 }]);
+		expect(r.maps.all.cells).toEqual([{ cell: cellOf(HOME), weight: 60, class: 2 }]);
 		expect(r.maps.all.report).toMatchObject({ notForPublication: true, view: 'participant' });
 	});
 });

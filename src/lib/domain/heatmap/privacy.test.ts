@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateBenchData } from '$lib/testing/heatmap-bench-data';
 import { computeHeatmap } from './compute';
-import { HeatmapCancelled, HeatmapOptions, type HeatmapInput, type HeatmapResult } from './schema';
+import { HeatmapCancelled, type HeatmapInput, type HeatmapResult } from './schema';
 import {
 	cellOf,
 	dataset,
@@ -86,50 +86,6 @@ describe('determinism', () => {
 		const b = computeHeatmap(generateBenchData({ fixes: 60_000, participants: 30, seed: 7 }));
 		expect(JSON.stringify(b)).toBe(JSON.stringify(a));
 		expect(a.maps.all.cells.length).toBeGreaterThan(0);
-	});
-});
-
-describe('differential privacy', () => {
-	const input = generateBenchData({ fixes: 60_000, participants: 30, seed: 11 });
-
-	it('adds integer noise, returns it, and re-uses stored noise for an identical re-export', () => {
-		const first = computeHeatmap(input, { dp: { epsilon: 1 } });
-		expect(first.noise).not.toBeNull();
-		const noise = first.noise!;
-		expect(noise).toMatchObject({
-			epsilon: 1,
-			contributionBound: 120,
-			metric: 'time',
-			resolution: 9
-		});
-		expect(Object.values(noise.draws).every(Number.isInteger)).toBe(true);
-		expect(first.maps.all.cells.every((c) => Number.isInteger(c.weight) && c.weight > 0)).toBe(
-			true
-		);
-
-		// the stored noise survives a round trip through the options schema (worker message, storage)
-		const stored = HeatmapOptions.parse({
-			dp: { epsilon: 1, noise: JSON.parse(JSON.stringify(noise)) }
-		});
-		const again = computeHeatmap(input, stored);
-		expect(again).toEqual(first);
-	});
-
-	it('refuses stored noise drawn for another ε', () => {
-		const first = computeHeatmap(input, { dp: { epsilon: 1 } });
-		expect(() => computeHeatmap(input, { dp: { epsilon: 0.5, noise: first.noise! } })).toThrow(
-			/stored noise/
-		);
-	});
-
-	it('draws no noise without ε, and none in the participant view', () => {
-		expect(computeHeatmap(input).noise).toBeNull();
-		const own = computeHeatmap(input, {
-			view: { kind: 'participant', participantId: input.tracks[0]!.participantId },
-			dp: { epsilon: 1 }
-		});
-		expect(own.noise).toBeNull();
-		expect(own.maps.all.report.parameters.dp).toBeNull();
 	});
 });
 

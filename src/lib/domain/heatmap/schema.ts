@@ -105,29 +105,10 @@ export const HeatmapView = z.discriminatedUnion('kind', [
 ]);
 export type HeatmapView = z.infer<typeof HeatmapView>;
 
-/** The noise drawn for a map, stored with it so that a re-export adds exactly the same noise. */
-export const StoredNoise = z.object({
-	epsilon: z.number().positive(),
-	contributionBound: z.number().positive(),
-	metric: HeatmapMetric,
-	resolution: CellResolution,
-	/** Integer noise per H3 cell, in the metric's unit. */
-	draws: z.record(z.string(), z.number().int())
-});
-export type StoredNoise = z.infer<typeof StoredNoise>;
-
-export const DifferentialPrivacy = z.object({
-	/** Privacy budget for the whole map; docs/product.md asks for ε ≤ 1 per map. */
-	epsilon: z.number().positive().max(1),
-	/** Most one participant may add to the whole map (L1), in the metric's unit; see docs. */
-	contributionBound: z.number().positive().optional(),
-	noise: StoredNoise.optional()
-});
-export type DifferentialPrivacy = z.infer<typeof DifferentialPrivacy>;
-
 /*
  * The floors are the privacy defaults of docs/product.md: options can make a map stricter, never looser
- * (k ≥ 5, ≥ 2 days, dominance ≤ ½, buffer ≥ 150 m, ≥ 5 minutes either side of a visit).
+ * (k ≥ 5, ≥ 2 days, dominance ≤ ½ and (2, 85 %), buffer ≥ 150 m, ≥ 5 minutes either side of a
+ * visit).
  */
 export const HeatmapOptions = z
 	.object({
@@ -139,15 +120,16 @@ export const HeatmapOptions = z
 		minDays: z.number().int().min(2).max(366).default(2),
 		/** Largest share of a cell's weight one participant may make up. */
 		maxShare: z.number().gt(0).max(0.5).default(0.5),
-		/** Weight classes; 5 in the publication preset, none (exact weights) otherwise. */
-		classes: z.number().int().min(3).max(9).optional(),
+		/** Largest share the two largest contributors may make up together: the (2, 85 %) rule. */
+		maxTopTwoShare: z.number().gt(0).max(0.85).default(0.85),
 		institutionBufferMetres: z.number().min(150).max(2000).default(150),
 		institutionMarginMinutes: z.number().min(5).max(240).default(5),
 		includeReconstructed: z.boolean().default(false),
 		/** Fixes further apart than this are a gap: where the person was in between is unknown. */
 		maxFixIntervalSeconds: z.number().positive().max(86_400).default(600),
 		view: HeatmapView.default({ kind: 'aggregate' }),
-		dp: DifferentialPrivacy.optional()
+		/** Also return what a release is checked with (`result.evidence`): per-cell contributions. */
+		evidence: z.boolean().default(false)
 	})
 	.refine((o) => o.preset !== 'publication' || o.k === undefined || o.k >= 10, {
 		message: 'the publication preset needs k ≥ 10',
@@ -167,24 +149,25 @@ export interface HeatmapParameters {
 	k: number;
 	minDays: number;
 	maxShare: number;
-	classes: number;
+	maxTopTwoShare: number;
+	/** The fixed class bounds of the unit (CLASS_BREAKS): the same for every map of the project. */
+	classBreaks: number[];
 	institutionBufferMetres: number;
 	institutionMarginMinutes: number;
 	includeReconstructed: boolean;
 	maxFixIntervalSeconds: number;
-	dp: { epsilon: number; contributionBound: number } | null;
 }
 
 export interface HeatCell {
 	cell: string;
 	weight: number;
-	/** 1 (lowest) … classes, when the map is classified. */
-	class?: number;
+	/** 1 (lowest) … the number of classes: the fixed class the weight falls in. */
+	class: number;
 }
 
 export interface HeatClass {
 	class: number;
-	/** Rounded lower bound (inclusive) and upper bound (exclusive; null for the top class). */
+	/** Lower bound (inclusive) and upper bound (exclusive; null for the top class). */
 	from: number;
 	to: number | null;
 }
@@ -194,12 +177,13 @@ export interface DisclosureReport {
 	view: 'aggregate' | 'participant';
 	notForPublication: boolean;
 	cellsShown: number;
-	cellsSuppressed: { k: number; days: number; dominance: number; noise: number };
+	cellsSuppressed: { k: number; days: number; dominance: number };
 	/** Cells with data that touch an institution's buffer, removed whole. */
 	cellsRemovedAsInstitution: number;
 	/** Fewest distinct participants in any shown cell (null when nothing is shown). */
 	smallestK: number | null;
 	participantsIncluded: number;
+	/** Distinct calendar days (Copenhagen) contributing to shown cells. */
 	daysIncluded: number;
 	/** Share of the time (notes, for the notes metric) in the area left out as institutions. */
 	institutionShare: number;
@@ -211,14 +195,44 @@ export interface DisclosureReport {
 export interface HeatmapMap {
 	area: HeatmapArea;
 	cells: HeatCell[];
-	classes: HeatClass[] | null;
+	/** Every class of the unit, used or not, so that maps share one legend. */
+	classes: HeatClass[];
 	report: DisclosureReport;
 }
 
 export interface HeatmapResult {
 	maps: Record<HeatmapArea, HeatmapMap>;
-	/** Noise drawn for this map (differential privacy); store it and pass it back to re-export. */
-	noise: StoredNoise | null;
+	/** With `options.evidence`: what a release is checked with (see evidence.ts). */
+	evidence?: HeatmapEvidence;
+}
+
+/** Why a cell with data is not shown by the disclosure rules (null: it is shown). */
+export type HeldBy = 'k' | 'days' | 'dominance' | null;
+
+/**
+ * What the release check needs of a computation, inside the workspace only: never exported.
+ * Per cell its participants' weights (sorted, without ids), so that two computations can be
+ * compared without knowing who is who.
+ */
+export interface HeatmapEvidence {
+	/** A hash of the input and of the options that change what a cell holds (fingerprint.ts). */
+	fingerprint: string;
+	/** Every cell with data that is not left out as an institution. */
+	cells: EvidenceCell[];
+	/** Every cell touching an institution's buffer, with data or without: drawn hatched. */
+	institutionCells: { cell: string; area: NeighbourhoodKey }[];
+	/** Per map: each counted participant's total outside institutions, sorted. */
+	totals: Record<HeatmapArea, number[]>;
+	/** Per map: distinct (participant, calendar day) pairs in shown cells. */
+	personDays: Record<HeatmapArea, number>;
+}
+
+export interface EvidenceCell {
+	cell: string;
+	area: NeighbourhoodKey;
+	/** Each contributing participant's weight in the cell, rounded to 0.01, ascending. */
+	weights: number[];
+	held: HeldBy;
 }
 
 export type ProgressCallback = (fraction: number) => void | boolean;

@@ -81,7 +81,7 @@ describe('time spent', () => {
 		// everyone at SHARED from 23:30 to 00:30 on one night only: two calendar days, so shown
 		const tracks = five.map((id) => track(id, id, stay(SHARED, day(1, 23) + 30 * MINUTE, 60)));
 		const r = computeHeatmap(dataset({ participants: participants(...five), tracks }));
-		expect(r.maps.all.cells).toEqual([{ cell: cellOf(SHARED), weight: 300 }]);
+		expect(r.maps.all.cells).toEqual([{ cell: cellOf(SHARED), weight: 300, class: 4 }]);
 		expect(r.maps.all.report.daysIncluded).toBe(2);
 	});
 });

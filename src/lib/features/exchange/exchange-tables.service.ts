@@ -15,19 +15,25 @@ export const EXCHANGE_TABLES = [
 	'followAlongs',
 	'stops',
 	'fixChunks',
-	'notes'
+	'notes',
+	'tombstones',
+	'releases'
 ] as const satisfies readonly RecordTable[];
 export type ExchangeTable = (typeof EXCHANGE_TABLES)[number];
 
 /**
  * Always in a package: the glossary with its history, the codebook, and the team members, so
- * every "who changed this" on the other device has a name.
+ * every "who changed this" on the other device has a name; the tombstones of purged participants,
+ * so their records are purged there too and never sent back; and the releases, so every map the
+ * team releases is checked against all of them.
  */
 export const ALWAYS_SENT: readonly ExchangeTable[] = [
 	'ethnographers',
 	'codes',
 	'places',
-	'placeRevisions'
+	'placeRevisions',
+	'tombstones',
+	'releases'
 ];
 
 /** Which fields of a record point at which table: the import refuses references it cannot follow. */
@@ -45,7 +51,9 @@ const REFS: Record<ExchangeTable, Record<string, ExchangeTable>> = {
 		placeIds: 'places',
 		codeIds: 'codes',
 		followAlongId: 'followAlongs'
-	}
+	},
+	tombstones: {},
+	releases: {}
 };
 
 export function refFields(table: ExchangeTable): Record<string, ExchangeTable> {

@@ -8,6 +8,7 @@ import { placeRevisionsRepo } from '$lib/db/places.repo';
 import { identity } from '$lib/db/workspace';
 import { EXCHANGE_TABLES, repoOf, type ExchangeTable } from './exchange-tables.service';
 import { remember, type ImportLogEntry } from './import-log.service';
+import { applyPurges } from '$lib/features/notes/tombstones.service';
 import {
 	resolveOne,
 	toEntity,
@@ -76,7 +77,11 @@ export async function applyPackageImport(
 		settled.push({ table: item.table, id: item.conflict.id, choice, copyId });
 	}
 
-	await commit(EXCHANGE_TABLES.map((t) => change(repoOf(t), entities.get(t)!)));
+	const purged = preview.purges.deleteHere;
+	await commit(
+		EXCHANGE_TABLES.map((t) => change(repoOf(t), entities.get(t)!)),
+		{ tables: [...purged.keys()], write: () => applyPurges(preview.purges) }
+	);
 	performance.measure('stedsans:import:commit', 'stedsans:import:write');
 	const entry: ImportLogEntry = {
 		at: now,

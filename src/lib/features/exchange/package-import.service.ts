@@ -33,6 +33,8 @@ import {
 	openFile,
 	type EnvelopeProblem
 } from '$lib/features/export/export-protection.service';
+import { planPurges, type PurgePlan } from '$lib/features/notes/tombstones.service';
+import { purgedParticipants } from '$lib/db/tombstones.repo';
 import type { KdfOptions } from '$lib/crypto';
 import { ImportStop, streamRecords } from '$lib/features/export/import-stream.service';
 
@@ -92,6 +94,8 @@ export interface ImportPreview {
 	counts: ImportCounts;
 	/** Names of the team members in the package, for "changed by" on records not seen here yet. */
 	names: Map<string, string>;
+	/** Records of purged participants: left out of the package, and deleted here (tombstones). */
+	purges: Pick<PurgePlan<PackageRecord>, 'leftOut' | 'deleteHere'>;
 }
 
 export type ReadResult = { ok: true; preview: ImportPreview } | { ok: false; problem: ReadProblem };
@@ -164,6 +168,13 @@ function countPlans(plans: ImportPreview['plans']): ImportCounts {
 	return c;
 }
 
+/** Records of participants purged elsewhere are deleted here: counted with the deletions. */
+function withPurges(c: ImportCounts, deleteHere: ReadonlyMap<string, string[]>): ImportCounts {
+	let n = 0;
+	for (const ids of deleteHere.values()) n += ids.length;
+	return { ...c, deleted: c.deleted + n };
+}
+
 /**
  * Reads and checks a package and plans what importing it would do. Writes nothing: a package
  * with any problem is refused whole, and a good one waits for the user (and their choices on
@@ -180,6 +191,8 @@ export async function readTeamPackage(
 		EXCHANGE_TABLES.map((t) => d.recordTable(t).toCollection().primaryKeys())
 	);
 	const known = new Map<string, Set<string>>(EXCHANGE_TABLES.map((t, i) => [t, new Set(keys[i])]));
+	// A purged participant is known (as a tombstone): a note about them is left out, not refused.
+	for (const id of await purgedParticipants()) known.get('participants')!.add(id);
 	const isKnown = (table: string, id: string) => Boolean(known.get(table)?.has(id));
 	const file = typeof input === 'string' ? new Blob([input]) : input;
 	// Reading, decrypting and checking now go together, chunk by chunk: the benchmark's "plan"
@@ -188,6 +201,8 @@ export async function readTeamPackage(
 	// An encrypted package opens with the team key from Settings, or with the passphrase given.
 	const parsed = await parseStreamed(file, bytes, unlock, isKnown);
 	if (!parsed.ok) return parsed;
+	const purges = await planPurges(parsed.records);
+	parsed.records = purges.records;
 
 	const plans: ImportPreview['plans'] = {};
 	const conflicts: ImportConflict[] = [];
@@ -213,7 +228,14 @@ export async function readTeamPackage(
 	performance.measure('stedsans:import:plan', 'stedsans:import:read');
 	return {
 		ok: true,
-		preview: { header: parsed.header, plans, conflicts, counts: countPlans(plans), names }
+		preview: {
+			header: parsed.header,
+			plans,
+			conflicts,
+			counts: withPurges(countPlans(plans), purges.deleteHere),
+			names,
+			purges: { leftOut: purges.leftOut, deleteHere: purges.deleteHere }
+		}
 	};
 }
 

@@ -48,7 +48,7 @@ describe('heatmap exports hold the shown cells only', () => {
 		expect(file.filename).toBe('stedsans-heatmap-all-2026-03-10.geojson');
 		const fc = JSON.parse(file.data) as GeoJSON.FeatureCollection<GeoJSON.Polygon>;
 		expect(fc.features).toHaveLength(1);
-		expect(fc.features[0]!.properties).toEqual({ weight: 160 });
+		expect(fc.features[0]!.properties).toEqual({ weight: 160, class: 3 });
 		expect(fc.features[0]!.geometry.coordinates[0]).toHaveLength(7);
 	});
 
@@ -58,7 +58,7 @@ describe('heatmap exports hold the shown cells only', () => {
 		expect(rows[0]).toBe('cell,area,lat,lon,weight,unit,class');
 		expect(rows).toHaveLength(2);
 		expect(rows[1]).toMatch(
-			new RegExp(`^${cellOf(SHARED)},vesterbro,55\\.\\d{6},12\\.\\d{6},160,minutes,$`)
+			new RegExp(`^${cellOf(SHARED)},vesterbro,55\\.\\d{6},12\\.\\d{6},160,minutes,3$`)
 		);
 		expect(heatmapFile('csv', result, 'nordvest', AT, 'en').data.trim().split('\r\n')).toHaveLength(
 			1

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages.js';
 import { copenhagenDayKey, type AppLocale } from '$lib/domain/format/datetime';
 import { heatmapCsv, heatmapGeoJsonText } from '$lib/domain/heatmap/export';
 import type { HeatmapArea, HeatmapResult } from '$lib/domain/heatmap/schema';
@@ -23,6 +24,11 @@ export function heatmapFilename(
 	return `stedsans-heatmap-${area}${own}-${copenhagenDayKey(computedAt)}${what}`;
 }
 
+/** What a file not for publication says inside it. */
+function notice(locale: AppLocale): string {
+	return `${m.heatNotForPublication({}, { locale })}: ${m.heatViewParticipant({}, { locale })}`;
+}
+
 export function heatmapFile(
 	format: HeatmapFileFormat,
 	result: HeatmapResult,
@@ -35,13 +41,13 @@ export function heatmapFile(
 		case 'geojson':
 			return {
 				filename: heatmapFilename(result, area, '.geojson', computedAt),
-				data: heatmapGeoJsonText(result, area),
+				data: heatmapGeoJsonText(result, area, notice(locale)),
 				type: 'application/geo+json'
 			};
 		case 'csv':
 			return {
 				filename: heatmapFilename(result, area, '.csv', computedAt),
-				data: heatmapCsv(map),
+				data: heatmapCsv(map, notice(locale)),
 				type: 'text/csv;charset=utf-8'
 			};
 		case 'report':

@@ -3,64 +3,20 @@ import { computeHeatmap } from '$lib/domain/heatmap/compute';
 import { NEIGHBOURHOOD_KEYS } from '$lib/domain/neighbourhoods/keys';
 import { APPROXIMATE_OUTLINES } from '$lib/domain/neighbourhoods/outlines';
 import { snapToCell } from '$lib/domain/geo/cells';
-import { packChunks } from '$lib/domain/tracks/chunks';
-import { GAP_BEFORE, SOURCE_CODE } from '$lib/domain/tracks/fix';
-import { createTrack, type Track } from '$lib/domain/tracks/track';
-import { change, commit } from '$lib/db/commit';
-import { fixChunksRepo, followAlongsRepo, stopsRepo } from '$lib/db/follow-alongs.repo';
+import { GAP_BEFORE } from '$lib/domain/tracks/fix';
+import { followAlongsRepo, stopsRepo } from '$lib/db/follow-alongs.repo';
 import { notesRepo } from '$lib/db/notes.repo';
 import { placesRepo } from '$lib/db/places.repo';
 import { updateSettings } from '$lib/db/settings.repo';
 import { useFreshWorkspace } from '$lib/testing/workspace';
 import { seedDemo } from '$lib/features/settings/demo.service';
 import { gatherHeatmapInput } from './heatmap-input.service';
-import { participant } from '$lib/testing/follow-alongs';
+import { participant, SPOT, storedDay } from '$lib/testing/follow-alongs';
 
 useFreshWorkspace();
 
-const SPOT = { lat: 55.662, lon: 12.545 };
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 2, 3, 9, 0);
-
-/** 30 minutes at SPOT, a fix every 10 s, with a gap flagged before fix 100. */
-function stayTrack(start: number, at = SPOT, src = SOURCE_CODE.gps): Track {
-	const n = 181;
-	const track = createTrack(n);
-	for (let i = 0; i < n; i++) {
-		track.t[i] = start + i * 10_000;
-		track.lat[i] = at.lat + (i % 3) * 1e-6;
-		track.lon[i] = at.lon;
-		track.acc[i] = 8;
-		track.src[i] = src | (i === 100 ? GAP_BEFORE : 0);
-	}
-	return track;
-}
-
-/** A stored follow-along day with its chunks (several, to check they are joined in order). */
-async function storedDay(participantId: string, start: number, track = stayTrack(start)) {
-	const day = followAlongsRepo.prepare({
-		participantId,
-		status: 'ended',
-		startedAt: start,
-		endedAt: start + 30 * 60_000,
-		fixCount: track.count
-	});
-	const chunks = packChunks(day.id, track, 0, 64).map((c) => fixChunksRepo.prepare(c));
-	const stop = stopsRepo.prepare({
-		followAlongId: day.id,
-		arrivedAt: start + 60_000,
-		departedAt: start + 10 * 60_000,
-		lat: SPOT.lat,
-		lon: SPOT.lon,
-		source: 'detected'
-	});
-	await commit([
-		change(followAlongsRepo, [day]),
-		change(fixChunksRepo, chunks.reverse()),
-		change(stopsRepo, [stop])
-	]);
-	return { day, track, stop };
-}
 
 describe('gathering the heatmap input from the workspace', () => {
 	it('decodes every fix of a day from its chunks, gap marks and all, with its stops', async () => {

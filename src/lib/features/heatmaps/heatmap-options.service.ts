@@ -1,8 +1,5 @@
-import { DEFAULT_CONTRIBUTION_BOUND } from '$lib/domain/heatmap/noise';
-import { noiseKey } from '$lib/domain/heatmap/saved';
 import type { HeatmapMetric, HeatmapOptionsInput } from '$lib/domain/heatmap/schema';
 import type { CellResolution } from '$lib/domain/geo/cell-schema';
-import { savedNoise } from '$lib/db/heatmaps.repo';
 
 /** What the user chooses on the Heatmaps screen, in the words of the form. */
 export interface HeatmapForm {
@@ -12,8 +9,6 @@ export interface HeatmapForm {
 	includeReconstructed: boolean;
 	view: 'aggregate' | 'participant';
 	participantId: string | null;
-	dp: boolean;
-	epsilon: number;
 }
 
 export const DEFAULT_FORM: HeatmapForm = {
@@ -22,37 +17,27 @@ export const DEFAULT_FORM: HeatmapForm = {
 	preset: 'standard',
 	includeReconstructed: false,
 	view: 'aggregate',
-	participantId: null,
-	dp: false,
-	epsilon: 1
+	participantId: null
 };
 
-/** The form as the heatmap's options; with noise, the noise saved for the same ε is reused. */
-export async function optionsFor(
+/**
+ * The form as the heatmap's options. An aggregate map is computed with its evidence, so that it
+ * can be checked against the earlier releases before it is shown as a release would show it.
+ */
+export function optionsFor(
 	form: HeatmapForm,
 	institutionBufferMetres: number
-): Promise<HeatmapOptionsInput> {
-	const options: HeatmapOptionsInput = {
+): HeatmapOptionsInput {
+	const aggregate = form.view === 'aggregate' || !form.participantId;
+	return {
 		metric: form.metric,
 		resolution: form.resolution,
 		preset: form.preset,
 		includeReconstructed: form.includeReconstructed,
 		institutionBufferMetres,
-		view:
-			form.view === 'participant' && form.participantId
-				? { kind: 'participant', participantId: form.participantId }
-				: { kind: 'aggregate' }
+		view: aggregate
+			? { kind: 'aggregate' }
+			: { kind: 'participant', participantId: form.participantId! },
+		evidence: aggregate
 	};
-	if (form.dp && form.view === 'aggregate') {
-		const contributionBound = DEFAULT_CONTRIBUTION_BOUND[form.metric];
-		const key = noiseKey({
-			metric: form.metric,
-			resolution: form.resolution,
-			epsilon: form.epsilon,
-			contributionBound
-		});
-		const saved = await savedNoise(key);
-		options.dp = { epsilon: form.epsilon, contributionBound, noise: saved?.noise };
-	}
-	return options;
 }

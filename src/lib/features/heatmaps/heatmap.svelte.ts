@@ -1,6 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
 import { HeatmapCancelled, type HeatmapArea, type HeatmapResult } from '$lib/domain/heatmap/schema';
-import { saveNoise } from '$lib/db/heatmaps.repo';
 import { gatherHeatmapInput } from './heatmap-input.service';
 import { DEFAULT_FORM, optionsFor, type HeatmapForm } from './heatmap-options.service';
 import { HeatmapWorker } from '$lib/workers/heatmap-client';
@@ -17,9 +16,8 @@ const READ_SHARE = 0.2;
 
 /**
  * The Heatmaps screen's state: the form, and a run that reads the workspace, computes in the
- * worker (cancellable), and keeps the result with the form it was made from. With differential
- * privacy the noise saved for that ε is reused and whatever was drawn is saved again, so the
- * same map comes back however often it is computed or exported.
+ * worker (cancellable), and keeps the result with the form it was made from. What a release of
+ * an aggregate map would show is heatmap-release.svelte.ts's.
  */
 export class HeatmapRun {
 	form = $state<HeatmapForm>({ ...DEFAULT_FORM });
@@ -73,14 +71,13 @@ export class HeatmapRun {
 				onProgress: (f) => run === this.#run && (this.#progress = f * READ_SHARE)
 			});
 			if (run !== this.#run) return;
-			const options = await optionsFor(form, gathered.institutionBufferMetres);
+			const options = optionsFor(form, gathered.institutionBufferMetres);
 			if (run !== this.#run) return;
 			this.#status = 'computing';
 			const result = await this.#worker.compute(gathered.input, options, (f) => {
 				if (run === this.#run) this.#progress = READ_SHARE + f * (1 - READ_SHARE);
 			});
 			if (run !== this.#run) return;
-			if (result.noise) await saveNoise(result.noise);
 			this.#result = result;
 			this.#used = form;
 			this.#computedAt = Date.now();

@@ -13,7 +13,11 @@ import { pickMeta } from '$lib/domain/records/record';
 import { SECRET_SETTINGS } from '$lib/domain/settings/privacy-settings';
 import type { KdfOptions } from '$lib/crypto';
 import { writeTransaction } from '$lib/db/commit';
-import { RECORD_TABLES, type RecordTable, type Row } from '$lib/db/db';
+import { RECORD_TABLES, RETIRED_TABLES, type RecordTable, type Row } from '$lib/db/db';
+import { PurgeCheck } from '$lib/domain/participants/tombstone';
+import { purgedParticipants } from '$lib/db/tombstones.repo';
+import { applyPurges, localRecordsOf } from '$lib/features/notes/tombstones.service';
+import { z } from 'zod';
 import { ethnographersRepo } from '$lib/db/ethnographers.repo';
 import { REPOSITORIES } from '$lib/db/registry';
 import { getSettings } from '$lib/db/settings.repo';
@@ -35,10 +39,17 @@ export type RestoreResult =
 	| { ok: false; problem: RestoreProblem };
 
 function contentSchemas() {
-	return Object.fromEntries(
-		RECORD_TABLES.map((t) => [t, REPOSITORIES[t].def.json?.schema ?? REPOSITORIES[t].def.content])
-	);
+	return Object.fromEntries([
+		...RECORD_TABLES.map((t) => [
+			t,
+			REPOSITORIES[t].def.json?.schema ?? REPOSITORIES[t].def.content
+		]),
+		// An older backup's retired tables are read (so the file is valid) and left out.
+		...RETIRED_TABLES.map((t) => [t, z.object({})])
+	]);
 }
+
+const retired = (table: string) => (RETIRED_TABLES as readonly string[]).includes(table);
 
 /** A checked record as the row its repository stores (upgraded, sealed); a newer one stops. */
 async function toRow(table: RecordTable, index: number, record: BackupRecord): Promise<Row> {
@@ -73,12 +84,32 @@ export async function restoreBackup(
 	const file = typeof input === 'string' ? new Blob([input]) : input;
 	const read = await readBackupRows(file, bytes, unlock);
 	if (!read.ok) return read;
-	return write(read.sealed, read.authorId);
+	const deleteHere = await withoutPurged(read.sealed, read.purges);
+	return write(read.sealed, read.authorId, deleteHere);
+}
+
+/**
+ * Withdrawal sticks (domain/participants/tombstone.ts): the rows of participants with a tombstone
+ * — here, or in the file — are left out, also those that came before the tombstone or their day
+ * in the file; returns this workspace's records of participants whose tombstone the file brings.
+ */
+async function withoutPurged(sealed: Map<RecordTable, Row[]>, check: PurgeCheck) {
+	const again = check.again();
+	for (const table of ['followAlongs', 'participants', 'stops', 'fixChunks', 'notes'] as const) {
+		const rows = sealed.get(table);
+		if (rows)
+			sealed.set(
+				table,
+				rows.filter((r) => !again.belongs(table, r))
+			);
+	}
+	const local = await purgedParticipants();
+	return localRecordsOf(new Set([...check.purged].filter((id) => !local.has(id))));
 }
 
 /** A backup's records, checked and sealed as the rows to write, and its author. */
 export type BackupRows =
-	| { ok: true; sealed: Map<RecordTable, Row[]>; authorId: string }
+	| { ok: true; sealed: Map<RecordTable, Row[]>; authorId: string; purges: PurgeCheck }
 	| { ok: false; problem: RestoreProblem };
 
 /** Reads a backup file into sealed rows as it streams in; writes nothing. */
@@ -90,6 +121,7 @@ export async function readBackupRows(
 	const reader = new BackupReader(contentSchemas());
 	const sealed = new Map<RecordTable, Row[]>();
 	const settings: BackupRecord[] = [];
+	const purges = new PurgeCheck(await purgedParticipants());
 	const streamed = await streamRecords<RestoreProblem>(file, 'backup', unlock, {
 		paths: BackupReader.PATHS,
 		limit: MAX_BACKUP_BYTES,
@@ -101,6 +133,8 @@ export async function readBackupRows(
 			for (const { table, index, value } of batch) {
 				const r = reader.record(table, index, value);
 				if (!r.ok) throw new ImportStop(r.problem);
+				if (retired(table) || purges.belongs(table, r.record)) continue;
+				if (table === 'tombstones') purges.purged.add(r.record.participantId as string);
 				// Settings wait for the header's `leftOut` (keepLocalSecrets); there is one record.
 				if (table === 'settings') settings.push(r.record);
 				else checked.push({ table: table as RecordTable, index, record: r.record });
@@ -126,7 +160,7 @@ export async function readBackupRows(
 		if (e instanceof ImportStop) return { ok: false, problem: e.problem as BackupProblem };
 		throw e;
 	}
-	return { ok: true, sealed, authorId: header.header.workspace.authorId };
+	return { ok: true, sealed, authorId: header.header.workspace.authorId, purges };
 }
 
 /**
@@ -145,19 +179,25 @@ export async function readWhole(
 	if (!parsed.ok) return parsed;
 	await keepLocalSecrets(parsed.records.settings ?? [], parsed.header.leftOut);
 	const sealed = new Map<RecordTable, Row[]>();
+	const purges = new PurgeCheck(await purgedParticipants());
+	for (const t of parsed.records.tombstones ?? []) purges.purged.add(t.participantId as string);
 	try {
 		for (const table of RECORD_TABLES) {
-			const incoming = parsed.records[table] ?? [];
+			const incoming = (parsed.records[table] ?? []).filter((r) => !purges.belongs(table, r));
 			sealed.set(table, await Promise.all(incoming.map((r, i) => toRow(table, i, r))));
 		}
 	} catch (e) {
 		if (e instanceof ImportStop) return { ok: false, problem: e.problem as BackupProblem };
 		throw e;
 	}
-	return { ok: true, sealed, authorId: parsed.header.workspace.authorId };
+	return { ok: true, sealed, authorId: parsed.header.workspace.authorId, purges };
 }
 
-async function write(sealed: Map<RecordTable, Row[]>, authorId: string): Promise<RestoreResult> {
+async function write(
+	sealed: Map<RecordTable, Row[]>,
+	authorId: string,
+	deleteHere: Map<RecordTable, string[]>
+): Promise<RestoreResult> {
 	const summary = emptySummary();
 	const byTable = Object.fromEntries(RECORD_TABLES.map((t) => [t, emptySummary()])) as Record<
 		RecordTable,
@@ -177,6 +217,7 @@ async function write(sealed: Map<RecordTable, Row[]>, authorId: string): Promise
 			});
 			await t.bulkPut(toWrite);
 		}
+		await applyPurges({ deleteHere });
 	});
 	await adoptProfile(authorId);
 	return { ok: true, summary, byTable };

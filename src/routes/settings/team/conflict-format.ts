@@ -35,6 +35,10 @@ export function recordTitle(table: ExchangeTable, r: ExchangeRecord, locale: App
 			return when('at');
 		case 'fixChunks':
 			return String(r.seq ?? '');
+		case 'releases':
+			return s('title');
+		case 'tombstones':
+			return '';
 	}
 }
 
@@ -48,7 +52,9 @@ export function tableName(table: ExchangeTable): string {
 		notes: m.tableNotes,
 		followAlongs: m.tableFollowAlongs,
 		stops: m.tableStops,
-		fixChunks: m.tableFixChunks
+		fixChunks: m.tableFixChunks,
+		tombstones: m.tableTombstones,
+		releases: m.tableReleases
 	};
 	return names[table]();
 }
