@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { startDemo } from './driver';
 
 /** The user's verbs for notes (kept apart from driver.ts, which holds the foundation's verbs). */
@@ -30,6 +30,32 @@ export async function startDemoWorkspace(page: Page): Promise<void> {
 	await expect(page.getByTestId('notes-count')).toContainText(/\d{3}/);
 }
 
+/**
+ * Records consent in an open participant form as the researcher would: the date it was given
+ * (today), written, then the scopes agreed to (nothing is on until then).
+ */
+export async function recordConsent(
+	dialog: Locator,
+	scopes: {
+		location?: 'No location' | 'Neighbourhood only' | 'A grid cell';
+		follow?: boolean;
+		aggregate?: boolean;
+	}
+): Promise<void> {
+	const d = new Date();
+	const pad = (n: number) => String(n).padStart(2, '0');
+	await dialog
+		.getByLabel('Date given')
+		.fill(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`);
+	await dialog.getByRole('radio', { name: 'Written', exact: true }).check();
+	await dialog.getByRole('radio', { name: scopes.location ?? 'A grid cell', exact: true }).check();
+	const follow = dialog.getByLabel('Follow-alongs may be recorded');
+	if (scopes.follow ?? true) await follow.check();
+	const aggregate = dialog.getByLabel('Their data may enter aggregate maps');
+	if (scopes.aggregate ?? true) await aggregate.check();
+}
+
+/** Adds a participant with consent recorded (everything agreed to unless `location` says less). */
 export async function addParticipant(
 	page: Page,
 	opts: {
@@ -46,7 +72,7 @@ export async function addParticipant(
 	const code = dialog.getByLabel('Code');
 	if (opts.code) await code.fill(opts.code);
 	else await expect(code).not.toHaveValue('');
-	if (opts.location) await dialog.getByRole('radio', { name: opts.location, exact: true }).check();
+	await recordConsent(dialog, { location: opts.location });
 	const value = await code.inputValue();
 	await dialog.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByRole('status')).toContainText(`${value} saved`);
