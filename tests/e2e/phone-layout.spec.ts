@@ -20,22 +20,40 @@ const SCREENS = [
 	'/settings/trash'
 ];
 
-/** Boxes of the visible controls the New note button overlaps (it must overlap none). */
+/**
+ * The visible controls the New note button overlaps (it must overlap none): each control's box is
+ * cut to what its scrolling or clipping boxes show, so a control scrolled out of view does not count.
+ */
 function coveredByNewNote(page: Page): Promise<string[]> {
 	return page.evaluate(() => {
 		const fab = [...document.querySelectorAll('a')].find(
-			(a) => a.getAttribute('aria-keyshortcuts') === 'n' && a.getBoundingClientRect().width > 0
+			(a) => a.getAttribute('aria-keyshortcuts') === 'n' && a.checkVisibility()
 		);
 		if (!fab) return [];
 		const f = fab.getBoundingClientRect();
+		const shown = (el: Element) => {
+			const r = el.getBoundingClientRect();
+			let [top, right, bottom, left] = [r.top, r.right, r.bottom, r.left];
+			for (let p = el.parentElement; p; p = p.parentElement) {
+				if (getComputedStyle(p).overflow === 'visible') continue;
+				const c = p.getBoundingClientRect();
+				[top, right, bottom, left] = [
+					Math.max(top, c.top),
+					Math.min(right, c.right),
+					Math.min(bottom, c.bottom),
+					Math.max(left, c.left)
+				];
+			}
+			return { top, right, bottom, left };
+		};
 		const controls = document.querySelectorAll(
 			'a[href], button, input, select, textarea, summary, [role="button"], [role="option"], label'
 		);
 		const out: string[] = [];
 		for (const c of controls) {
 			if (c === fab || fab.contains(c) || c.contains(fab)) continue;
-			const r = c.getBoundingClientRect();
-			if (r.width === 0 || r.height === 0) continue;
+			if (!c.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+			const r = shown(c);
 			const overlap =
 				Math.min(r.right, f.right) - Math.max(r.left, f.left) > 0.5 &&
 				Math.min(r.bottom, f.bottom) - Math.max(r.top, f.top) > 0.5;
@@ -62,7 +80,9 @@ function tooWide(page: Page): Promise<string[]> {
 					if (clipped) break;
 				}
 			}
-			if (!clipped && (r.right > width + 1 || r.left < -1))
+			// Wholly off the screen on purpose (the skip link until it is focused): not too wide.
+			const offScreen = r.right <= 0 || r.left >= width;
+			if (!clipped && !offScreen && (r.right > width + 1 || r.left < -1))
 				out.push(`${el.tagName}.${el.className} ${Math.round(r.left)}–${Math.round(r.right)}`);
 		}
 		return out.slice(0, 5);

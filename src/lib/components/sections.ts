@@ -27,9 +27,8 @@ export const MORE_LINKS: Section[] = [
 	{ path: '/settings/trash', label: () => m.trashTitle(), icon: 'trash' }
 ];
 
-/** Screens that show the New note button: overviews, never the editor or a form. */
+/** Screens that show the New note button: overviews, never the editor or a form (the home has its own). */
 export const NEW_NOTE_SCREENS: readonly string[] = [
-	'/',
 	'/notes',
 	'/follow',
 	'/follow/day',
