@@ -148,7 +148,9 @@ export async function useDifferentialPrivacy(page: Page, epsilon: string): Promi
 
 export async function chooseResolution(page: Page, resolution: number): Promise<void> {
 	const select = page.getByLabel(/^(Grid|Gitter)$/);
-	const option = select.locator('option', { hasText: new RegExp(`\\((level|niveau) ${resolution}\\)$`) });
+	const option = select.locator('option', {
+		hasText: new RegExp(`\\((level|niveau) ${resolution}\\)$`)
+	});
 	await select.selectOption((await option.getAttribute('value'))!);
 }
 

@@ -6,6 +6,9 @@ import { openApp, PHONE, setUpPassphrase, vaultScreen } from './driver';
 const OUT = 'tests/.out/screens';
 mkdirSync(OUT, { recursive: true });
 const SMALL = { width: 320, height: 640 };
+/** Common English words of the interface that have no place on a Danish screen. */
+const ENGLISH =
+	/\b(the|and|with|your|you|of|Notes|Settings|Places|Map|Heatmaps|Participants|Trash|Lock|More|New note|Save|Cancel|Search|Filters|Export)\b/g;
 
 const SCREENS = [
 	'/',
@@ -131,6 +134,12 @@ for (const [lang, locale] of [
 				const shot = path === '/' ? 'home' : path.slice(1).replaceAll('/', '-');
 				await page.screenshot({ path: `${OUT}/phone-${shot}-${lang}-390.png` });
 				await axe(page, `${path} 390`);
+				if (lang === 'da') {
+					// Danish through and through: the text and the title, and decimals with a comma.
+					const text = `${await page.title()}\n${await page.locator('body').innerText()}`;
+					expect.soft(text.match(ENGLISH) ?? [], `English words on ${path}`).toEqual([]);
+					expect.soft(text.match(/\d\.\d{3,}/g) ?? [], `decimal points on ${path}`).toEqual([]);
+				}
 			}
 			// More holds the rest.
 			await page.getByRole('button', { name: /^(More|Mere)$/ }).click();
