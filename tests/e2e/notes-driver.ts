@@ -3,12 +3,21 @@ import { startDemo } from './driver';
 
 /** The user's verbs for notes (kept apart from driver.ts, which holds the foundation's verbs). */
 
-/** Opens a new note from the button every screen has, and waits for the editor. */
+/**
+ * Opens a new note from the New note button, and waits for the editor. On a phone the button is
+ * on the overviews only (not on forms or the editor): from elsewhere the bar's Notes comes first.
+ */
 export async function newNote(page: Page): Promise<void> {
-	await page
+	const button = page
 		.getByRole('link', { name: /^(New note|Ny note)$/ })
-		.first()
-		.click();
+		.filter({ visible: true })
+		.first();
+	if (!(await button.isVisible()))
+		await page
+			.getByRole('navigation')
+			.getByRole('link', { name: /^(Notes|Noter)$/ })
+			.click();
+	await button.click();
 	await expect(noteEditor(page)).toBeFocused();
 }
 
