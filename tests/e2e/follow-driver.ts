@@ -1,6 +1,7 @@
 import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { launchProfile, SHARED, TEST_PASSPHRASE } from './driver';
 import { openedRecords } from './lock-driver';
+import { recordConsent } from './notes-driver';
 
 /** The user's verbs for follow-along days (kept apart from driver.ts and notes-driver.ts). */
 
@@ -104,8 +105,7 @@ export async function addFollowParticipant(
 	await expect(dialog.getByLabel('Code')).toHaveValue(/^VB-\d{3}$/);
 	await dialog.getByLabel('Code').fill(code);
 	await expect(dialog.getByLabel('Code')).toHaveValue(code);
-	if (opts.location) await dialog.getByRole('radio', { name: opts.location, exact: true }).check();
-	if (opts.follow === false) await dialog.getByLabel('Follow-alongs may be recorded').uncheck();
+	await recordConsent(dialog, { location: opts.location, follow: opts.follow });
 	await dialog.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByRole('status')).toContainText(`${code} saved`);
 }

@@ -14,10 +14,14 @@ export type Area = keyof typeof AREAS;
 
 export async function openHeatmaps(page: Page): Promise<void> {
 	await openApp(page, '/notes');
-	await page
-		.getByRole('navigation')
-		.getByRole('link', { name: /^(Heatmaps|Varmekort)$/ })
-		.click();
+	const name = /^(Heatmaps|Varmekort)$/;
+	const link = page.getByRole('navigation').getByRole('link', { name });
+	// On a phone Heatmaps is under More (the bar holds five items).
+	if (await link.isVisible()) await link.click();
+	else {
+		await page.getByRole('button', { name: /^(More|Mere)$/ }).click();
+		await page.getByRole('dialog').getByRole('link', { name }).click();
+	}
 	await expect(
 		page.getByRole('heading', { level: 1, name: /^(Heatmaps|Varmekort)$/ })
 	).toBeVisible();
@@ -142,7 +146,9 @@ export async function chooseMetric(page: Page, metric: 'time' | 'notes' | 'perso
 
 export async function chooseResolution(page: Page, resolution: number): Promise<void> {
 	const select = page.getByLabel(/^(Grid|Gitter)$/);
-	const option = select.locator('option', { hasText: new RegExp(`^${resolution}:`) });
+	const option = select.locator('option', {
+		hasText: new RegExp(`\\((level|niveau) ${resolution}\\)$`)
+	});
 	await select.selectOption((await option.getAttribute('value'))!);
 }
 

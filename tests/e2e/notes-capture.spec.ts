@@ -49,12 +49,20 @@ test('n opens a new note on a keyboard, focused and with the time set', async ({
 	expect(now).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
 });
 
-test('New note is one tap away on a phone, on every screen', async ({ page }) => {
+test('New note is one tap away on a phone on every overview, and gone from forms', async ({
+	page
+}) => {
 	await page.setViewportSize(PHONE);
-	for (const path of ['/notes', '/map', '/settings', '/notes/participants']) {
+	for (const path of ['/notes', '/map', '/places', '/follow']) {
 		await openApp(page, path);
 		await expect(page.getByRole('link', { name: 'New note', exact: true })).toBeVisible();
 	}
+	for (const path of ['/settings', '/notes/participants']) {
+		await openApp(page, path);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		await expect(page.getByRole('link', { name: 'New note', exact: true })).toBeHidden();
+	}
+	await openApp(page, '/notes');
 	await newNote(page);
 	await typeNote(page, 'Hurtig note');
 	await expectSaved(page);

@@ -50,7 +50,13 @@ test('a withdrawn participant leaves the aggregate map, and their records can be
 	await page.getByRole('button', { name: 'Withdraw VB-002' }).click();
 	await page.getByRole('dialog').getByRole('button', { name: 'Withdraw' }).click();
 	await expect(page.getByRole('status')).toContainText('VB-002 has withdrawn');
-	// Withdrawing offers to delete their records at once.
+	// Withdrawal is one step: the card says what it means, and deleting is offered beside it.
+	await expect(page.getByRole('dialog')).toHaveCount(0);
+	const card = page.getByRole('listitem').filter({ hasText: 'VB-002' });
+	await expect(card).toContainText('Withdrawn');
+	await expect(card).toContainText('left out of every heatmap');
+	await expect(card).not.toContainText('follow-alongs allowed');
+	await card.getByRole('button', { name: 'Delete the records about VB-002' }).click();
 	await page.getByRole('dialog').getByRole('button', { name: 'Delete their records' }).click();
 	await expect(page.getByRole('status')).toContainText(/notes about VB-002 moved to the trash/);
 	await page.goto('/notes');

@@ -1,14 +1,23 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { startDemo } from './driver';
 
 /** The user's verbs for notes (kept apart from driver.ts, which holds the foundation's verbs). */
 
-/** Opens a new note from the button every screen has, and waits for the editor. */
+/**
+ * Opens a new note from the New note button, and waits for the editor. On a phone the button is
+ * on the overviews only (not on forms or the editor): from elsewhere the bar's Notes comes first.
+ */
 export async function newNote(page: Page): Promise<void> {
-	await page
+	const button = page
 		.getByRole('link', { name: /^(New note|Ny note)$/ })
-		.first()
-		.click();
+		.filter({ visible: true })
+		.first();
+	if (!(await button.isVisible()))
+		await page
+			.getByRole('navigation')
+			.getByRole('link', { name: /^(Notes|Noter)$/ })
+			.click();
+	await button.click();
 	await expect(noteEditor(page)).toBeFocused();
 }
 
@@ -30,6 +39,32 @@ export async function startDemoWorkspace(page: Page): Promise<void> {
 	await expect(page.getByTestId('notes-count')).toContainText(/\d{3}/);
 }
 
+/**
+ * Records consent in an open participant form as the researcher would: the date it was given
+ * (today), written, then the scopes agreed to (nothing is on until then).
+ */
+export async function recordConsent(
+	dialog: Locator,
+	scopes: {
+		location?: 'No location' | 'Neighbourhood only' | 'A grid cell';
+		follow?: boolean;
+		aggregate?: boolean;
+	}
+): Promise<void> {
+	const d = new Date();
+	const pad = (n: number) => String(n).padStart(2, '0');
+	await dialog
+		.getByLabel('Date given')
+		.fill(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`);
+	await dialog.getByRole('radio', { name: 'Written', exact: true }).check();
+	await dialog.getByRole('radio', { name: scopes.location ?? 'A grid cell', exact: true }).check();
+	const follow = dialog.getByLabel('Follow-alongs may be recorded');
+	if (scopes.follow ?? true) await follow.check();
+	const aggregate = dialog.getByLabel('Their data may enter aggregate maps');
+	if (scopes.aggregate ?? true) await aggregate.check();
+}
+
+/** Adds a participant with consent recorded (everything agreed to unless `location` says less). */
 export async function addParticipant(
 	page: Page,
 	opts: {
@@ -46,7 +81,7 @@ export async function addParticipant(
 	const code = dialog.getByLabel('Code');
 	if (opts.code) await code.fill(opts.code);
 	else await expect(code).not.toHaveValue('');
-	if (opts.location) await dialog.getByRole('radio', { name: opts.location, exact: true }).check();
+	await recordConsent(dialog, { location: opts.location });
 	const value = await code.inputValue();
 	await dialog.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByRole('status')).toContainText(`${value} saved`);

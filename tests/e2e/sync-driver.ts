@@ -61,10 +61,11 @@ export function syncStatus(page: Page) {
 }
 
 /** In the navigation: the status link (its name says the state and the last sync). */
+/** The sync mark: in the side bar on a wide screen, in the header on a phone (its bar holds five). */
 export function navSyncStatus(page: Page) {
 	return page
-		.getByRole('navigation')
-		.getByRole('link', { name: /^(Team sync|Teamsynkronisering):/ });
+		.getByRole('link', { name: /^(Team sync|Teamsynkronisering):/ })
+		.filter({ visible: true });
 }
 
 export async function createTeam(page: Page): Promise<void> {

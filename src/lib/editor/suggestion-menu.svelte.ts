@@ -4,7 +4,15 @@ export interface MenuItem {
 	id: string;
 	label: string;
 	detail?: string;
+	/** Not a record yet: choosing it asks `oncreate` to make one with this code or name. */
+	create?: string;
 }
+
+/** Makes the record an item asked for, then links it with `link` (or not, when cancelled). */
+export type CreateHandler = (
+	value: string,
+	link: (item: { id: string; label: string }) => void
+) => void;
 
 /**
  * The state of the @ / # picker: which items, which is active, where to show it.
@@ -15,7 +23,13 @@ export class SuggestionMenu {
 	#items = $state.raw<MenuItem[]>([]);
 	#active = $state(0);
 	#rect = $state.raw<DOMRect | null>(null);
-	#command: ((item: MenuItem) => void) | null = null;
+	#command: ((item: { id: string; label: string }) => void) | null = null;
+
+	readonly #oncreate: CreateHandler | undefined;
+
+	constructor(oncreate?: CreateHandler) {
+		this.#oncreate = oncreate;
+	}
 
 	get open() {
 		return this.#open;
@@ -44,8 +58,13 @@ export class SuggestionMenu {
 	}
 
 	choose(item: MenuItem): void {
-		this.#command?.(item);
+		const command = this.#command;
 		this.hide();
+		// The mention is inserted where the @ was typed once the record exists: Tiptap's command
+		// keeps the range, and the text does not change while the dialog is open over it.
+		if (item.create !== undefined && this.#oncreate)
+			this.#oncreate(item.create, (made) => command?.(made));
+		else command?.(item);
 	}
 
 	keyDown({ event }: SuggestionKeyDownProps): boolean {

@@ -3,6 +3,8 @@ import type { FieldChange } from '$lib/domain/places/history';
 import type { PlaceField, PlaceLocation } from '$lib/domain/places/place';
 import { neighbourhoodName } from './neighbourhood-names';
 import { categoryName, institutionKindName } from './category-names';
+import { intlLocale } from '$lib/domain/format/datetime';
+import { locale } from '$lib/features/app/locale.svelte';
 
 /** "From 2024-03-01 to 2025-06-30", "Since …", "Until …", or "Always" for an open period. */
 export function formatPeriod(from: string | null, to: string | null): string {
@@ -12,12 +14,21 @@ export function formatPeriod(from: string | null, to: string | null): string {
 	return m.periodAlways();
 }
 
+/** A coordinate as the UI's language writes decimals: 55.66980 in English, 55,66980 in Danish. */
+export function formatCoordinate(value: number): string {
+	return value.toLocaleString(intlLocale(locale.current), {
+		minimumFractionDigits: 5,
+		maximumFractionDigits: 5,
+		useGrouping: false
+	});
+}
+
 export function formatLocation(location: PlaceLocation | null): string {
 	if (!location) return m.placeNoPosition();
 	if (location.type === 'point')
 		return m.locationPointText({
-			lat: location.lat.toFixed(5),
-			lon: location.lon.toFixed(5),
+			lat: formatCoordinate(location.lat),
+			lon: formatCoordinate(location.lon),
 			radius: location.radius
 		});
 	return m.locationAreaText({ corners: location.ring.length - 1 });

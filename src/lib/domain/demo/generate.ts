@@ -5,7 +5,7 @@ import {
 	type NeighbourhoodKey
 } from '../neighbourhoods/keys';
 import type { Genre } from '../notes/note';
-import type { Consent } from '../participants/participant';
+import type { Consent, ConsentRecord } from '../participants/participant';
 import { DEMO_SPOTS, DEMO_TEXTS } from './places';
 import { Random } from './random';
 
@@ -51,6 +51,13 @@ export interface DemoOptions {
 }
 
 const INITIALS = ['AK', 'LM', 'SR', 'JB', 'NH'];
+
+/** Demo participants' consent was recorded in writing, on the first sheet, at the project's start. */
+export const DEMO_CONSENT_RECORD: ConsentRecord = {
+	givenAt: DEMO_END - 150 * DAY,
+	form: 'written',
+	sheetVersion: 'v1'
+};
 
 function consentFor(rnd: Random): Consent {
 	const r = rnd.next();

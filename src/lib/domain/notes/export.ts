@@ -70,7 +70,9 @@ export const CSV_COLUMNS = [
 	'time',
 	'author',
 	'genre',
+	'genre_label',
 	'neighbourhood',
+	'neighbourhood_label',
 	'participants',
 	'place',
 	'codes',
@@ -84,10 +86,20 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * One row per note, RFC 4180, UTF-8 with a byte-order mark (Excel and SPSS read it as UTF-8).
+ * `standard`: RFC 4180 with commas and decimal points (R, Python, SPSS). `excel-da`: what Excel
+ * set to Danish opens as columns by a double click: semicolons and decimal commas.
+ */
+export type CsvDialect = 'standard' | 'excel-da';
+
+/**
+ * One row per note, UTF-8 with a byte-order mark (Excel and SPSS read it as UTF-8). Keys
+ * (`genre`, `neighbourhood`) for scripts, with their labels in the export's language beside them.
  * A cell that starts like a formula is prefixed with an apostrophe (CSV injection).
  */
-export function notesToCsv(notes: readonly ExportNote[]): string {
+export function notesToCsv(notes: readonly ExportNote[], dialect: CsvDialect = 'standard'): string {
+	const sep = dialect === 'excel-da' ? ';' : ',';
+	const num = (v: number | undefined) =>
+		v === undefined ? '' : dialect === 'excel-da' ? String(v).replace('.', ',') : v;
 	const rows = [...notes]
 		.sort((a, b) => a.observedAt - b.observedAt)
 		.map((n) => {
@@ -99,28 +111,32 @@ export function notesToCsv(notes: readonly ExportNote[]): string {
 				iso.slice(11, 16),
 				n.author,
 				n.genre,
+				n.genreName,
 				n.neighbourhood ?? '',
+				n.neighbourhood ? n.neighbourhoodName : '',
 				n.participantCodes.join(';'),
 				n.placeLabel,
 				n.codeLabels.join(';'),
 				n.sensitive ? '1' : '0',
 				n.location?.cell ?? '',
 				n.location?.resolution ?? '',
-				n.location?.lat ?? '',
-				n.location?.lon ?? '',
+				num(n.location?.lat),
+				num(n.location?.lon),
 				n.followAlongId ?? '',
 				n.text
 			];
 		});
 	return (
-		'\uFEFF' + [CSV_COLUMNS, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
+		'\uFEFF' +
+		[CSV_COLUMNS, ...rows].map((r) => r.map((v) => csvCell(v, sep)).join(sep)).join('\r\n') +
+		'\r\n'
 	);
 }
 
-function csvCell(value: string | number): string {
+function csvCell(value: string | number, sep: string): string {
 	let s = String(value);
 	if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-	return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+	return /["\r\n]/.test(s) || s.includes(sep) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** Located notes as their cells' polygons: the cell is the only location there is. */

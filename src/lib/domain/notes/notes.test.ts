@@ -148,6 +148,21 @@ describe('exports', () => {
 		expect(csv).toContain('"a, ""b""\nc"');
 		expect(csv.trim().split('\r\n')).toHaveLength(2);
 	});
+	it('writes a Danish Excel CSV: semicolons, decimal commas, labels beside the keys', () => {
+		const csv = notesToCsv([located], 'excel-da');
+		expect(csv.startsWith('\uFEFFid;observed_at;')).toBe(true);
+		// Split on semicolons outside quotes, as Excel does.
+		const cells = (line: string) =>
+			line.match(/("([^"]|"")*"|[^;]*)(;|$)/g)!.map((c) => c.replace(/;$/, ''));
+		const [head, row] = csv.slice(1).trim().split('\r\n').map(cells);
+		const col = (name: string) => row![head!.indexOf(name)];
+		expect(col('codes')).toBe('"Use;Police or security"');
+		expect(col('genre')).toBe(located.genre);
+		expect(col('genre_label')).toBe(located.genreName);
+		expect(col('cell_lat')).toBe(String(located.location!.lat).replace('.', ','));
+		expect(col('cell_lat')).not.toContain('.');
+		expect(head).toHaveLength(row!.length);
+	});
 	it('writes located notes as cell polygons only', () => {
 		const gj = notesToGeoJson([located, base()]);
 		expect(gj.features).toHaveLength(1);

@@ -1,17 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { snapToCell } from '../geo/cells';
 import { applyConsent, consentProblems } from '../notes/consent';
-import { allowedLocation, inAggregates, ParticipantContent, suggestCode } from './participant';
+import {
+	allowedLocation,
+	grantsAnything,
+	inAggregates,
+	neighbourhoodOfCode,
+	ParticipantContent,
+	suggestCode
+} from './participant';
 
 const p = (location: 'none' | 'neighbourhood' | 'cell', over: object = {}) =>
 	ParticipantContent.parse({ code: 'VB-001', consent: { location }, ...over });
 
 describe('participants', () => {
-	it('suggest the next free code in the neighbourhood series', () => {
+	it('suggest the next code in the neighbourhood series, after the highest', () => {
 		expect(suggestCode('vesterbro', [])).toBe('VB-001');
-		expect(suggestCode('vesterbro', ['VB-001', 'VB-002', 'VB-004', 'NV-003'])).toBe('VB-003');
-		expect(suggestCode('sundholm', ['SH-021'])).toBe('SH-001');
-		expect(suggestCode(null, [])).toBe('P-001');
+		expect(suggestCode('vesterbro', ['VB-001', 'VB-002', 'VB-004', 'NV-003'])).toBe('VB-005');
+		expect(suggestCode('vesterbro', ['VB-014', 'P-001'])).toBe('VB-015');
+		expect(suggestCode('sundholm', ['SH-021'])).toBe('SH-022');
+		expect(suggestCode(null, ['VB-014'])).toBe('P-001');
+		expect(neighbourhoodOfCode('vb-014')).toBe('vesterbro');
+		expect(neighbourhoodOfCode('X-1')).toBeNull();
+	});
+	it('grant nothing until consent is recorded', () => {
+		const fresh = ParticipantContent.parse({ code: 'VB-001' });
+		expect(fresh.consent).toEqual({ location: 'none', followAlong: false, aggregate: false });
+		expect(grantsAnything(fresh.consent)).toBe(false);
+		expect(fresh.consentRecord).toBeNull();
+		expect(inAggregates(fresh)).toBe(false);
+		// a participant stored before consent was recorded keeps the scopes they have
+		const old = ParticipantContent.parse({
+			code: 'VB-002',
+			consent: { location: 'cell', followAlong: true, aggregate: true }
+		});
+		expect(old.consent.aggregate).toBe(true);
+		expect(old.consentHistory).toEqual([]);
 	});
 	it('have codes, never names with spaces or markup', () => {
 		expect(() => ParticipantContent.parse({ code: 'Jens Hansen' })).toThrow();
@@ -38,6 +62,7 @@ describe('participants', () => {
 		const gone = p('cell', { withdrawnAt: 5 });
 		expect(inAggregates(gone)).toBe(false);
 		expect(inAggregates(p('cell', { consent: { aggregate: false } }))).toBe(false);
+		expect(inAggregates(p('cell', { consent: { aggregate: true } }))).toBe(true);
 		expect(consentProblems({ location: null, neighbourhood: null }, [gone])).toEqual([
 			{ kind: 'withdrawn', code: 'VB-001' }
 		]);

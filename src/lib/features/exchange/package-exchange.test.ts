@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GIVEN } from '$lib/testing/consent';
 import { textToDoc, type DocNode } from '$lib/domain/notes/doc';
 import type { Resolution } from '$lib/domain/exchange/resolve';
 import { newId } from '$lib/domain/records/ids';
@@ -190,6 +191,7 @@ describe('team exchange between two devices', () => {
 		const who = await addParticipant({
 			code: 'VB-001',
 			neighbourhood: 'vesterbro',
+			consentRecord: GIVEN,
 			consent: { location: 'cell', followAlong: true, aggregate: true }
 		});
 		const doc: DocNode = {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GIVEN } from '$lib/testing/consent';
 import { updateSettings } from '$lib/db/settings.repo';
 import { useFreshWorkspace } from '$lib/testing/workspace';
 import { textToDoc } from '$lib/domain/notes/doc';
@@ -42,7 +43,12 @@ describe('the scan before an export', () => {
 	it('finds nothing in an ordinary workspace, starter places and codebook included', async () => {
 		await note('Kl. 14.30 på trappen ved Halmtorvet; 3 betjente, 150 kr. for en pose.');
 		await savePlace(null, { name: 'Halmtorvet 9D', institution: true, institutionKind: 'other' });
-		await addParticipant({ code: 'VB-014', neighbourhood: 'vesterbro', consent: CONSENT });
+		await addParticipant({
+			code: 'VB-014',
+			neighbourhood: 'vesterbro',
+			consentRecord: GIVEN,
+			consent: CONSENT
+		});
 		expect(await scanExport(backupRecords(await buildBackup()))).toEqual({
 			findings: [],
 			total: 0,
@@ -57,7 +63,12 @@ describe('the scan before an export', () => {
 
 	it('scans what a team package carries', async () => {
 		await note('ring 23456789');
-		await addParticipant({ code: '0101501234', neighbourhood: null, consent: CONSENT });
+		await addParticipant({
+			code: '0101501234',
+			neighbourhood: null,
+			consentRecord: GIVEN,
+			consent: CONSENT
+		});
 		const glossaryOnly = await buildTeamPackage(
 			{ notes: null, participants: false, followAlongIds: [] },
 			'Anna'
@@ -85,7 +96,12 @@ describe('the scan before an export', () => {
 	});
 
 	it('scans what a route file carries: confirmed stops’ names and the participant’s code', async () => {
-		const p = await addParticipant({ code: '23456789', neighbourhood: null, consent: CONSENT });
+		const p = await addParticipant({
+			code: '23456789',
+			neighbourhood: null,
+			consentRecord: GIVEN,
+			consent: CONSENT
+		});
 		const day = await followAlongsRepo.create({ startedAt: 1_000, participantId: p.id });
 		const stop = { followAlongId: day.id, arrivedAt: 2_000, lat: 55.67, lon: 12.55 };
 		await stopsRepo.create({ ...stop, source: 'marked', ownName: 'hos ole@example.dk' });

@@ -1,4 +1,4 @@
-import { EMPTY_DOC, type DocNode } from '$lib/domain/notes/doc';
+import { EMPTY_DOC, mentionedIds, type DocNode } from '$lib/domain/notes/doc';
 import type { Genre, NoteInput } from '$lib/domain/notes/note';
 import type { CellLocation } from '$lib/domain/geo/cells';
 import type { NeighbourhoodKey } from '$lib/domain/neighbourhoods';
@@ -16,11 +16,19 @@ export interface DraftFields {
 	neighbourhood: NeighbourhoodKey | null;
 	participantIds: string[];
 	placeLabel: string;
+	/** Glossary places linked outside the text (the Place field); `#` mentions add their own. */
+	placeIds: string[];
 	codeIds: string[];
 	sensitive: boolean;
 	location: CellLocation | null;
 	doc: DocNode;
 	followAlongId: string | null;
+}
+
+/** The note's place links that no `#` in its text makes (those follow the text by themselves). */
+function linkedOutsideText(note: Note): string[] {
+	const mentioned = new Set(mentionedIds(note.doc, '#'));
+	return note.placeIds.filter((id) => !mentioned.has(id));
 }
 
 /**
@@ -46,6 +54,7 @@ export class NoteDraft {
 					neighbourhood: existing.neighbourhood,
 					participantIds: existing.participantIds,
 					placeLabel: existing.placeLabel,
+					placeIds: linkedOutsideText(existing),
 					codeIds: existing.codeIds,
 					sensitive: existing.sensitive,
 					location: existing.location,
@@ -58,6 +67,7 @@ export class NoteDraft {
 					neighbourhood: null,
 					participantIds: [],
 					placeLabel: '',
+					placeIds: [],
 					codeIds: [],
 					sensitive: false,
 					location: null,

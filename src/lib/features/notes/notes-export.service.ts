@@ -13,7 +13,7 @@ import type { Note } from '$lib/db/notes.repo';
 import { downloadFile } from '$lib/features/export/download.service';
 import type { ExportRecords } from '$lib/features/export/export-scan.service';
 
-export type NotesExportFormat = 'markdown' | 'csv' | 'geojson';
+export type NotesExportFormat = 'markdown' | 'csv' | 'csv-da' | 'geojson';
 
 export interface ExportLookups {
 	lang: AppLocale;
@@ -68,9 +68,10 @@ export async function exportNotes(
 ): Promise<string> {
 	const rows = toExportNotes(notes, l);
 	const stamp = copenhagenDayKey(Date.now());
-	if (format === 'csv') {
-		const name = `stedsans-notes-${stamp}.csv`;
-		downloadFile(name, notesToCsv(rows), 'text/csv;charset=utf-8');
+	if (format === 'csv' || format === 'csv-da') {
+		const name = `stedsans-notes-${stamp}${format === 'csv-da' ? '-excel-da' : ''}.csv`;
+		const dialect = format === 'csv-da' ? 'excel-da' : 'standard';
+		downloadFile(name, notesToCsv(rows, dialect), 'text/csv;charset=utf-8');
 		return name;
 	}
 	if (format === 'geojson') {

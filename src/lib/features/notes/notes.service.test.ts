@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { GIVEN } from '$lib/testing/consent';
 import { snapToCell } from '$lib/domain/geo/cells';
 import { textToDoc } from '$lib/domain/notes/doc';
 import { codesRepo } from '$lib/db/codes.repo';
 import { notesRepo } from '$lib/db/notes.repo';
+import { participantsRepo } from '$lib/db/participants.repo';
 import { useFreshWorkspace } from '$lib/testing/workspace';
 import { ensureStarterCodebook, mergeCodes, nestCode, NestError } from './codebook.service';
 import { ConsentError, saveNote } from './notes.service';
@@ -12,6 +14,8 @@ import {
 	nextCode,
 	restoreNotes,
 	trashRecordsOf,
+	undated,
+	UndatedConsentError,
 	updateParticipant,
 	withdrawParticipant
 } from './participants.service';
@@ -25,10 +29,77 @@ const note = (over: object = {}) => ({
 	text: '',
 	...over
 });
+const NONE = { location: 'none', followAlong: false, aggregate: false } as const;
 const consent = (location: 'none' | 'neighbourhood' | 'cell') => ({
 	location,
 	followAlong: true,
 	aggregate: true
+});
+
+describe('recorded consent', () => {
+	it('a new participant grants nothing; granting needs when and how; changes are kept', async () => {
+		const p = await addParticipant({ code: 'VB-014', neighbourhood: 'vesterbro', consent: NONE });
+		expect(p.consent).toEqual(NONE);
+		expect(p.consentRecord).toBeNull();
+		expect(undated([p])).toHaveLength(1);
+		await expect(
+			updateParticipant(p.id, {
+				code: 'VB-014',
+				neighbourhood: 'vesterbro',
+				consent: consent('cell')
+			})
+		).rejects.toBeInstanceOf(UndatedConsentError);
+		await expect(
+			addParticipant({ code: 'VB-015', neighbourhood: 'vesterbro', consent: consent('cell') })
+		).rejects.toBeInstanceOf(UndatedConsentError);
+		await updateParticipant(
+			p.id,
+			{
+				code: 'VB-014',
+				neighbourhood: 'vesterbro',
+				consent: consent('cell'),
+				consentRecord: GIVEN
+			},
+			2000
+		);
+		// a change of code alone adds nothing to the history
+		await updateParticipant(p.id, {
+			code: 'VB-016',
+			neighbourhood: 'vesterbro',
+			consent: consent('cell'),
+			consentRecord: GIVEN
+		});
+		await withdrawParticipant(p.id, 3000);
+		const after = await participantsRepo.require(p.id);
+		expect(after.consentRecord).toEqual(GIVEN);
+		expect(
+			after.consentHistory.map((h) => [h.consent.location, h.record?.form ?? null, h.withdrawn])
+		).toEqual([
+			['none', null, false],
+			['cell', 'written', false],
+			['cell', 'written', true]
+		]);
+		expect(after.consentHistory[1]!.at).toBe(2000);
+		expect(undated([after])).toHaveLength(0);
+		expect(await nextCode('vesterbro')).toBe('VB-017');
+	});
+
+	it('a participant stored before consent was recorded keeps their scopes and can still be edited', async () => {
+		const old = await participantsRepo.create({
+			code: 'NV-002',
+			neighbourhood: 'nordvest',
+			consent: consent('cell')
+		});
+		const read = await participantsRepo.require(old.id);
+		expect(read.consent).toEqual(consent('cell'));
+		expect(undated([read])).toHaveLength(1);
+		await updateParticipant(old.id, {
+			code: 'NV-003',
+			neighbourhood: 'nordvest',
+			consent: consent('cell')
+		});
+		expect((await participantsRepo.require(old.id)).code).toBe('NV-003');
+	});
 });
 
 describe('notes and consent', () => {
@@ -36,6 +107,7 @@ describe('notes and consent', () => {
 		const p = await addParticipant({
 			code: 'VB-001',
 			neighbourhood: 'vesterbro',
+			consentRecord: GIVEN,
 			consent: consent('cell')
 		});
 		const doc = {
@@ -54,6 +126,7 @@ describe('notes and consent', () => {
 		const p = await addParticipant({
 			code: 'VB-002',
 			neighbourhood: 'vesterbro',
+			consentRecord: GIVEN,
 			consent: consent('none')
 		});
 		await expect(
@@ -66,6 +139,7 @@ describe('notes and consent', () => {
 		const p = await addParticipant({
 			code: 'VB-003',
 			neighbourhood: 'vesterbro',
+			consentRecord: GIVEN,
 			consent: consent('cell')
 		});
 		const n = await saveNote(
@@ -75,6 +149,7 @@ describe('notes and consent', () => {
 		const r = await updateParticipant(p.id, {
 			code: 'VB-003',
 			neighbourhood: 'vesterbro',
+			consentRecord: GIVEN,
 			consent: consent('neighbourhood')
 		});
 		expect(r.notesChanged).toBe(1);
@@ -87,6 +162,7 @@ describe('notes and consent', () => {
 		const p = await addParticipant({
 			code: 'NV-001',
 			neighbourhood: 'nordvest',
+			consentRecord: GIVEN,
 			consent: consent('cell')
 		});
 		const n = await saveNote(null, note({ participantIds: [p.id] }));
@@ -104,10 +180,20 @@ describe('notes and consent', () => {
 	});
 
 	it('suggests unique codes and refuses duplicates', async () => {
-		await addParticipant({ code: 'SH-001', neighbourhood: 'sundholm', consent: consent('cell') });
+		await addParticipant({
+			code: 'SH-001',
+			neighbourhood: 'sundholm',
+			consentRecord: GIVEN,
+			consent: consent('cell')
+		});
 		expect(await nextCode('sundholm')).toBe('SH-002');
 		await expect(
-			addParticipant({ code: 'sh-001', neighbourhood: 'sundholm', consent: consent('cell') })
+			addParticipant({
+				code: 'sh-001',
+				neighbourhood: 'sundholm',
+				consentRecord: GIVEN,
+				consent: consent('cell')
+			})
 		).rejects.toBeInstanceOf(DuplicateCodeError);
 	});
 });

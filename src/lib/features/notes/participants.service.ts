@@ -1,8 +1,11 @@
 import { applyConsent } from '$lib/domain/notes/consent';
 import {
+	grantsAnything,
 	ParticipantContent,
 	suggestCode,
-	type Consent
+	type Consent,
+	type ConsentChange,
+	type ConsentRecord
 } from '$lib/domain/participants/participant';
 import type { NeighbourhoodKey } from '$lib/domain/neighbourhoods';
 import { change, commit } from '$lib/db/commit';
@@ -14,6 +17,39 @@ export class DuplicateCodeError extends Error {
 	constructor(readonly code: string) {
 		super(`The code ${code} is already in use`);
 	}
+}
+
+/** Consent granted with no record of when and how it was given: refused, never assumed. */
+export class UndatedConsentError extends Error {
+	override readonly name = 'UndatedConsentError';
+	constructor() {
+		super('Consent is granted without a date and form');
+	}
+}
+
+export interface ParticipantInput {
+	code: string;
+	neighbourhood: NeighbourhoodKey | null;
+	consent: Consent;
+	/** Required as soon as any scope is granted. */
+	consentRecord?: ConsentRecord | null;
+}
+
+function sameConsent(
+	a: Pick<ParticipantInput, 'consent' | 'consentRecord'>,
+	b: Pick<ParticipantInput, 'consent' | 'consentRecord'>
+): boolean {
+	const key = (x: typeof a) => JSON.stringify([x.consent, x.consentRecord ?? null]);
+	return key(a) === key(b);
+}
+
+function historyEntry(input: Pick<ParticipantInput, 'consent' | 'consentRecord'>, at: number) {
+	return {
+		at,
+		consent: input.consent,
+		record: input.consentRecord ?? null,
+		withdrawn: false
+	} satisfies ConsentChange;
 }
 
 export async function nextCode(neighbourhood: NeighbourhoodKey | null): Promise<string> {
@@ -31,12 +67,15 @@ async function assertFreeCode(code: string, exceptId?: string): Promise<void> {
 	if (taken) throw new DuplicateCodeError(code);
 }
 
-export async function addParticipant(input: {
-	code: string;
-	neighbourhood: NeighbourhoodKey | null;
-	consent: Consent;
-}): Promise<Participant> {
-	const content = ParticipantContent.parse(input);
+export async function addParticipant(
+	input: ParticipantInput,
+	now = Date.now()
+): Promise<Participant> {
+	const content = ParticipantContent.parse({
+		...input,
+		consentHistory: [historyEntry(input, now)]
+	});
+	if (grantsAnything(content.consent) && !content.consentRecord) throw new UndatedConsentError();
 	await assertFreeCode(content.code);
 	return participantsRepo.create(content);
 }
@@ -51,10 +90,21 @@ async function notesAbout(participantId: string): Promise<Note[]> {
  */
 export async function updateParticipant(
 	id: string,
-	input: { code: string; neighbourhood: NeighbourhoodKey | null; consent: Consent }
+	input: ParticipantInput,
+	now = Date.now()
 ): Promise<{ notesChanged: number }> {
 	const before = await participantsRepo.require(id);
-	const content = ParticipantContent.parse({ ...input, withdrawnAt: before.withdrawnAt });
+	const changed = !sameConsent(before, input);
+	// A participant added before consent was recorded keeps what they have until it changes.
+	if (changed && grantsAnything(input.consent) && !input.consentRecord)
+		throw new UndatedConsentError();
+	const content = ParticipantContent.parse({
+		...input,
+		withdrawnAt: before.withdrawnAt,
+		consentHistory: changed
+			? [...before.consentHistory, historyEntry(input, now)]
+			: before.consentHistory
+	});
 	await assertFreeCode(content.code, id);
 	const updated = participantsRepo.touch(before, content);
 	const everyone = new Map((await participantsRepo.list()).map((p) => [p.id, p]));
@@ -73,8 +123,19 @@ export async function updateParticipant(
 }
 
 /** Withdrawal: out of every aggregate from now on, and never added to a new note. */
-export async function withdrawParticipant(id: string): Promise<void> {
-	await participantsRepo.update(id, { withdrawnAt: Date.now() });
+export async function withdrawParticipant(id: string, now = Date.now()): Promise<void> {
+	const before = await participantsRepo.require(id);
+	await participantsRepo.update(id, {
+		withdrawnAt: now,
+		consentHistory: [...before.consentHistory, { ...historyEntry(before, now), withdrawn: true }]
+	});
+}
+
+/** Participants whose consent has no date: added before consent was recorded. */
+export function undated<P extends Pick<Participant, 'consentRecord' | 'withdrawnAt'>>(
+	all: readonly P[]
+): P[] {
+	return all.filter((p) => p.consentRecord === null && p.withdrawnAt === null);
 }
 
 /** Moves every note about the participant to the trash; returns their ids for Undo. */

@@ -1,5 +1,5 @@
 import { generateDemoFollowAlongs, type DemoDay } from '$lib/domain/demo/follow-alongs';
-import type { DemoParticipant } from '$lib/domain/demo/generate';
+import { DEMO_CONSENT_RECORD, type DemoParticipant } from '$lib/domain/demo/generate';
 import { gapsOf } from '$lib/domain/follow-alongs/gaps';
 import { snapToCell } from '$lib/domain/geo/cells';
 import { applyConsent } from '$lib/domain/notes/consent';
@@ -28,7 +28,9 @@ export async function demoFollowAlongs(
 ): Promise<Change[]> {
 	const { added, days } = generateDemoFollowAlongs(demoParticipants, { authors: authorIds.length });
 	const now = Date.now();
-	const extra = added.map((p) => participantsRepo.prepare({ ...p, withdrawnAt: null }, now));
+	const extra = added.map((p) =>
+		participantsRepo.prepare({ ...p, consentRecord: DEMO_CONSENT_RECORD, withdrawnAt: null }, now)
+	);
 	const byCode = new Map([...participants, ...extra].map((p) => [p.code, p]));
 	const out = {
 		days: [] as object[],

@@ -1,4 +1,4 @@
-import { generateDemo, type DemoNote } from '$lib/domain/demo/generate';
+import { DEMO_CONSENT_RECORD, generateDemo, type DemoNote } from '$lib/domain/demo/generate';
 import { STARTER_CODES } from '$lib/domain/codebook/starter';
 import { docToText, type DocNode } from '$lib/domain/notes/doc';
 import { SETTINGS_ID } from '$lib/domain/settings/workspace-settings';
@@ -58,7 +58,10 @@ export async function seedDemo(progress: Progress = () => {}): Promise<void> {
 
 	const now = Date.now();
 	const participants = demo.participants.map((p) =>
-		participantsRepo.prepare({ ...p, withdrawnAt: p.withdrawn ? now : null }, now)
+		participantsRepo.prepare(
+			{ ...p, consentRecord: DEMO_CONSENT_RECORD, withdrawnAt: p.withdrawn ? now : null },
+			now
+		)
 	);
 	const participantIds = new Map(participants.map((p) => [p.code, p.id]));
 	step(participants.length);

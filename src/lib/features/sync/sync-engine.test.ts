@@ -7,6 +7,7 @@ import { notesRepo } from '$lib/db/notes.repo';
 import { placesRepo } from '$lib/db/places.repo';
 import { outboxCount } from '$lib/db/sync-outbox';
 import { Device, teamOfTwo } from '$lib/testing/sync-devices';
+import { GIVEN } from '$lib/testing/consent';
 import { saveNote } from '$lib/features/notes/notes.service';
 import { savePlace } from '$lib/features/places/places.service';
 import { addParticipant, withdrawParticipant } from '$lib/features/notes/participants.service';
@@ -146,7 +147,8 @@ describe('team sync between two devices', () => {
 		const p = await addParticipant({
 			code: 'VB-014',
 			neighbourhood: 'vesterbro',
-			consent: { location: 'cell', followAlong: true, aggregate: true }
+			consent: { location: 'cell', followAlong: true, aggregate: true },
+			consentRecord: GIVEN
 		});
 		await A.sync();
 		await B.sync();

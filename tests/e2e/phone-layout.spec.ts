@@ -1,0 +1,209 @@
+import { mkdirSync } from 'node:fs';
+import { runAxe } from './axe';
+import { expect, test, type Page } from './fixtures';
+import { openApp, PHONE, setUpPassphrase, vaultScreen } from './driver';
+
+const OUT = 'tests/.out/screens';
+mkdirSync(OUT, { recursive: true });
+const SMALL = { width: 320, height: 640 };
+/** Common English words of the interface that have no place on a Danish screen. */
+const ENGLISH =
+	/\b(the|and|with|your|you|of|Notes|Settings|Places|Map|Heatmaps|Participants|Trash|Lock|More|New note|Save|Cancel|Search|Filters|Export)\b/g;
+
+const SCREENS = [
+	'/',
+	'/notes',
+	'/follow',
+	'/places',
+	'/map',
+	'/heatmaps',
+	'/settings',
+	'/notes/participants',
+	'/notes/codebook',
+	'/settings/trash'
+];
+
+/**
+ * The visible controls the New note button overlaps (it must overlap none): each control's box is
+ * cut to what its scrolling or clipping boxes show, so a control scrolled out of view does not count.
+ */
+function coveredByNewNote(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const fab = [...document.querySelectorAll('a')].find(
+			(a) => a.getAttribute('aria-keyshortcuts') === 'n' && a.checkVisibility()
+		);
+		if (!fab) return [];
+		const f = fab.getBoundingClientRect();
+		const shown = (el: Element) => {
+			const r = el.getBoundingClientRect();
+			let [top, right, bottom, left] = [r.top, r.right, r.bottom, r.left];
+			for (let p = el.parentElement; p; p = p.parentElement) {
+				if (getComputedStyle(p).overflow === 'visible') continue;
+				const c = p.getBoundingClientRect();
+				[top, right, bottom, left] = [
+					Math.max(top, c.top),
+					Math.min(right, c.right),
+					Math.min(bottom, c.bottom),
+					Math.max(left, c.left)
+				];
+			}
+			return { top, right, bottom, left };
+		};
+		const controls = document.querySelectorAll(
+			'a[href], button, input, select, textarea, summary, [role="button"], [role="option"], label'
+		);
+		const out: string[] = [];
+		for (const c of controls) {
+			if (c === fab || fab.contains(c) || c.contains(fab)) continue;
+			if (!c.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+			const r = shown(c);
+			const overlap =
+				Math.min(r.right, f.right) - Math.max(r.left, f.left) > 0.5 &&
+				Math.min(r.bottom, f.bottom) - Math.max(r.top, f.top) > 0.5;
+			if (overlap) out.push(`${c.tagName} ${(c.textContent ?? '').trim().slice(0, 30)}`);
+		}
+		return out;
+	});
+}
+
+/** Visible elements that reach past the right edge of the viewport. */
+function tooWide(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const width = document.documentElement.clientWidth;
+		const out: string[] = [];
+		for (const el of document.querySelectorAll('body *')) {
+			const r = el.getBoundingClientRect();
+			if (r.width === 0 || r.height === 0) continue;
+			// Inside something that scrolls or clips sideways on purpose (a table, the map): fine.
+			let clipped = false;
+			for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+				const o = getComputedStyle(p).overflowX;
+				if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') {
+					clipped = p.getBoundingClientRect().right <= width + 1;
+					if (clipped) break;
+				}
+			}
+			// Wholly off the screen on purpose (the skip link until it is focused): not too wide.
+			const offScreen = r.right <= 0 || r.left >= width;
+			if (!clipped && !offScreen && (r.right > width + 1 || r.left < -1))
+				out.push(`${el.tagName}.${el.className} ${Math.round(r.left)}–${Math.round(r.right)}`);
+		}
+		return out.slice(0, 5);
+	});
+}
+
+async function visibleBarItems(page: Page): Promise<string[]> {
+	return page
+		.getByRole('navigation')
+		.getByRole('listitem')
+		.filter({ visible: true })
+		.allInnerTexts();
+}
+
+async function axe(page: Page, name: string): Promise<void> {
+	const bad = (await runAxe(page)).violations.filter(
+		(v) => v.impact === 'serious' || v.impact === 'critical'
+	);
+	expect
+		.soft(bad.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`))
+		.toEqual([]);
+}
+
+for (const [lang, locale] of [
+	['en', 'en-GB'],
+	['da', 'da-DK']
+] as const)
+	test.describe(`phone layout (${lang})`, () => {
+		test.use({ locale });
+
+		test(`five bottom items, Lock in the header, New note over no control, nothing wider than 320 px (${lang})`, async ({
+			page
+		}) => {
+			test.setTimeout(180_000);
+			await page.setViewportSize(PHONE);
+			await openApp(page, '/');
+			for (const path of SCREENS) {
+				await openApp(page, path);
+				await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+				const items = await visibleBarItems(page);
+				expect(items.length, `bottom items on ${path}: ${items.join(', ')}`).toBeLessThanOrEqual(5);
+				await expect(
+					page.getByRole('banner').getByRole('button', { name: /^(Lock Stedsans|Lås Stedsans)$/ })
+				).toBeVisible();
+				expect.soft(await coveredByNewNote(page), `covered on ${path}`).toEqual([]);
+				const shot = path === '/' ? 'home' : path.slice(1).replaceAll('/', '-');
+				await page.screenshot({ path: `${OUT}/phone-${shot}-${lang}-390.png` });
+				await axe(page, `${path} 390`);
+				if (lang === 'da') {
+					// Danish through and through: the text and the title, and decimals with a comma.
+					const text = `${await page.title()}\n${await page.locator('body').innerText()}`;
+					expect.soft(text.match(ENGLISH) ?? [], `English words on ${path}`).toEqual([]);
+					expect.soft(text.match(/\d\.\d{3,}/g) ?? [], `decimal points on ${path}`).toEqual([]);
+				}
+			}
+			// More holds the rest.
+			await page.getByRole('button', { name: /^(More|Mere)$/ }).click();
+			const more = page.getByRole('dialog');
+			for (const name of [
+				/Heatmaps|Varmekort/,
+				/Participants|Deltagere/,
+				/Codebook|Kodebog/,
+				/Trash|Papirkurv/,
+				/Settings|Indstillinger/
+			])
+				await expect(more.getByRole('link', { name })).toBeVisible();
+			await page.screenshot({ path: `${OUT}/phone-more-${lang}-390.png` });
+			await more.getByRole('link', { name: /Participants|Deltagere/ }).click();
+			await expect(page).toHaveURL(/\/notes\/participants/);
+
+			await page.setViewportSize(SMALL);
+			for (const path of SCREENS) {
+				await openApp(page, path);
+				await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+				expect.soft(await tooWide(page), `too wide on ${path}`).toEqual([]);
+				const shot = path === '/' ? 'home' : path.slice(1).replaceAll('/', '-');
+				await page.screenshot({ path: `${OUT}/phone-${shot}-${lang}-320.png` });
+			}
+			// Dialogs fit too: Filters, Add participant, More.
+			await openApp(page, '/notes');
+			await page.getByRole('button', { name: /^(Filters|Filtre)/ }).click();
+			await expect(page.getByRole('dialog')).toBeVisible();
+			expect.soft(await tooWide(page), 'too wide: Filters').toEqual([]);
+			await page.screenshot({ path: `${OUT}/phone-filters-${lang}-320.png` });
+			await page.keyboard.press('Escape');
+			await openApp(page, '/notes/participants');
+			await page.getByRole('button', { name: /^(Add participant|Tilføj deltager)$/ }).click();
+			await expect(page.getByRole('dialog')).toBeVisible();
+			expect.soft(await tooWide(page), 'too wide: Add participant').toEqual([]);
+			await page.screenshot({ path: `${OUT}/phone-participant-${lang}-320.png`, fullPage: true });
+			await axe(page, 'participant form 320');
+		});
+	});
+
+test.describe('lock screen on a phone', () => {
+	test.use({ autoUnlock: false, viewport: PHONE });
+
+	test('a wrong passphrase is said under the field, above the keyboard, and the text stays', async ({
+		page
+	}) => {
+		test.setTimeout(120_000);
+		await page.goto('/');
+		await setUpPassphrase(page);
+		await page.getByRole('banner').getByRole('button', { name: 'Lock Stedsans' }).click();
+		const screen = vaultScreen(page);
+		await expect(screen).toHaveAttribute('data-screen', 'locked');
+		const field = screen.getByLabel('Passphrase');
+		await field.fill('tabby cruelty rotunda unlatched');
+		await screen.getByRole('button', { name: 'Unlock' }).click();
+		const problem = screen.locator('#unlock-passphrase-problem');
+		await expect(problem).toHaveText('That passphrase is not right. Nothing was opened.');
+		await expect(field).toHaveValue('tabby cruelty rotunda unlatched');
+		await expect(field).toHaveAttribute('aria-describedby', /unlock-passphrase-problem/);
+		// A phone's keyboard takes about the lower 45 % of the screen: the message is above it.
+		const box = (await problem.boundingBox())!;
+		expect(box.y + box.height).toBeLessThan(PHONE.height * 0.55);
+		await screen.getByRole('button', { name: 'Show' }).click();
+		await expect(field).toHaveAttribute('type', 'text');
+		await page.screenshot({ path: `${OUT}/phone-lock-wrong-en-390.png` });
+	});
+});
