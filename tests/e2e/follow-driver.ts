@@ -294,3 +294,29 @@ export async function replayClock(page: Page): Promise<string> {
 export function replaySlider(page: Page): Locator {
 	return page.getByRole('slider', { name: 'Time of day' });
 }
+
+/** A day's live stops as stored (opened with the workspace's key), in time order. */
+export async function storedStops(
+	page: Page,
+	dayId: string
+): Promise<{ id: string; arrivedAt: number; departedAt: number | null; ownName: string }[]> {
+	const records = await openedRecords(page, TEST_PASSPHRASE);
+	return records
+		.filter((r) => r.table === 'stops' && r.row.deletedAt === null)
+		.map((r) => ({ id: r.row.id as string, ...(r.content as Record<string, unknown>) }))
+		.filter((s) => s.followAlongId === dayId)
+		.map((s) => ({
+			id: s.id,
+			arrivedAt: s.arrivedAt as number,
+			departedAt: s.departedAt as number | null,
+			ownName: s.ownName as string
+		}))
+		.sort((a, b) => a.arrivedAt - b.arrivedAt);
+}
+
+/** A duration as the app writes it: "0:43:45". */
+export function hms(ms: number): string {
+	const s = Math.round(ms / 1000);
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${Math.floor(s / 3600)}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
+}

@@ -206,3 +206,29 @@ export async function splitOneStop(
 function asProposed(s: Stop): Stop & ProposedStop {
 	return { ...s, departedAt: s.departedAt ?? s.arrivedAt };
 }
+
+/**
+ * Undoes a merge, a split or a delete: the stops as they were before (`before`, as the screen
+ * held them) are written back, and stops the action made (`made`, the second half of a split)
+ * go to the trash, in one transaction. The restored versions are new changes made here, so a
+ * team package carries the undo like any other edit.
+ */
+export async function undoStopChange(
+	before: readonly Stop[],
+	made: readonly string[] = [],
+	now = Date.now()
+): Promise<void> {
+	const current = await stopsRepo.getMany([...before.map((s) => s.id), ...made]);
+	const stamp = (s: Stop, i: number) =>
+		Math.max(now, s.updatedAt + 1, (current[i]?.updatedAt ?? 0) + 1);
+	const back = before.map((s, i) =>
+		stopsRepo.touched({ ...s, rev: current[i]?.rev ?? s.rev, updatedAt: stamp(s, i) })
+	);
+	const gone = made.flatMap((id, k) => {
+		const s = current[before.length + k];
+		if (!s) return [];
+		const at = stamp(s, before.length + k);
+		return [stopsRepo.touched({ ...s, deletedAt: at, updatedAt: at })];
+	});
+	await commit([change(stopsRepo, [...back, ...gone])]);
+}
