@@ -1,2 +1,3 @@
 export * from './format';
 export * from './merge';
+export * from './workspace';

@@ -280,4 +280,29 @@ describe('bad packages write nothing', () => {
 		expect(await snapshot()).toEqual(before);
 		expect(await importLog()).toEqual([]);
 	});
+
+	it('refuses a package from the demo workspace in your own, and yours in the demo', async () => {
+		const demo = `${A}-demo`;
+		await openWorkspace('demo', demo);
+		await savePlace(null, { name: 'Syntetisk trappe' });
+		const fromDemo = (await buildTeamPackage(GLOSSARY_ONLY, 'Demo')).text;
+		expect(JSON.parse(fromDemo).workspace).toBe('demo');
+		await use(A);
+		await savePlace(null, { name: 'Ægte trappe' });
+		const fromOwn = await exportFrom(A, 'Anna');
+
+		await use(B);
+		const before = await snapshot();
+		expect(await readTeamPackage(fromDemo, fromDemo.length)).toEqual({
+			ok: false,
+			problem: { kind: 'other-workspace', file: 'demo' }
+		});
+		expect(await snapshot()).toEqual(before);
+		await openWorkspace('demo', demo);
+		expect(await readTeamPackage(fromOwn, fromOwn.length)).toEqual({
+			ok: false,
+			problem: { kind: 'other-workspace', file: 'main' }
+		});
+		await deleteWorkspace('demo', demo);
+	});
 });

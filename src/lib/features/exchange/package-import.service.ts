@@ -16,7 +16,7 @@ import { resolveConflict, type Resolution } from '$lib/domain/exchange/resolve';
 import { PLACE_NAME_MAX } from '$lib/domain/places/place';
 import { splitEntity } from '$lib/domain/records/record';
 import type { Row } from '$lib/db/db';
-import { db } from '$lib/db/workspace';
+import { currentKind, db } from '$lib/db/workspace';
 import {
 	EXCHANGE_TABLES,
 	exchangeSpecs,
@@ -153,6 +153,10 @@ export async function readTeamPackage(
 		Boolean(known.get(table)?.has(id))
 	);
 	if (!parsed.ok) return parsed;
+	// Synthetic records must never feed a real workspace's maps, nor real ones the demo.
+	const from = parsed.header.workspace;
+	if (from !== (currentKind() ?? 'main'))
+		return { ok: false, problem: { kind: 'other-workspace', file: from } };
 
 	const plans: ImportPreview['plans'] = {};
 	const conflicts: ImportConflict[] = [];

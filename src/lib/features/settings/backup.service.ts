@@ -4,6 +4,7 @@ import {
 	MAX_BACKUP_BYTES,
 	decide,
 	emptySummary,
+	backupWorkspace,
 	parseBackup,
 	tally,
 	type BackupProblem,
@@ -152,6 +153,10 @@ export async function restoreBackup(
 	const plain = opened.text;
 	const parsed = parseBackup(plain, opened.encrypted ? plain.length : bytes, contentSchemas());
 	if (!parsed.ok) return parsed;
+	// Synthetic records must never feed a real workspace's maps, nor real ones the demo.
+	const file = backupWorkspace(parsed.header, parsed.records);
+	if (file !== (currentKind() ?? 'main'))
+		return { ok: false, problem: { kind: 'other-workspace', file } };
 	await keepLocalSecrets(parsed.records, parsed.header.leftOut);
 
 	const sealed = new Map<RecordTable, Row[]>();
