@@ -105,7 +105,8 @@ export function proposalsFor(
 	settings: DetectSettings,
 	now = Date.now()
 ): { proposals: Stop[]; retired: Stop[] } {
-	const kept = existing.filter((s) => s.status === 'confirmed');
+	// Detection replaces only its own earlier proposals; waypoints waiting to be confirmed stay.
+	const kept = existing.filter((s) => s.status === 'confirmed' || s.source !== 'detected');
 	const found = detectStops(track, {
 		radiusM: settings.stopRadiusMetres,
 		minDurationMs: settings.stopMinMinutes * 60_000
@@ -126,7 +127,7 @@ export function proposalsFor(
 		)
 	);
 	const retired = existing
-		.filter((s) => s.status === 'proposed')
+		.filter((s) => s.status === 'proposed' && s.source === 'detected')
 		.map((s) =>
 			stopsRepo.touched({ ...s, deletedAt: now, updatedAt: Math.max(now, s.updatedAt + 1) })
 		);
