@@ -213,18 +213,36 @@ export async function endDay(page: Page): Promise<void> {
 	await expect(page.getByTestId('day-summary')).toBeVisible();
 }
 
-/** Follow-alongs → Import GPX → (participant) → file. */
+type GpxInput = string | { name: string; mimeType: string; buffer: Buffer };
+
+/** What to answer when a track leaves the field area (Vesterbro, Nordvest, Sundholm). */
+export type FieldAreaAnswer =
+	'Trim to the field area' | 'Keep the whole track' | 'Cancel the import';
+
+/**
+ * Follow-alongs → Import GPX → (participant) → one file or several. `outside` answers the
+ * question a track outside the field area raises (the Washington and San Francisco runs do).
+ */
 export async function importGpx(
 	page: Page,
-	file: string | { name: string; mimeType: string; buffer: Buffer },
-	participant?: string
+	file: GpxInput | GpxInput[],
+	participant?: string,
+	outside?: FieldAreaAnswer
 ): Promise<void> {
 	await page.goto('/follow');
 	await page.getByRole('button', { name: 'Import GPX' }).click();
 	const dialog = page.getByRole('dialog');
 	if (participant)
 		await dialog.getByLabel('Participant', { exact: true }).selectOption({ label: participant });
-	await dialog.getByLabel('Choose a GPX file').setInputFiles(file);
+	await dialog.getByLabel('Choose GPX files').setInputFiles(file);
+	if (outside) await answerFieldArea(page, outside);
+}
+
+/** The import asks about a track outside the field area: the answer is given. */
+export async function answerFieldArea(page: Page, answer: FieldAreaAnswer): Promise<void> {
+	const question = page.getByRole('group', { name: /leaves the field area/ });
+	await expect(question).toBeVisible();
+	await question.getByRole('button', { name: answer }).click();
 }
 
 /** The message a refused import shows (in the alert region), and the dialog still open. */
