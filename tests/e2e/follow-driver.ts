@@ -338,3 +338,48 @@ export function hms(ms: number): string {
 	const pad = (n: number) => String(n).padStart(2, '0');
 	return `${Math.floor(s / 3600)}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
 }
+
+/**
+ * A GPX day for tests: fixes every 5 s starting at `start`, staying `minutes` at each stop
+ * (with a few metres of jitter) and walking `walkMinutes` north-east between them, from
+ * `from`. `waypoints` go into the file as they are. Returns the text and the first and last
+ * fix times.
+ */
+export function gpxDay(
+	start: number,
+	stays: number[],
+	opts: { from?: Position; walkMinutes?: number; waypoints?: string; far?: Position } = {}
+): { text: string; first: number; last: number } {
+	const pts: string[] = [];
+	let t = start;
+	let lat = opts.from?.latitude ?? HALMTORVET.latitude;
+	let lon = opts.from?.longitude ?? HALMTORVET.longitude;
+	const add = () => {
+		pts.push(
+			`<trkpt lat="${lat.toFixed(7)}" lon="${lon.toFixed(7)}"><time>${new Date(t).toISOString()}</time></trkpt>`
+		);
+		t += 5000;
+	};
+	stays.forEach((minutes, k) => {
+		const [la, lo] = [lat, lon];
+		for (let i = 0; i < (minutes * 60) / 5; i++) {
+			lat = la + (((i * 7) % 5) - 2) * 0.00002;
+			lon = lo + (((i * 3) % 5) - 2) * 0.00003;
+			add();
+		}
+		[lat, lon] = [la, lo];
+		if (k === stays.length - 1) return;
+		const n = ((opts.walkMinutes ?? 2) * 60) / 5;
+		for (let i = 0; i < n; i++) {
+			lat += 0.0012 / n;
+			lon += 0.002 / n;
+			add();
+		}
+	});
+	const text = `<?xml version="1.0" encoding="UTF-8"?><gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1">${opts.waypoints ?? ''}<trk><name>day</name><trkseg>${pts.join('')}</trkseg></trk></gpx>`;
+	return { text, first: start, last: t - 5000 };
+}
+
+export function gpxFile(name: string, text: string) {
+	return { name, mimeType: 'application/gpx+xml', buffer: Buffer.from(text) };
+}

@@ -199,6 +199,8 @@ export interface ResolveOptions {
 	now: number;
 	/** The suffix that marks a kept-both copy, in the user's language, e.g. " (from Bo)". */
 	copySuffix: string;
+	/** Who made the package: a note kept both ways says where its other version came from. */
+	from?: string;
 }
 
 /** The records a resolution writes, in JSON form, and the id of the copy when both are kept. */
@@ -225,7 +227,19 @@ export function resolveOne(
 					}
 				: undefined
 	});
-	return { writes: resolved.writes, copyId: resolved.copy?.id ?? null };
+	const copy = resolved.copy;
+	if (item.table === 'notes' && copy) {
+		// Two notes with nothing saying they were a conflict would read as two observations:
+		// each points at the other, and the copy says it is the copy.
+		const from = (opts.from ?? '').slice(0, 60);
+		const [original] = resolved.writes;
+		const writes = [
+			{ ...original!, conflict: { otherId: copy.id, copy: false, from } },
+			{ ...copy, conflict: { otherId: original!.id, copy: true, from } }
+		];
+		return { writes, copyId: copy.id };
+	}
+	return { writes: resolved.writes, copyId: copy?.id ?? null };
 }
 
 /** Back from JSON form to the entity a repository writes (its `v` was checked when parsing). */

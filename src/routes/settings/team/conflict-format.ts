@@ -32,7 +32,8 @@ export function recordTitle(table: ExchangeTable, r: ExchangeRecord, locale: App
 			return label?.[locale] || label?.en || label?.da || '';
 		}
 		case 'notes':
-			return `${when('observedAt')}: ${clip(s('text'), 60)}`;
+			// The text itself is shown whole below, with the differences marked.
+			return when('observedAt');
 		case 'participants':
 			return s('code');
 		case 'ethnographers':
@@ -63,10 +64,14 @@ export function tableName(table: ExchangeTable): string {
 	return names[table]();
 }
 
-/** The content fields the two versions disagree on. */
+/**
+ * The content fields the two versions disagree on. A note's document is left out where its
+ * text differs: the text is the same words, shown whole with the differences marked.
+ */
 export function changedFields(a: ExchangeRecord, b: ExchangeRecord): string[] {
 	const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-	return [...keys].filter((k) => !META.has(k) && !deepEqual(a[k], b[k]));
+	const changed = [...keys].filter((k) => !META.has(k) && !deepEqual(a[k], b[k]));
+	return changed.includes('text') ? changed.filter((k) => k !== 'doc') : changed;
 }
 
 const isPlaceField = (k: string): k is PlaceField => (PLACE_FIELDS as string[]).includes(k);
