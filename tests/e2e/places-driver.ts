@@ -215,3 +215,31 @@ export async function settleConflict(
 		'true'
 	);
 }
+
+/**
+ * How many glossary places the Map screen draws: single dots, plus the places inside each ring
+ * of places too close to tell apart at the zoom shown (MapLibre's clusters).
+ */
+export function placesDrawn(page: Page): Promise<number> {
+	return page
+		.locator('.map')
+		.first()
+		.evaluate((el) => {
+			type Feature = { properties: Record<string, unknown> };
+			const map = (
+				el as HTMLElement & {
+					maplibre?: {
+						getLayer(id: string): unknown;
+						queryRenderedFeatures(o: object): Feature[];
+					};
+				}
+			).maplibre;
+			const drawn = (id: string) =>
+				map?.getLayer(id) ? map.queryRenderedFeatures({ layers: [id] }) : [];
+			const rings = drawn('glossary-places-cluster');
+			return (
+				drawn('glossary-places-dot').length +
+				rings.reduce((n, f) => n + Number(f.properties.point_count ?? 0), 0)
+			);
+		});
+}
