@@ -77,6 +77,16 @@ for (const locale of ['en-GB', 'da-DK'])
 					}
 				},
 				{
+					name: 'summary-across-days',
+					path: '/follow/summary',
+					ready: async (p) => {
+						await p.getByRole('button', { name: /^(Summarise|Opsummér)$/ }).click();
+						await expect(p.getByTestId('period-summary').getByRole('table').first()).toBeVisible({
+							timeout: 60_000
+						});
+					}
+				},
+				{
 					name: 'sketch',
 					path: days.described.replace('/follow/day', '/follow/sketch'),
 					ready: (p) => expectLayerDrawn(p, 'sketch-base-route-recorded')
