@@ -213,7 +213,8 @@ export async function endDay(page: Page): Promise<void> {
 	await expect(page.getByTestId('day-summary')).toBeVisible();
 }
 
-type GpxInput = string | { name: string; mimeType: string; buffer: Buffer };
+type GpxBlob = { name: string; mimeType: string; buffer: Buffer };
+type GpxInput = string | string[] | GpxBlob | GpxBlob[];
 
 /** What to answer when a track leaves the field area (Vesterbro, Nordvest, Sundholm). */
 export type FieldAreaAnswer =
@@ -225,7 +226,7 @@ export type FieldAreaAnswer =
  */
 export async function importGpx(
 	page: Page,
-	file: GpxInput | GpxInput[],
+	file: GpxInput,
 	participant?: string,
 	outside?: FieldAreaAnswer
 ): Promise<void> {
@@ -321,13 +322,13 @@ export async function storedStops(
 	const records = await openedRecords(page, TEST_PASSPHRASE);
 	return records
 		.filter((r) => r.table === 'stops' && r.row.deletedAt === null)
-		.map((r) => ({ id: r.row.id as string, ...(r.content as Record<string, unknown>) }))
-		.filter((s) => s.followAlongId === dayId)
-		.map((s) => ({
-			id: s.id,
-			arrivedAt: s.arrivedAt as number,
-			departedAt: s.departedAt as number | null,
-			ownName: s.ownName as string
+		.map((r) => ({ id: r.row.id as string, c: r.content as Record<string, unknown> }))
+		.filter(({ c }) => c.followAlongId === dayId)
+		.map(({ id, c }) => ({
+			id,
+			arrivedAt: c.arrivedAt as number,
+			departedAt: c.departedAt as number | null,
+			ownName: c.ownName as string
 		}))
 		.sort((a, b) => a.arrivedAt - b.arrivedAt);
 }

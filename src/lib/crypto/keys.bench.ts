@@ -1,7 +1,7 @@
 import { bench, describe } from 'vitest';
 import { changePassphrase, createKeys } from './keys';
 import { sealJson } from './seal';
-import { CHEAP_KDF } from './testing';
+import { CHEAP_KDF } from '$lib/testing/crypto';
 
 /**
  * Changing the passphrase rewraps the data key and touches no record, so its time does not grow

@@ -73,10 +73,14 @@ describe('which workspace a backup is from', () => {
 	it('is the header’s, or the demo when its settings say so (a header edited by hand)', () => {
 		expect(backupWorkspace(header('demo'), {})).toBe('demo');
 		expect(
-			backupWorkspace(header('main'), { settings: [record({ demo: false }) as BackupRecord] })
+			backupWorkspace(header('main'), {
+				settings: [record({ demo: false }) as unknown as BackupRecord]
+			})
 		).toBe('main');
 		expect(
-			backupWorkspace(header('main'), { settings: [record({ demo: true }) as BackupRecord] })
+			backupWorkspace(header('main'), {
+				settings: [record({ demo: true }) as unknown as BackupRecord]
+			})
 		).toBe('demo');
 	});
 });

@@ -108,7 +108,11 @@ export async function storeGpxImport(
 	const found = proposalsFor(day.id, track, stops, settings, now);
 	const { retired } = found;
 	// Waypoints name the detected stop they fall in, or become stops to confirm of their own.
-	const plan = placeWaypoints(track, gpx.waypoints, found.proposals);
+	const plan = placeWaypoints(
+		track,
+		gpx.waypoints,
+		found.proposals.map((p) => ({ ...span(p), lat: p.lat, lon: p.lon }))
+	);
 	const proposals = found.proposals.map((p, i) => {
 		const name = plan.names.find((n) => n.stop === i)?.name;
 		return name ? { ...p, ownName: name } : p;
