@@ -33,7 +33,7 @@ const days = (page: Page) =>
 /** Downloads the summary's CSV in a dialect and reads it (BOM and all). */
 async function downloadCsv(page: Page, button: string): Promise<string> {
 	const download = page.waitForEvent('download');
-	await page.getByRole('button', { name: button }).click();
+	await page.getByRole('button', { name: button, exact: true }).click();
 	const path = join(dir, (await download).suggestedFilename());
 	await (await download).saveAs(path);
 	await expect(statusRegion(page)).toContainText('saved');
@@ -102,16 +102,17 @@ test('several GPX files become days at once; the list finds them; the summary ac
 	await expect(days(page).first()).toContainText('3 March 2026');
 	await page.getByRole('searchbox', { name: 'Search participant codes and places' }).fill('');
 	await page.getByText('Filter and sort').click();
-	await page.getByLabel('Participant').selectOption({ label: 'VB-031' });
+	const filters = page.locator('.filters');
+	await filters.getByLabel('Participant', { exact: true }).selectOption({ label: 'VB-031' });
 	await expect(page.getByTestId('days-count')).toHaveText('Showing 2 of 3 follow-alongs');
-	await page.getByLabel('From').fill('2026-03-04');
+	await filters.getByLabel('From').fill('2026-03-04');
 	await expect(days(page)).toHaveCount(1);
 	await expect(days(page).first()).toContainText('5 March 2026');
 	await page.getByRole('button', { name: 'Clear filters' }).click();
 	await expect(days(page)).toHaveCount(3);
 
 	// Day 1: the waypoints are stops to confirm; the first stop is marked as an institution.
-	await page.getByLabel('Order').selectOption({ label: 'Oldest first' });
+	await filters.getByLabel('Order').selectOption({ label: 'Oldest first' });
 	await days(page).first().click();
 	await page.waitForURL(/\/follow\/day\?id=/);
 	const day1 = new URL(page.url()).searchParams.get('id')!;
@@ -140,7 +141,7 @@ test('several GPX files become days at once; the list finds them; the summary ac
 	const unnamed = [...first.slice(2), ...second].reduce((n, s) => n + span(s), 0);
 
 	await openApp(page, '/follow/summary');
-	await page.getByLabel('Participant').selectOption({ label: 'VB-031' });
+	await page.getByLabel('Participant', { exact: true }).selectOption({ label: 'VB-031' });
 	await page.getByRole('button', { name: 'Summarise' }).click();
 	const summary = page.getByTestId('period-summary');
 	await expect(summary.getByRole('heading', { name: '2 follow-alongs' })).toBeVisible();
