@@ -17,6 +17,11 @@ describe('comparing two versions of a text', () => {
 		expect(marked(theirs)).toEqual(['sne', 'bagefter']);
 	});
 
+	it('marks a changed phrase as one piece, the spaces between its words too', () => {
+		const { theirs } = compareTexts('vi gik hjem.', 'vi gik hen til vagten ved døren.');
+		expect(marked(theirs)).toEqual(['hen til vagten ved døren']);
+	});
+
 	it('marks nothing when the texts are the same, and compares very long texts whole', () => {
 		expect(marked(compareTexts(a, a).mine)).toEqual([]);
 		const long = 'linje\n'.repeat(40_000);

@@ -23,7 +23,23 @@ export function compareTexts(a: string, b: string): { mine: DiffPart[]; theirs: 
 		if (!c.added) push(mine, c.value, c.removed === true);
 		if (!c.removed) push(theirs, c.value, c.added === true);
 	}
-	return { mine, theirs };
+	return { mine: joinMarks(mine), theirs: joinMarks(theirs) };
+}
+
+/** White space between two marked words is marked too: a changed phrase reads as one mark. */
+function joinMarks(parts: DiffPart[]): DiffPart[] {
+	const out: DiffPart[] = [];
+	for (let i = 0; i < parts.length; i++) {
+		const p = parts[i]!;
+		const prev = out[out.length - 1];
+		const next = parts[i + 1];
+		if (!p.changed && prev?.changed && next?.changed && /^\s+$/.test(p.text)) {
+			prev.text += p.text + next.text;
+			i++;
+		} else if (prev && prev.changed === p.changed) prev.text += p.text;
+		else out.push({ ...p });
+	}
+	return out;
 }
 
 function push(parts: DiffPart[], text: string, changed: boolean): void {
