@@ -202,11 +202,13 @@ test("a stop's place is picked from the glossary by an alias, names the stop in 
 	await expect(row).toContainText(spent);
 	await expect(stops(page).nth(0)).toContainText('1. Trappen på Ståltorvet');
 
-	// The place's page lists the stop and the follow-along, and the time spent there (8 min).
+	// The place's page lists the stop and the follow-along, and the time spent there (the stop's
+	// whole span: before times were kept to the second on saving, it showed the span cut to minutes).
 	await openPlace(page, 'Mekka', 'Trappen på Ståltorvet');
 	await expect(page.getByRole('heading', { name: '1 stop', exact: true })).toBeVisible();
 	await expect(page.getByRole('heading', { name: '1 follow-along', exact: true })).toBeVisible();
+	const minutes = Math.round((saved!.departedAt! - saved!.arrivedAt) / 60_000);
 	await expect(page.getByTestId('time-spent')).toHaveText(
-		'8 min spent here: 1 stop on 1 follow-along.'
+		`${minutes} min spent here: 1 stop on 1 follow-along.`
 	);
 });
