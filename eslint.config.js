@@ -134,7 +134,8 @@ export default ts.config(
 			'playwright-report/',
 			'project.inlang/',
 			'bench/.out/',
-			'bench/baseline-app/'
+			'bench/baseline-app/',
+			'server/dist/'
 		]
 	},
 	js.configs.recommended,

@@ -62,7 +62,8 @@ export default defineConfig(({ command }) => ({
 				workbox: {
 					// MapLibre's worker is an .mjs file: without it the map fails offline.
 					globPatterns: [
-						'client/**/*.{js,mjs,css,html,ico,png,svg,webmanifest,json,wasm}',
+						// pbf: the offline map's bundled glyphs (static/map/fonts).
+						'client/**/*.{js,mjs,css,html,ico,png,svg,webmanifest,json,wasm,pbf}',
 						'prerendered/**/*.html'
 					],
 					maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,

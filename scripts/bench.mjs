@@ -7,6 +7,7 @@
 //  3. a summary table: figure, baseline, ratio, target, pass/fail.
 // Not part of `npm test`. Outputs go to bench/.out/ (ignored).
 // BENCH_RUNS sets the cold-start runs per app (default 9); BENCH_SKIP_VITEST=1 skips step 1.
+// The relay's step: see server/bench/relay.bench.ts.
 import { spawn, spawnSync } from 'node:child_process';
 import {
 	cpSync,
@@ -89,6 +90,14 @@ try {
 		run('message catalogue', 'npm', ['run', '--silent', 'i18n'], { quiet: true });
 		rmSync(vitestJson, { force: true });
 		run('vitest bench', 'npx', ['vitest', 'bench', '--run', '--outputJson', vitestJson]);
+	}
+
+	// 1b. The team relay (server/bench/relay.bench.ts), on loopback. BENCH_SKIP_RELAY=1 skips it.
+	if (!process.env.BENCH_SKIP_RELAY) {
+		heading('Relay benchmarks (server/bench)');
+		run('relay benchmarks', process.execPath, ['--import', 'tsx', 'server/bench/relay.bench.ts'], {
+			env: { TSX_TSCONFIG_PATH: join(root, 'server', 'tsconfig.json') }
+		});
 	}
 
 	// 2. Browser benchmarks against fresh builds of the app and the baseline.

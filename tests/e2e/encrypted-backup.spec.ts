@@ -85,12 +85,11 @@ test('a changed encrypted backup is refused as damaged, and nothing is written',
 	await typeNote(page, MARKER);
 	await expectSaved(page);
 	const file = await exportBackup(page, dir, { passphrase: PASSPHRASE });
-	const json = JSON.parse(readFileSync(file, 'utf8')) as { ciphertext: string };
+	// The file is sealed in chunks (envelope version 2): one character of the first is changed.
+	const json = JSON.parse(readFileSync(file, 'utf8')) as { chunks: string[] };
 	const at = 100;
-	json.ciphertext =
-		json.ciphertext.slice(0, at) +
-		(json.ciphertext[at] === 'A' ? 'B' : 'A') +
-		json.ciphertext.slice(at + 1);
+	const chunk = json.chunks[0]!;
+	json.chunks[0] = chunk.slice(0, at) + (chunk[at] === 'A' ? 'B' : 'A') + chunk.slice(at + 1);
 	const before = await exportedRecords(page, dir);
 	await importBackup(page, { name: 'changed.stedsans', buffer: Buffer.from(JSON.stringify(json)) });
 	await answerPassphrase(page, PASSPHRASE);

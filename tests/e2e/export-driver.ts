@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { isEnvelope, openEnvelope, openEnvelopeWithKey } from '../../src/lib/crypto/envelope';
+import { openEnvelopeText } from '../../src/lib/crypto/chunked-envelope';
+import { isEnvelope } from '../../src/lib/crypto/envelope';
 import { parseTeamKey } from '../../src/lib/crypto/team-key';
 import { openApp, statusRegion } from './driver';
 
@@ -104,10 +105,13 @@ export async function readExport<T>(
 ): Promise<T> {
 	const text = readFileSync(path, 'utf8');
 	if (!isEnvelope(text)) return JSON.parse(text) as T;
-	const opened = key.teamKey
-		? await openEnvelopeWithKey(text, parseTeamKey(key.teamKey).secret)
-		: await openEnvelope(text, key.passphrase ?? TEST_PASSPHRASE);
-	return JSON.parse(opened.text()) as T;
+	const opened = await openEnvelopeText(
+		text,
+		key.teamKey
+			? { secret: parseTeamKey(key.teamKey).secret }
+			: { passphrase: key.passphrase ?? TEST_PASSPHRASE }
+	);
+	return JSON.parse(opened) as T;
 }
 
 export function readBackup(path: string, passphrase = TEST_PASSPHRASE): Promise<BackupDocument> {

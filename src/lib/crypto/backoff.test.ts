@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, MAX_DELAY_MS, nextAttemptAt } from './backoff';
+import { backoffDelay, MAX_DELAY_MS } from './backoff';
 
 describe('wrong-passphrase back-off', () => {
 	it('is free for the first three failures, then doubles from 1 s, capped at 5 minutes', () => {
@@ -15,9 +15,5 @@ describe('wrong-passphrase back-off', () => {
 			expect(backoffDelay(n + 1)).toBeGreaterThanOrEqual(backoffDelay(n));
 		expect(backoffDelay(NaN)).toBe(0);
 		expect(backoffDelay(-5)).toBe(0);
-	});
-
-	it('tells when the next attempt may be made', () => {
-		expect(nextAttemptAt(5, 10_000)).toBe(12_000);
 	});
 });

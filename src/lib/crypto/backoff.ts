@@ -6,7 +6,8 @@
  * guesses an hour is a speed bump for someone holding the phone; it cannot stop an attacker who
  * copied the storage (Argon2id's cost and the passphrase policy do that), and it stops at 5
  * minutes so the researcher is never locked out of a day's work: the recovery key is the way out.
- * The count of failures must be persisted by the caller so that a reload does not reset it.
+ * The count of failures must be persisted by the caller so that a reload does not reset it, and
+ * the wait measured on a clock the device's clock cannot move (features/vault/unlock-gate.service.ts).
  */
 export const FREE_ATTEMPTS = 3;
 export const FIRST_DELAY_MS = 1_000;
@@ -16,9 +17,4 @@ export function backoffDelay(failedAttempts: number): number {
 	if (!(failedAttempts > FREE_ATTEMPTS)) return 0; // also for NaN
 	const doublings = Math.min(Math.floor(failedAttempts) - FREE_ATTEMPTS - 1, 20);
 	return Math.min(FIRST_DELAY_MS * 2 ** doublings, MAX_DELAY_MS);
-}
-
-/** When the next attempt may be made, given the time of the last failure. */
-export function nextAttemptAt(failedAttempts: number, lastFailureAt: number): number {
-	return lastFailureAt + backoffDelay(failedAttempts);
 }

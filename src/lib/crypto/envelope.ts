@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fromBase64, fromUtf8, randomBytes, toBase64, utf8, wipe, type Bytes } from './bytes';
 import { DamagedError, UnsupportedVersionError, WrongPassphraseError } from './errors';
 import { deriveNewSecret, deriveSecret, KdfParams, type KdfOptions } from './kdf';
+import { assertAffordable } from './kdf-params';
 import { checkMatches, splitSecret } from './kek';
 import { newSalt } from './team-key';
 
@@ -27,7 +28,7 @@ export const TeamKeyLock = z.object({
 });
 export type TeamKeyLock = z.infer<typeof TeamKeyLock>;
 
-const Lock = z.discriminatedUnion('alg', [...KdfParams.options, TeamKeyLock]);
+export const Lock = z.discriminatedUnion('alg', [...KdfParams.options, TeamKeyLock]);
 
 export const EnvelopeHeader = z.object({
 	format: z.literal(ENVELOPE_FORMAT),
@@ -47,7 +48,7 @@ const headerBytes = (h: z.infer<typeof EnvelopeHeader>) =>
 type Header = z.infer<typeof EnvelopeHeader>;
 
 /** The key-encryption key and check value of a file: HKDF of the secret, salted for a team key. */
-function fileKeys(secret: Bytes, lock: Header['kdf']) {
+export function fileKeys(secret: Bytes, lock: Header['kdf']) {
 	return lock.alg === 'team-key' ? splitSecret(secret, fromBase64(lock.salt)) : splitSecret(secret);
 }
 
@@ -100,7 +101,10 @@ export function isEnvelope(text: string): boolean {
 	return /^\s*\{\s*"format"\s*:\s*"stedsans-envelope"/.test(text.slice(0, 200));
 }
 
-/** Parses and validates the file without decrypting it; throws DamagedError naming the problem. */
+/**
+ * Parses and validates the file without decrypting it; throws DamagedError naming the problem,
+ * or KdfTooCostlyError when it asks for more than this app would choose.
+ */
 export function readEnvelope(text: string): Envelope {
 	let json: unknown;
 	try {
@@ -113,6 +117,7 @@ export function readEnvelope(text: string): Envelope {
 	if (format !== ENVELOPE_FORMAT) throw new DamagedError('envelope', 'wrong-format');
 	if (typeof version === 'number' && version > ENVELOPE_VERSION)
 		throw new UnsupportedVersionError('envelope', version);
+	assertAffordable('envelope', (json as { kdf?: unknown }).kdf);
 	const parsed = Envelope.safeParse(json);
 	if (!parsed.success)
 		throw new DamagedError('envelope', 'invalid', parsed.error.issues[0]?.path.join('.'));

@@ -56,6 +56,21 @@ export class KdfUnavailableError extends Error {
 	}
 }
 
+/**
+ * A file or key file asks for a key derivation more costly than this app would ever choose
+ * (kdf-params.ts): not made by Stedsans, or changed to stall the device that opens it. Refused
+ * before any work is done. `asked` says what it wanted, for the message.
+ */
+export class KdfTooCostlyError extends Error {
+	override readonly name = 'KdfTooCostlyError';
+	constructor(
+		readonly what: DamagedWhat,
+		readonly asked: { memoryMiB: number; passes: number } | { iterations: number }
+	) {
+		super(`The ${what} asks for a key derivation costlier than Stedsans uses`);
+	}
+}
+
 /** Data was asked for while the keys are dropped. */
 export class LockedError extends Error {
 	override readonly name = 'LockedError';

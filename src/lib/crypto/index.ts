@@ -4,9 +4,10 @@
  * `await import('$lib/crypto/passphrase')` and nothing else pays for it.
  */
 export { AesCodec, type AesCodecOptions } from './aes-codec';
-export { backoffDelay, nextAttemptAt, FREE_ATTEMPTS, MAX_DELAY_MS } from './backoff';
+export { backoffDelay, FREE_ATTEMPTS, MAX_DELAY_MS } from './backoff';
 export {
 	DamagedError,
+	KdfTooCostlyError,
 	KdfUnavailableError,
 	LockedError,
 	UnsupportedVersionError,
@@ -25,7 +26,15 @@ export {
 	sealEnvelopeWithKey,
 	type OpenedEnvelope
 } from './envelope';
-export { ARGON2_CHAIN, KdfParams, PBKDF2_ITERATIONS, type KdfOptions } from './kdf';
+export {
+	ARGON2_CHAIN,
+	ARGON2_FLOOR,
+	KdfParams,
+	kdfStrength,
+	PBKDF2_ITERATIONS,
+	type KdfOptions,
+	type KdfStrength
+} from './kdf';
 export {
 	changePassphrase,
 	createKeys,

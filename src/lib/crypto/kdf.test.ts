@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KdfUnavailableError } from './errors';
 import {
 	ARGON2_CHAIN,
+	ARGON2_FLOOR,
 	deriveNewSecret,
 	deriveSecret,
 	PBKDF2_ITERATIONS,
@@ -54,18 +55,35 @@ describe('key derivation', () => {
 		expect(calls[0]!.salt).toHaveLength(16);
 	});
 
-	it('falls back to 46 MiB/t = 1, then 19 MiB/t = 2 when memory cannot be allocated', async () => {
-		const at46 = limitedMemory(50_000);
-		expect((await deriveNewSecret('x', { argon2: at46.argon2, wasm: true })).params).toMatchObject({
-			m: 47104,
-			t: 1
+	it('falls back to 32 MiB/t = 4, then 19 MiB/t = 2 (OWASP minimum), never lower', async () => {
+		const at32 = limitedMemory(40_000);
+		expect((await deriveNewSecret('x', { argon2: at32.argon2, wasm: true })).params).toMatchObject({
+			alg: 'argon2id',
+			m: 32768,
+			t: 4,
+			p: 1
 		});
 		const at19 = limitedMemory(20_000);
 		expect((await deriveNewSecret('x', { argon2: at19.argon2, wasm: true })).params).toMatchObject({
+			alg: 'argon2id',
 			m: 19456,
-			t: 2
+			t: 2,
+			p: 1
 		});
-		expect(at19.calls.map((c) => c.m)).toEqual(ARGON2_CHAIN.map((c) => c.m));
+		expect(at19.calls.map((c) => [c.m, c.t, c.p])).toEqual([
+			[65536, 3, 1],
+			[32768, 4, 1],
+			[19456, 2, 1]
+		]);
+		// Below 19 MiB nothing is tried: the derivation says it cannot, rather than go weaker.
+		const at18 = limitedMemory(19_000);
+		const error = await deriveNewSecret('x', { argon2: at18.argon2, wasm: true }).catch((e) => e);
+		expect(error).toMatchObject({ name: 'KdfUnavailableError', reason: 'memory' });
+		expect(Math.min(...at18.calls.map((c) => c.m))).toBe(ARGON2_FLOOR.m);
+		for (const cost of ARGON2_CHAIN) {
+			expect(cost.m).toBeGreaterThanOrEqual(ARGON2_FLOOR.m);
+			expect(cost.m * cost.t).toBeGreaterThanOrEqual(ARGON2_FLOOR.m * ARGON2_FLOOR.t);
+		}
 	});
 
 	it('falls back when the real hash-wasm cannot allocate (8 GiB is beyond WebAssembly memory)', async () => {

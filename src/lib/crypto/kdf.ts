@@ -1,59 +1,33 @@
 import { argon2id } from 'hash-wasm';
-import { z } from 'zod';
 import { fromBase64, randomBytes, toBase64, utf8, wipe, type Bytes } from './bytes';
 import { KdfUnavailableError } from './errors';
+import {
+	ARGON2_CHAIN,
+	PBKDF2_ITERATIONS,
+	SALT_BYTES,
+	type Argon2Cost,
+	type KdfParams
+} from './kdf-params';
 
 /**
  * Key derivation from a passphrase. Argon2id (RFC 9106) in WebAssembly (hash-wasm), with a chain
- * of costs for devices that cannot give it the memory, and PBKDF2-SHA256 only where there is no
- * WebAssembly at all. What was used is stored beside the wrapped key, so unlocking repeats it.
+ * of costs for devices that cannot give it the memory (never below OWASP's minimum), and
+ * PBKDF2-SHA256 only where there is no WebAssembly at all (kdf-params.ts). What was used is
+ * stored beside the wrapped key, so unlocking repeats it.
  */
 
-export interface Argon2Cost {
-	/** Memory in KiB. */
-	m: number;
-	/** Passes over the memory. */
-	t: number;
-	/** Lanes. */
-	p: number;
-}
+export {
+	ARGON2_CHAIN,
+	ARGON2_FLOOR,
+	KdfParams,
+	kdfStrength,
+	PBKDF2_ITERATIONS,
+	SALT_BYTES,
+	type Argon2Cost,
+	type KdfStrength
+} from './kdf-params';
 
-export const ARGON2_CHAIN: readonly Argon2Cost[] = [
-	// RFC 9106 §4, the second recommended option (64 MiB, t = 3); p = 1 because hash-wasm runs
-	// on one thread, and more lanes would only cost time here, not an attacker.
-	{ m: 64 * 1024, t: 3, p: 1 },
-	// OWASP Password Storage Cheat Sheet, Argon2id alternatives of equal strength with less memory.
-	{ m: 46 * 1024, t: 1, p: 1 },
-	{ m: 19 * 1024, t: 2, p: 1 }
-];
-
-/** OWASP Password Storage Cheat Sheet (2023): PBKDF2-HMAC-SHA256 needs ≥ 600,000 iterations. */
-export const PBKDF2_ITERATIONS = 600_000;
-export const SALT_BYTES = 16;
 const SECRET_BYTES = 32;
-
-const Salt = z.base64().refine((s) => s.length === 24, 'salt must be 16 bytes');
-
-/** Bounds keep a hostile file from asking for gigabytes or hours; the floors are RFC 9106's. */
-export const KdfParams = z.discriminatedUnion('alg', [
-	z.object({
-		alg: z.literal('argon2id'),
-		m: z
-			.number()
-			.int()
-			.min(8)
-			.max(256 * 1024),
-		t: z.number().int().min(1).max(10),
-		p: z.number().int().min(1).max(4),
-		salt: Salt
-	}),
-	z.object({
-		alg: z.literal('pbkdf2-sha256'),
-		iterations: z.number().int().min(PBKDF2_ITERATIONS).max(10_000_000),
-		salt: Salt
-	})
-]);
-export type KdfParams = z.infer<typeof KdfParams>;
 
 export interface Argon2Input extends Argon2Cost {
 	password: Bytes;

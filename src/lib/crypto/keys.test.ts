@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	DamagedError,
+	KdfTooCostlyError,
 	UnsupportedVersionError,
 	WrongPassphraseError,
 	WrongRecoveryKeyError
@@ -136,12 +137,12 @@ describe('keys', () => {
 		expect(() => parseKeyFile({ ...file, format: 'x' })).toThrow(DamagedError);
 		expect(() => parseKeyFile({ ...file, keyId: 'short' })).toThrow(DamagedError);
 		expect(() => parseKeyFile(null)).toThrow(DamagedError);
-		// A hostile file cannot ask for gigabytes of memory.
+		// A hostile file cannot ask for gigabytes of memory: refused as too costly, before any work.
 		const greedy = {
 			...file,
 			passphrase: { ...file.passphrase, kdf: { ...file.passphrase.kdf, m: 4 * 1024 * 1024 } }
 		};
-		expect(() => parseKeyFile(greedy)).toThrow(DamagedError);
+		expect(() => parseKeyFile(greedy)).toThrow(KdfTooCostlyError);
 	});
 
 	it('stores PBKDF2 parameters where there is no WebAssembly, and unlocks with them', async () => {

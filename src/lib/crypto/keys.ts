@@ -7,6 +7,7 @@ import {
 	WrongRecoveryKeyError
 } from './errors';
 import { deriveNewSecret, deriveSecret, KdfParams, SALT_BYTES, type KdfOptions } from './kdf';
+import { assertAffordable } from './kdf-params';
 import { checkMatches, splitSecret, type KeyEncryptionKey } from './kek';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery';
 
@@ -44,6 +45,7 @@ export function parseKeyFile(value: unknown): KeyFile {
 	if (format !== KEY_FILE_FORMAT) throw new DamagedError('key-file', 'wrong-format');
 	if (typeof version === 'number' && version > KEY_FILE_VERSION)
 		throw new UnsupportedVersionError('key-file', version);
+	assertAffordable('key-file', (value as { passphrase?: { kdf?: unknown } }).passphrase?.kdf);
 	const parsed = KeyFile.safeParse(value);
 	if (!parsed.success)
 		throw new DamagedError('key-file', 'invalid', parsed.error.issues[0]?.path.join('.'));

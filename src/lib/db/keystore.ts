@@ -24,7 +24,10 @@ export type EncryptionState =
 
 export interface UnlockFailures {
 	count: number;
+	/** The device clock at the last attempt: shown, never trusted for the wait. */
 	lastAt: number;
+	/** How much of the current wait was sat out in the app (ms, monotonic clock). */
+	served?: number;
 }
 
 export interface StoredVault {
@@ -56,7 +59,7 @@ export async function saveNewVault(
 			{ key: KEY_FILE, value: keyFile },
 			{ key: DROP_BOX, value: dropBox },
 			{ key: ENCRYPTION, value: encryption },
-			{ key: FAILURES, value: { count: 0, lastAt: 0 } }
+			{ key: FAILURES, value: { count: 0, lastAt: 0, served: 0 } }
 		]);
 	});
 }

@@ -7,6 +7,8 @@ import {
 	type EnvelopeProblem
 } from '$lib/features/export/export-protection.service';
 import { describeError } from './errors';
+import { askedText } from './kdf-labels';
+import { locale } from './locale.svelte';
 
 /** Why an export could not be written, in the user's words; no file was written. */
 export function describeExportError(e: unknown): string {
@@ -40,6 +42,8 @@ export function describeEnvelopeProblem(p: EnvelopeProblem): string {
 			return `${describeKdf(p.reason)} ${m.importNothingImported()}`;
 		case 'wrong-content':
 			return m.importWrongContent();
+		case 'kdf-too-costly':
+			return m.importKdfTooCostly({ asked: askedText(p.asked, locale.current) });
 	}
 }
 
@@ -51,6 +55,7 @@ const ENVELOPE_KINDS = new Set<string>([
 	'damaged-envelope',
 	'envelope-version',
 	'kdf-unavailable',
+	'kdf-too-costly',
 	'wrong-content'
 ]);
 

@@ -8,6 +8,21 @@ import { VIRIDIS, type HeatLegend } from './heat-colours';
  * panel below it for the title, the legend, the parameters, the date and the attribution.
  */
 
+/**
+ * Who made what the map shows, for an export: the attribution control's text (custom lines and
+ * the sources on screen) and every source's own attribution (a stored offline map's "© OpenStreetMap
+ * contributors · tiles: …"), each once, without markup.
+ */
+export function mapAttribution(map: MapLibreMap): string {
+	const control =
+		map.getContainer().querySelector('.maplibregl-ctrl-attrib-inner')?.textContent?.trim() ?? '';
+	const sources = Object.values(map.getStyle()?.sources ?? {})
+		.map((s) => ('attribution' in s && s.attribution ? s.attribution : ''))
+		.map((a) => a.replace(/<[^>]*>/g, '').trim())
+		.filter((a) => a && !control.includes(a));
+	return [control, ...new Set(sources)].filter(Boolean).join(' | ');
+}
+
 export function snapshotMap(map: MapLibreMap): Promise<HTMLCanvasElement> {
 	return new Promise((resolve) => {
 		map.once('render', () => {

@@ -2,7 +2,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { m } from '$lib/paraglide/messages.js';
 import { formatDateTime } from '$lib/domain/format/datetime';
 import { shadeCells } from '$lib/map/heat-colours';
-import { composeMapImage, snapshotMap } from '$lib/map/map-image';
+import { composeMapImage, mapAttribution, snapshotMap } from '$lib/map/map-image';
 import type { HeatmapRun } from '$lib/features/heatmaps/heatmap.svelte';
 import { areaName, formatNumber, metricName, unitName } from '$lib/i18n/heatmap-labels';
 import { parameterLines } from '$lib/i18n/heatmap-report';
@@ -13,8 +13,7 @@ export async function heatmapImage(map: MapLibreMap, run: HeatmapRun): Promise<B
 	const heat = run.result!.maps[run.area];
 	const p = heat.report.parameters;
 	const lang = locale.current;
-	const attribution =
-		map.getContainer().querySelector('.maplibregl-ctrl-attrib-inner')?.textContent?.trim() ?? '';
+	const attribution = mapAttribution(map);
 	const canvas = await snapshotMap(map);
 	return composeMapImage(
 		canvas,

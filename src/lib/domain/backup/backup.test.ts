@@ -34,6 +34,12 @@ describe('backup format', () => {
 		const r = parse(file());
 		expect(r.ok && r.records.things).toHaveLength(1);
 	});
+	it('calls __proto__ and constructor unknown tables, without a TypeError', () => {
+		for (const table of ['__proto__', 'constructor', 'toString']) {
+			const text = JSON.stringify(file()).replace('"records":{', `"records":{"${table}":[],`);
+			expect(parse(text)).toEqual({ ok: false, problem: { kind: 'unknown-table', table } });
+		}
+	});
 	it('names the first problem', () => {
 		expect(parse('{"format": "stedsans-backup", "formatVer')).toMatchObject({
 			problem: { kind: 'not-json' }
@@ -46,7 +52,7 @@ describe('backup format', () => {
 			problem: { kind: 'invalid', path: 'records.things[1].name' }
 		});
 		expect(parse(file({ records: { unknown: [] } }))).toMatchObject({
-			problem: { kind: 'invalid' }
+			problem: { kind: 'unknown-table', table: 'unknown' }
 		});
 		expect(parseBackup('{}', 201 * 1024 * 1024, tables)).toMatchObject({
 			problem: { kind: 'too-large' }

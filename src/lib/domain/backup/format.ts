@@ -22,6 +22,8 @@ const Header = z.object({
 	leftOut: z.array(z.string().max(40)).max(20).default([])
 });
 export type BackupHeader = z.infer<typeof Header>;
+/** The header alone, for a reader that takes the records one at a time. */
+export const backupHeader = Header;
 
 /** The whole file, with one array of records per table; each table's content schema is given. */
 export function backupSchema(tables: Record<string, z.ZodObject>) {
@@ -41,6 +43,7 @@ export type BackupProblem =
 	| { kind: 'not-json'; detail: string }
 	| { kind: 'not-backup' }
 	| { kind: 'future-version'; version: number }
+	| { kind: 'unknown-table'; table: string }
 	| { kind: 'invalid'; path: string; detail: string }
 	/** A demo backup offered to your own workspace, or the other way round. */
 	| { kind: 'other-workspace'; file: 'main' | 'demo' };
@@ -71,6 +74,13 @@ export function parseBackup(
 	const version = (json as { formatVersion?: unknown }).formatVersion;
 	if (typeof version === 'number' && version > BACKUP_FORMAT_VERSION)
 		return { ok: false, problem: { kind: 'future-version', version } };
+	// Table names are looked up as own properties: "__proto__" or "constructor" is an unknown
+	// table like any other, never something Object.prototype answers for.
+	const tablesIn = (json as { records?: unknown }).records;
+	if (typeof tablesIn === 'object' && tablesIn !== null && !Array.isArray(tablesIn))
+		for (const table of Object.keys(tablesIn))
+			if (!Object.hasOwn(tables, table))
+				return { ok: false, problem: { kind: 'unknown-table', table } };
 	const parsed = backupSchema(tables).safeParse(json);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]!;
@@ -83,7 +93,7 @@ export function parseBackup(
 	return { ok: true, header, records: records as Record<string, BackupRecord[]> };
 }
 
-function formatPath(path: readonly PropertyKey[]): string {
+export function formatPath(path: readonly PropertyKey[]): string {
 	return path.reduce<string>(
 		(acc, key) =>
 			typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key),

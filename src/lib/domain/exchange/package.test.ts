@@ -156,6 +156,24 @@ describe('team package', () => {
 		});
 	});
 
+	it('calls __proto__ and constructor unknown tables, listed or not, without a TypeError', () => {
+		for (const table of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+			// JSON.stringify of an object literal would drop "__proto__": the text is spelled out.
+			const text = JSON.stringify(pkg({ places: [] }, { tables: ['places', table] })).replace(
+				'"records":{',
+				`"records":{"${table}":[${JSON.stringify(place())}],`
+			);
+			expect(parsePackage(text, text.length, tables, nothingKnown)).toEqual({
+				ok: false,
+				problem: { kind: 'unknown-table', table }
+			});
+			// Listed in the header but holding no records: left out, not looked up.
+			const listedOnly = JSON.stringify(pkg({ places: [] }, { tables: ['places', table] }));
+			const r = parsePackage(listedOnly, listedOnly.length, tables, nothingKnown);
+			expect(r.ok && Object.keys(r.records)).toEqual(['places']);
+		}
+	});
+
 	it('refuses the same id twice in a table', () => {
 		const p = place();
 		expect(parse(pkg({ places: [p, { ...p, name: 'Andet' }] }))).toMatchObject({

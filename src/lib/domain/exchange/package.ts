@@ -156,7 +156,7 @@ export function parsePackage(
 	const listed = new Set(header.data.tables);
 	const records: Record<string, PackageRecord[]> = {};
 	for (const [table, rows] of Object.entries(json.records)) {
-		const spec = tables[table];
+		const spec = specOf(tables, table);
 		if (!spec) return fail({ kind: 'unknown-table', table });
 		if (!listed.has(table))
 			return fail({
@@ -168,7 +168,7 @@ export function parsePackage(
 		if ('problem' in read) return fail(read.problem);
 		records[table] = read.records;
 	}
-	for (const table of listed) if (tables[table]) records[table] ??= [];
+	for (const table of listed) if (specOf(tables, table)) records[table] ??= [];
 
 	const dangling = danglingRefs(records, tables, known);
 	if (dangling.length)
@@ -187,25 +187,38 @@ function readTable(
 	const seen = new Set<string>();
 	const out: PackageRecord[] = [];
 	for (const [i, row] of rows.entries()) {
-		const path = [...at, i];
-		const meta = PackageMeta.safeParse(row);
-		if (!meta.success) return { problem: fromIssue(meta.error.issues[0]!, path) };
-		const { v, id } = meta.data;
-		if (v > spec.version)
-			return { problem: { kind: 'future-record-version', path: formatPath(path), version: v } };
-		if (seen.has(id)) return { problem: { kind: 'duplicate-id', path: formatPath(path), id } };
-		seen.add(id);
-		const raw = v < spec.version && spec.upgrade ? spec.upgrade(row, v) : row;
-		// The content schema strips the metadata keys, and the metadata is put back from `meta`.
-		const content = spec.content.safeParse(raw);
-		if (!content.success) return { problem: fromIssue(content.error.issues[0]!, path) };
-		out.push({ ...content.data, ...meta.data, v: spec.version });
+		const read = readRow(table, i, row, spec, seen);
+		if ('problem' in read) return read;
+		out.push(read.record);
 	}
 	return { records: out };
 }
 
+/** One record of a table: its metadata and content checked, its id not seen before in it. */
+export function readRow(
+	table: string,
+	i: number,
+	row: unknown,
+	spec: TableSpec,
+	seen: Set<string>
+): { record: PackageRecord } | { problem: PackageProblem } {
+	const path = ['records', table, i];
+	const meta = PackageMeta.safeParse(row);
+	if (!meta.success) return { problem: fromIssue(meta.error.issues[0]!, path) };
+	const { v, id } = meta.data;
+	if (v > spec.version)
+		return { problem: { kind: 'future-record-version', path: formatPath(path), version: v } };
+	if (seen.has(id)) return { problem: { kind: 'duplicate-id', path: formatPath(path), id } };
+	seen.add(id);
+	const raw = v < spec.version && spec.upgrade ? spec.upgrade(row, v) : row;
+	// The content schema strips the metadata keys, and the metadata is put back from `meta`.
+	const content = spec.content.safeParse(raw);
+	if (!content.success) return { problem: fromIssue(content.error.issues[0]!, path) };
+	return { record: { ...content.data, ...meta.data, v: spec.version } };
+}
+
 /** References whose target is neither in the package nor known here. Tombstones are never shown, so theirs are not checked. */
-function danglingRefs(
+export function danglingRefs(
 	records: Record<string, PackageRecord[]>,
 	tables: Readonly<Record<string, TableSpec>>,
 	known: (table: string, id: string) => boolean
@@ -215,7 +228,7 @@ function danglingRefs(
 	);
 	const out: { path: string; table: string; id: string }[] = [];
 	for (const [table, rows] of Object.entries(records)) {
-		const refs = tables[table]?.refs;
+		const refs = specOf(tables, table)?.refs;
 		if (!refs) continue;
 		rows.forEach((record, i) => {
 			if (record.deletedAt !== null) return;
@@ -231,11 +244,19 @@ function danglingRefs(
 	return out;
 }
 
-function fromIssue(issue: z.core.$ZodIssue, prefix: PropertyKey[]): PackageProblem {
+export function fromIssue(issue: z.core.$ZodIssue, prefix: PropertyKey[]): PackageProblem {
 	const path = formatPath([...prefix, ...issue.path]);
 	if (issue.code === 'too_big' && issue.origin === 'string')
 		return { kind: 'too-long', path, maximum: Number(issue.maximum) };
 	return { kind: 'invalid', path, detail: issue.message };
+}
+
+/**
+ * A table's spec by its name as the file spells it: own properties only, so "__proto__" or
+ * "constructor" is an unknown table like any other, not Object.prototype's.
+ */
+export function specOf<T>(tables: Readonly<Record<string, T>>, table: string): T | undefined {
+	return Object.hasOwn(tables, table) ? tables[table] : undefined;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

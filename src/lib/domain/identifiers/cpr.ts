@@ -47,17 +47,24 @@ export function passesModulus11(digits: string): boolean {
 	return sum % 11 === 0;
 }
 
-// Not part of a longer number, word, decimal ("1.2412251234"), phone ("+4512…") or tag ("#…").
-const CPR =
-	/(?<![\p{L}\p{N}_+#]|\p{N}[.,:/-])(\d{6})([-‐‑–−]?)(\d{4})(?![\p{L}\p{N}_]|[.,:/-]\p{N})/gu;
+// DDMMYY, its parts alone or split by dots or spaces ("12.03.71", "24 06 88"), then the serial
+// number after a dash, a space, a dot or nothing. Not part of a longer number, word, decimal
+// ("1.2412251234"), phone ("+4512…") or tag ("#…").
+const DASH = '[-‐‑–−]';
+const CPR = new RegExp(
+	`(?<![\\p{L}\\p{N}_+#]|\\p{N}[.,:/ \\u00a0-])(\\d{2})([. \\u00a0]?)(\\d{2})\\2(\\d{2})(${DASH}|[ \\u00a0.]|)(\\d{4})(?![\\p{L}\\p{N}_]|[.,:/-]\\p{N}|[ \\u00a0]\\p{N})`,
+	'gu'
+);
+const IS_DASH = new RegExp(`^${DASH}$`, 'u');
 
 export function findCpr(text: string, now = Date.now()): IdentifierHit[] {
 	const hits: IdentifierHit[] = [];
 	for (const m of text.matchAll(CPR)) {
-		const digits = m[1]! + m[3]!;
+		const digits = m[1]! + m[3]! + m[4]! + m[6]!;
 		if (!cprBirthDate(digits, now)) continue;
-		// Without the dash, ten digits after "ordre", "faktura"… are that, not a CPR number.
-		if (!m[2] && afterIdWord(text, m.index)) continue;
+		// Only the dash is CPR's own spelling: after "ordre", "faktura"… ten digits written
+		// otherwise are that number, not a CPR number.
+		if (!IS_DASH.test(m[5]!) && afterIdWord(text, m.index)) continue;
 		hits.push(hit('cpr', text, m.index, m.index + m[0].length));
 	}
 	return hits;

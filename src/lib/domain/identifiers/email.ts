@@ -28,3 +28,49 @@ export function findEmails(text: string): IdentifierHit[] {
 	}
 	return hits;
 }
+
+/*
+ * Addresses spelled out so that a harvester would not find them: "anna(at)gmail.com",
+ * "mads.k [at] hotmail.com", "jens at gmail dot com", "bo snabel-a mail.dk". A bracketed "at"
+ * or "snabel-a" says it is an address; a bare " at " is also a preposition and a Danish
+ * conjunction ("han sagde at borger.dk …"), so it counts only when the part before it looks like
+ * an address's (a dot, a digit, "_", "+", "-") or the domain is a mail provider.
+ */
+// Case spelled out rather than with the i flag: a case-insensitive Unicode scan is several times
+// slower, and "AT" in capitals is rare.
+const SPELLED_AT =
+	/[([{]\s?[aA][tT]\s?[)\]}]|-[aA][tT]-|(?<!\p{L})snabel-?a(?=\s)|(?<=\s)[aA][tT](?=\s)/gu;
+const SPELLED_DOT =
+	'(?:\\.|\\s?[([{]\\s?(?:dot|punktum|prik)\\s?[)\\]}]\\s?|\\s(?:dot|punktum|prik)\\s)';
+const SPELLED_DOMAIN = new RegExp(
+	`\\s?((?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?${SPELLED_DOT}){1,8}\\p{L}{2,24})(?![\\p{L}\\p{N}-])`,
+	'iuy'
+);
+const LOCAL_SIGN = /[._+\d-]/u;
+const SPACE = /\s/u;
+const MAIL_HOSTS = new Set(
+	'gmail googlemail hotmail outlook live msn yahoo icloud me mac aol gmx proton protonmail mail email post jubii webspeed stofanet youmail ofir sol tdcadsl'.split(
+		' '
+	)
+);
+
+export function findSpelledEmails(text: string): IdentifierHit[] {
+	const hits: IdentifierHit[] = [];
+	for (const at of text.matchAll(SPELLED_AT)) {
+		let end = at.index; // the local part ends here ("jens at …": before one space)
+		if (end > 0 && SPACE.test(text[end - 1]!)) end--;
+		let start = end;
+		while (start > 0 && end - start < 64 && LOCAL.test(text[start - 1]!)) start--;
+		while (start < end && text[start] === '.') start++;
+		if (start === end) continue;
+		SPELLED_DOMAIN.lastIndex = at.index + at[0].length;
+		const domain = SPELLED_DOMAIN.exec(text);
+		if (!domain) continue;
+		if (at[0].trim().toLowerCase() === 'at') {
+			const host = domain[1]!.split(/[^\p{L}\p{N}-]/u)[0]!.toLowerCase();
+			if (!LOCAL_SIGN.test(text.slice(start, end)) && !MAIL_HOSTS.has(host)) continue;
+		}
+		hits.push(hit('email', text, start, SPELLED_DOMAIN.lastIndex));
+	}
+	return hits;
+}

@@ -42,3 +42,25 @@ describe('names that must never appear', () => {
 		expect(findNames('any text', [])).toEqual([]);
 	});
 });
+
+describe('listed names, abbreviated', () => {
+	const list = ['Søren Kristensen', 'Ærø Holm'];
+	const found = (text: string) => findNames(text, list).map((h) => h.text);
+
+	it('finds the last name as an initial and the first name as one, in capitals', () => {
+		expect(found('Søren K. kom forbi')).toEqual(['Søren K']);
+		expect(found('SØREN K sagde')).toEqual(['SØREN K']);
+		expect(found('S. Kristensen og S Kristensens hund')).toEqual([
+			'S. Kristensen',
+			'S Kristensens'
+		]);
+		expect(found('Æ. Holm var der')).toEqual(['Æ. Holm']);
+	});
+
+	it('does not take a lower-case word or a longer name for an initial', () => {
+		expect(found('Søren kom forbi')).toEqual([]);
+		expect(found('Søren k. kom')).toEqual([]);
+		expect(found('Søren Kierkegaard')).toEqual([]);
+		expect(found('hans kristensen')).toEqual([]);
+	});
+});

@@ -1,6 +1,6 @@
 import { findAddresses } from './address';
 import { findCpr } from './cpr';
-import { findEmails } from './email';
+import { findEmails, findSpelledEmails } from './email';
 import { IDENTIFIER_KINDS, resolveOverlaps, type IdentifierHit, type IdentifierKind } from './hits';
 import { findNames } from './names';
 import { findPhones } from './phone';
@@ -22,7 +22,7 @@ export interface ScanOptions {
 export function scanIdentifiers(text: string, options: ScanOptions = {}): IdentifierHit[] {
 	const kinds = new Set(options.kinds ?? IDENTIFIER_KINDS);
 	const hits: IdentifierHit[] = [];
-	if (kinds.has('email')) hits.push(...findEmails(text));
+	if (kinds.has('email')) hits.push(...findEmails(text), ...findSpelledEmails(text));
 	if (kinds.has('cpr')) hits.push(...findCpr(text, options.now));
 	if (kinds.has('phone')) hits.push(...findPhones(text));
 	if (kinds.has('plate')) hits.push(...findPlates(text));

@@ -2,6 +2,7 @@ import union from '@turf/union';
 import { featureCollection, multiPolygon, polygon } from '@turf/helpers';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
+import { checkLimits, type BoundaryLimitProblem } from './boundary-limits';
 import { AreaGeometry, polygonsOf } from './geometry';
 import { NEIGHBOURHOOD_KEYS, type NeighbourhoodKey } from './keys';
 
@@ -33,7 +34,8 @@ export type BoundaryProblem =
 	| { kind: 'too-large'; bytes: number }
 	| { kind: 'not-json'; detail: string }
 	| { kind: 'not-feature-collection'; detail: string }
-	| { kind: 'no-areas' };
+	| { kind: 'no-areas' }
+	| BoundaryLimitProblem;
 
 const NAME_KEYS = ['kvarternavn', 'navn', 'name', 'NAME', 'Name', 'bydel', 'label', 'title'];
 
@@ -96,6 +98,8 @@ export function parseBoundaryFile(text: string, bytes: number): BoundaryParseRes
 		});
 	});
 	if (candidates.length === 0) return { ok: false, problem: { kind: 'no-areas' } };
+	const limit = checkLimits(candidates);
+	if (limit) return { ok: false, problem: limit };
 	return { ok: true, candidates, skipped };
 }
 

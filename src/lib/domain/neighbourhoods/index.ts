@@ -4,3 +4,4 @@ export * from './outlines';
 export * from './locate';
 export * from './boundary-import';
 export * from './boundary-record';
+export * from './boundary-limits';

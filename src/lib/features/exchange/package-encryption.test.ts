@@ -97,10 +97,12 @@ describe('an encrypted team package', () => {
 
 	it('refuses a changed file as damaged', async () => {
 		const file = await exportFromA({ kind: 'passphrase', passphrase: PASS });
-		const json = JSON.parse(file.text) as { iv: string };
+		// The first chunk's IV (its first bytes) changed by one character.
+		const json = JSON.parse(file.text) as { chunks: string[] };
+		const [first, ...rest] = json.chunks;
 		const changed = JSON.stringify({
 			...json,
-			iv: (json.iv[0] === 'A' ? 'B' : 'A') + json.iv.slice(1)
+			chunks: [(first![0] === 'A' ? 'B' : 'A') + first!.slice(1), ...rest]
 		});
 		await use(B);
 		expect(

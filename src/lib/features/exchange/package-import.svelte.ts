@@ -2,7 +2,6 @@ import type { Resolution } from '$lib/domain/exchange/resolve';
 import { applyPackageImport } from './package-apply.service';
 import type { ImportLogEntry } from './import-log.service';
 import {
-	MAX_PACKAGE_FILE_BYTES,
 	readTeamPackage,
 	type ImportPreview,
 	type ReadProblem
@@ -17,7 +16,7 @@ export class PackageImport {
 	#resolutions = $state.raw(new Map<string, Resolution>());
 	#busy = $state(false);
 	/** A package sealed with a passphrase, waiting for it. */
-	#locked = $state.raw<{ text: string; size: number } | null>(null);
+	#locked = $state.raw<{ file: Blob; size: number } | null>(null);
 	current = $state(0);
 
 	get locked(): boolean {
@@ -55,25 +54,24 @@ export class PackageImport {
 	 */
 	async read(file: File): Promise<ReadProblem | null> {
 		this.cancel();
-		// Size first, so a huge file is refused before it is read into memory.
-		const text = file.size > MAX_PACKAGE_FILE_BYTES ? '' : await file.text();
-		return this.#open(text, file.size);
+		// The file itself, read as a stream; one over the limit is refused before it is read.
+		return this.#open(file, file.size);
 	}
 
 	/** Tries the passphrase on the waiting package. */
 	async unlock(passphrase: string): Promise<ReadProblem | null> {
 		const locked = this.#locked;
 		if (!locked) return null;
-		return this.#open(locked.text, locked.size, passphrase);
+		return this.#open(locked.file, locked.size, passphrase);
 	}
 
-	async #open(text: string, size: number, passphrase?: string): Promise<ReadProblem | null> {
+	async #open(file: Blob, size: number, passphrase?: string): Promise<ReadProblem | null> {
 		this.#busy = true;
 		try {
-			const r = await readTeamPackage(text, size, { passphrase });
+			const r = await readTeamPackage(file, size, { passphrase });
 			const waiting =
 				!r.ok && (r.problem.kind === 'encrypted' || r.problem.kind === 'wrong-passphrase');
-			this.#locked = waiting ? { text, size } : null;
+			this.#locked = waiting ? { file, size } : null;
 			if (!r.ok) return r.problem;
 			this.#preview = r.preview;
 			return null;

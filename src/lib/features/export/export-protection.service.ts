@@ -2,16 +2,19 @@ import {
 	DamagedError,
 	envelopeLock,
 	isEnvelope,
+	KdfTooCostlyError,
 	KdfUnavailableError,
 	openEnvelope,
 	openEnvelopeWithKey,
 	readEnvelope,
-	sealEnvelope,
-	sealEnvelopeWithKey,
 	UnsupportedVersionError,
 	WrongPassphraseError,
 	type KdfOptions
 } from '$lib/crypto';
+import { utf8, wipe } from '$lib/crypto/bytes';
+import { sealChunked } from '$lib/crypto/chunked-envelope';
+import { deriveNewSecret } from '$lib/crypto/kdf';
+import { newSalt } from '$lib/crypto/team-key';
 import { storedTeamKey } from '$lib/features/exchange/team-key.service';
 
 /**
@@ -69,12 +72,22 @@ export async function protectFile(
 			const { checkPassphrase } = await import('$lib/crypto/passphrase');
 			if (!checkPassphrase(protection.passphrase, options.userInputs).acceptable)
 				throw new WeakPassphraseError();
-			return sealEnvelope(text, protection.passphrase, { ...options.kdf, kind });
+			const { params, secret } = await deriveNewSecret(protection.passphrase, options.kdf);
+			try {
+				return await sealChunked(utf8(text), kind, params, secret);
+			} finally {
+				wipe(secret);
+			}
 		}
 		case 'team-key': {
 			const key = await storedTeamKey();
 			if (!key) throw new NoTeamKeyError();
-			return sealEnvelopeWithKey(text, key, kind);
+			return sealChunked(
+				utf8(text),
+				kind,
+				{ alg: 'team-key', id: key.id, salt: newSalt() },
+				key.secret
+			);
 		}
 		default:
 			throw new PlaintextNotConfirmedError();
@@ -90,6 +103,7 @@ export type EnvelopeProblem =
 	| { kind: 'damaged-envelope' }
 	| { kind: 'envelope-version'; version: number }
 	| { kind: 'kdf-unavailable'; reason: 'memory' | 'no-wasm' }
+	| { kind: 'kdf-too-costly'; asked: KdfTooCostlyError['asked'] }
 	| { kind: 'wrong-content' };
 
 /** An envelope is base64 inside JSON: 4/3 of what it holds, and a small header. */
@@ -129,13 +143,18 @@ export async function openFile(
 		const opened = await openEnvelope(envelope, unlock.passphrase, unlock.kdf);
 		return { ok: true, text: opened.text(), encrypted: true };
 	} catch (e) {
-		if (e instanceof WrongPassphraseError)
-			return { ok: false, problem: { kind: 'wrong-passphrase' } };
-		if (e instanceof DamagedError) return { ok: false, problem: { kind: 'damaged-envelope' } };
-		if (e instanceof UnsupportedVersionError)
-			return { ok: false, problem: { kind: 'envelope-version', version: e.version } };
-		if (e instanceof KdfUnavailableError)
-			return { ok: false, problem: { kind: 'kdf-unavailable', reason: e.reason } };
+		const problem = envelopeProblemOf(e);
+		if (problem) return { ok: false, problem };
 		throw e;
 	}
+}
+
+/** What a failure to open an encrypted file means to the user, or null for a bug. */
+export function envelopeProblemOf(e: unknown): EnvelopeProblem | null {
+	if (e instanceof WrongPassphraseError) return { kind: 'wrong-passphrase' };
+	if (e instanceof DamagedError) return { kind: 'damaged-envelope' };
+	if (e instanceof UnsupportedVersionError) return { kind: 'envelope-version', version: e.version };
+	if (e instanceof KdfTooCostlyError) return { kind: 'kdf-too-costly', asked: e.asked };
+	if (e instanceof KdfUnavailableError) return { kind: 'kdf-unavailable', reason: e.reason };
+	return null;
 }

@@ -78,20 +78,66 @@ describe('an encrypted backup', () => {
 		expect(
 			await restoreBackup(file.text, file.text.length, { passphrase: 'tabby cruelty rotunda' })
 		).toEqual({ ok: false, problem: { kind: 'wrong-passphrase' } });
-		const json = JSON.parse(file.text) as { ciphertext: string };
+		const json = JSON.parse(file.text) as { chunks: string[] };
 		const at = 40;
+		const chunk = json.chunks[0]!;
 		const tampered = JSON.stringify({
 			...json,
-			ciphertext:
-				json.ciphertext.slice(0, at) +
-				(json.ciphertext[at] === 'A' ? 'B' : 'A') +
-				json.ciphertext.slice(at + 1)
+			chunks: [chunk.slice(0, at) + (chunk[at] === 'A' ? 'B' : 'A') + chunk.slice(at + 1)]
 		});
 		expect(await restoreBackup(tampered, tampered.length, { passphrase: PASS })).toEqual({
 			ok: false,
 			problem: { kind: 'damaged-envelope' }
 		});
 		expect(await snapshot()).toEqual(before);
+	});
+
+	it('refuses a file that demands a costlier key derivation than the app uses, before deriving', async () => {
+		await fill();
+		const file = await sealBackup(
+			await buildBackup(),
+			{ kind: 'passphrase', passphrase: PASS },
+			options
+		);
+		await openWorkspace('main', other);
+		const before = await snapshot();
+		const json = JSON.parse(file.text) as { kdf: object };
+		const hostile = JSON.stringify({ ...json, kdf: { ...json.kdf, m: 256 * 1024, t: 10 } });
+		const started = performance.now();
+		expect(await restoreBackup(hostile, hostile.length, { passphrase: PASS })).toEqual({
+			ok: false,
+			problem: { kind: 'kdf-too-costly', asked: { memoryMiB: 256, passes: 10 } }
+		});
+		console.info(`hostile backup refused in ${(performance.now() - started).toFixed(0)} ms`);
+		expect(await snapshot()).toEqual(before);
+	});
+
+	it('restores a backup of several chunks from the file as a stream, never read whole', async () => {
+		const long = `${MARKER} ${'kaffe på trappen ved Mekka '.repeat(400)}`;
+		for (let i = 0; i < 250; i++)
+			await notesRepo.create({
+				observedAt: i,
+				doc: textToDoc(`${i} ${long}`),
+				text: `${i} ${long}`
+			});
+		const file = await sealBackup(
+			await buildBackup(),
+			{ kind: 'passphrase', passphrase: PASS },
+			options
+		);
+		expect((JSON.parse(file.text) as { chunks: string[] }).chunks.length).toBeGreaterThan(2);
+		/** A file that can only be streamed: reading it whole would throw. */
+		class StreamOnly extends Blob {
+			override text(): Promise<string> {
+				throw new Error('the file was read whole');
+			}
+		}
+		await openWorkspace('main', other);
+		const r = await restoreBackup(new StreamOnly([file.text]), file.text.length, {
+			passphrase: PASS
+		});
+		expect(r).toMatchObject({ ok: true, summary: { added: expect.any(Number) } });
+		expect(await notesRepo.list()).toHaveLength(250);
 	});
 
 	it('refuses a passphrase weaker than four random words', async () => {

@@ -1,5 +1,4 @@
 import { AesCodec } from '$lib/crypto/aes-codec';
-import { backoffDelay, nextAttemptAt } from '$lib/crypto/backoff';
 import type { StoredDropBox } from '$lib/crypto/drop-box';
 import { WrongPassphraseError } from '$lib/crypto/errors';
 import type { KdfOptions } from '$lib/crypto/kdf';
@@ -8,6 +7,9 @@ import { identityCodec, useCodec } from '$lib/db/codec';
 import type { EncryptOptions } from '$lib/db/encrypt-in-place';
 import * as keystore from '$lib/db/keystore';
 import { closeDropBox, forgetDropBox, holdDropBox } from './drop-box-keys.service';
+import { UnlockGate, type MonotonicClock } from './unlock-gate.service';
+
+export { TooSoonError } from './unlock-gate.service';
 
 /**
  * Encryption at rest of the own workspace: its codec, its keys, locking and unlocking. The data
@@ -19,15 +21,8 @@ import { closeDropBox, forgetDropBox, holdDropBox } from './drop-box-keys.servic
 /** What an opened workspace needs: a passphrase first (`new`, `unencrypted`), or an unlock. */
 export type VaultCondition = 'new' | 'unencrypted' | 'locked';
 
-/** Too many wrong passphrases: the next try is allowed at `retryAt` (epoch ms). */
-export class TooSoonError extends Error {
-	override readonly name = 'TooSoonError';
-	constructor(readonly retryAt: number) {
-		super('Wait before trying another passphrase');
-	}
-}
-
 let codec = new AesCodec(null);
+let gate = new UnlockGate();
 
 /**
  * The key derivation (hash-wasm's Argon2id, its WebAssembly inlined) loads when first needed,
@@ -42,11 +37,18 @@ export function setKdfOptionsForTests(options: KdfOptions): void {
 	kdfOptions = options;
 }
 
+/** Tests move the back-off's monotonic clock by hand. */
+export function setUnlockClockForTests(clock: MonotonicClock): void {
+	gate.reset();
+	gate = new UnlockGate(clock);
+}
+
 /** The own workspace has opened: its codec is installed, locked, until the keys are opened. */
 export async function attachVault(): Promise<VaultCondition> {
 	codec = new AesCodec(null);
 	useCodec(codec);
 	forgetDropBox();
+	gate.reset();
 	if (await keystore.readVault()) return 'locked';
 	return (await keystore.hasRecords()) ? 'unencrypted' : 'new';
 }
@@ -55,6 +57,7 @@ export async function attachVault(): Promise<VaultCondition> {
 export function detachVault(): void {
 	codec.lock();
 	forgetDropBox();
+	gate.reset();
 	useCodec(identityCodec);
 }
 
@@ -106,39 +109,30 @@ async function requireVault(): Promise<keystore.StoredVault> {
 	return stored;
 }
 
-/** When the next passphrase may be tried (0: now), after the wrong ones so far. */
-export async function nextUnlockAttempt(): Promise<{ failures: number; retryAt: number }> {
-	const f = await keystore.readFailures();
-	return { failures: f.count, retryAt: backoffDelay(f.count) && nextAttemptAt(f.count, f.lastAt) };
+/** The wrong passphrases so far, and how long (ms) until the next may be tried (0: now). */
+export function nextUnlockAttempt(): Promise<{ failures: number; waitMs: number }> {
+	return gate.state();
 }
 
 /**
- * Unlocks with the passphrase. A wrong one is counted (persisted, so a reload does not reset
- * the back-off) and rethrown as WrongPassphraseError; a try before the back-off allows is
- * refused with TooSoonError without deriving anything.
+ * Unlocks with the passphrase. Every attempt is counted before the key is derived (persisted,
+ * so a reload does not reset the back-off; one at a time, so parallel attempts cannot slip
+ * past it): a wrong passphrase is rethrown as WrongPassphraseError, and a try before the
+ * back-off allows is refused with TooSoonError without deriving anything (unlock-gate.ts).
  */
-export async function unlock(passphrase: string, now = Date.now()): Promise<void> {
-	const failures = await keystore.readFailures();
-	const retryAt = backoffDelay(failures.count) && nextAttemptAt(failures.count, failures.lastAt);
-	if (now < retryAt) throw new TooSoonError(retryAt);
+export async function unlock(passphrase: string): Promise<void> {
 	const stored = await requireVault();
-	let dataKey: CryptoKey;
-	try {
-		const { unlockWithPassphrase } = await loadKeys();
-		const started = performance.now();
-		dataKey = await unlockWithPassphrase(stored.keyFile, passphrase, kdfOptions);
-		// For the unlock benchmark: the derivation and unwrapping alone.
-		performance.measure('stedsans:unlock', { start: started });
-	} catch (e) {
-		if (e instanceof WrongPassphraseError)
-			// The wait counts from the failure, after the derivation: not from when it began.
-			await keystore.saveFailures({
-				count: failures.count + 1,
-				lastAt: Math.max(now, Date.now())
-			});
-		throw e;
-	}
-	if (failures.count) await keystore.saveFailures({ count: 0, lastAt: 0 });
+	const dataKey = await gate.attempt(
+		async () => {
+			const { unlockWithPassphrase } = await loadKeys();
+			const started = performance.now();
+			const key = await unlockWithPassphrase(stored.keyFile, passphrase, kdfOptions);
+			// For the unlock benchmark: the derivation and unwrapping alone.
+			performance.measure('stedsans:unlock', { start: started });
+			return key;
+		},
+		(e) => e instanceof WrongPassphraseError
+	);
 	await openStored(dataKey, stored);
 }
 
@@ -149,7 +143,8 @@ export async function recover(recoveryKey: string, newPassphrase: string): Promi
 	const dataKey = await unlockWithRecoveryKey(stored.keyFile, recoveryKey);
 	const file = await resetPassphrase(stored.keyFile, recoveryKey, newPassphrase, kdfOptions);
 	await keystore.saveKeyFile(file);
-	await keystore.saveFailures({ count: 0, lastAt: 0 });
+	await keystore.saveFailures({ count: 0, lastAt: 0, served: 0 });
+	gate.reset();
 	await openStored(dataKey, stored);
 }
 

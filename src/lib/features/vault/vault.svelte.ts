@@ -10,6 +10,7 @@ import {
 	prepareKeys,
 	recover,
 	unlock,
+	TooSoonError,
 	type PendingKeys
 } from './vault.service';
 import { announcer } from '$lib/features/app/announcer.svelte';
@@ -26,6 +27,7 @@ class VaultState {
 	#screen = $state<VaultScreen>('none');
 	#existingData = $state(false);
 	#recoveryKey = $state<string | null>(null);
+	#pendingKdf = $state.raw<PendingKeys['file']['passphrase']['kdf'] | null>(null);
 	#progress = $state<{ done: number; total: number } | null>(null);
 	#failures = $state(0);
 	#retryAt = $state(0);
@@ -46,6 +48,10 @@ class VaultState {
 	get recoveryKey() {
 		return this.#recoveryKey;
 	}
+	/** How the new key was derived (shown with the recovery key when not at full strength). */
+	get pendingKdf() {
+		return this.#pendingKdf;
+	}
 	/** Encrypting existing data: records done of all; null when nothing is to be encrypted. */
 	get progress() {
 		return this.#progress;
@@ -53,7 +59,7 @@ class VaultState {
 	get failures() {
 		return this.#failures;
 	}
-	/** When the next passphrase may be tried (epoch ms; 0 or past: now). */
+	/** When the next passphrase may be tried, on performance.now()'s clock (0 or past: now). */
 	get retryAt() {
 		return this.#retryAt;
 	}
@@ -81,6 +87,7 @@ class VaultState {
 	async create(passphrase: string): Promise<void> {
 		this.#pending = await prepareKeys(passphrase);
 		this.#recoveryKey = this.#pending.recoveryKey;
+		this.#pendingKdf = this.#pending.file.passphrase.kdf;
 		this.#screen = 'recovery-key';
 	}
 
@@ -90,6 +97,7 @@ class VaultState {
 		await commitKeys(this.#pending);
 		this.#pending = null;
 		this.#recoveryKey = null;
+		this.#pendingKdf = null;
 		await this.#opened();
 	}
 
@@ -97,6 +105,7 @@ class VaultState {
 	discardKeys(): void {
 		this.#pending = null;
 		this.#recoveryKey = null;
+		this.#pendingKdf = null;
 		this.#screen = 'setup';
 	}
 
@@ -105,7 +114,8 @@ class VaultState {
 		try {
 			await unlock(passphrase);
 		} catch (e) {
-			if (e instanceof WrongPassphraseError) await this.#refreshBackoff();
+			if (e instanceof WrongPassphraseError || e instanceof TooSoonError)
+				await this.#refreshBackoff();
 			throw e;
 		}
 		await this.#opened();
@@ -169,15 +179,17 @@ class VaultState {
 	}
 
 	async #refreshBackoff(): Promise<void> {
-		const { failures, retryAt } = await nextUnlockAttempt();
+		const { failures, waitMs } = await nextUnlockAttempt();
 		this.#failures = failures;
-		this.#retryAt = retryAt;
+		// performance.now(), not Date.now(): a device clock set forward does not end the wait.
+		this.#retryAt = waitMs && performance.now() + waitMs;
 	}
 
 	#reset(): void {
 		this.#screen = 'none';
 		this.#pending = null;
 		this.#recoveryKey = null;
+		this.#pendingKdf = null;
 		this.#progress = null;
 		this.#error = null;
 		this.#existingData = false;

@@ -1,0 +1,229 @@
+import {
+	backupWorkspace,
+	BackupReader,
+	decide,
+	emptySummary,
+	MAX_BACKUP_BYTES,
+	parseBackup,
+	tally,
+	type BackupProblem,
+	type BackupRecord,
+	type MergeSummary
+} from '$lib/domain/backup';
+import type { RecordMeta } from '$lib/domain/records/record';
+import { SECRET_SETTINGS } from '$lib/domain/settings/privacy-settings';
+import type { KdfOptions } from '$lib/crypto';
+import { writeTransaction } from '$lib/db/commit';
+import { RECORD_TABLES, type RecordTable, type Row } from '$lib/db/db';
+import { ethnographersRepo } from '$lib/db/ethnographers.repo';
+import { REPOSITORIES } from '$lib/db/registry';
+import { getSettings } from '$lib/db/settings.repo';
+import { currentKind, db, identity, setProfileId } from '$lib/db/workspace';
+import {
+	envelopeLimit,
+	openFile,
+	type EnvelopeProblem
+} from '$lib/features/export/export-protection.service';
+import { ImportStop, streamRecords } from '$lib/features/export/import-stream.service';
+
+/** The largest file an import reads: a backup at its limit, encrypted. */
+export const MAX_BACKUP_FILE_BYTES = envelopeLimit(MAX_BACKUP_BYTES);
+
+export type RestoreProblem = BackupProblem | EnvelopeProblem;
+
+export type RestoreResult =
+	| { ok: true; summary: MergeSummary; byTable: Record<RecordTable, MergeSummary> }
+	| { ok: false; problem: RestoreProblem };
+
+function contentSchemas() {
+	return Object.fromEntries(
+		RECORD_TABLES.map((t) => [t, REPOSITORIES[t].def.json?.schema ?? REPOSITORIES[t].def.content])
+	);
+}
+
+/** A checked record as the row its repository stores (upgraded, sealed); a newer one stops. */
+async function toRow(table: RecordTable, index: number, record: BackupRecord): Promise<Row> {
+	const repo = REPOSITORIES[table];
+	const { v, ...entity } = record;
+	if (v > repo.def.version)
+		throw new ImportStop<BackupProblem>({
+			kind: 'invalid',
+			path: `records.${table}[${index}].v`,
+			detail: `written by a newer version of Stedsans (${v})`
+		});
+	const upgraded = v < repo.def.version && repo.def.upgrade ? repo.def.upgrade(entity, v) : entity;
+	const content = repo.fromJson({ ...(upgraded as object), ...pickMeta(entity) } as never);
+	return repo.toRow({ ...content, ...pickMeta(entity) } as never);
+}
+
+/**
+ * Merges a backup into the open workspace by id (newer `updatedAt` wins) in one transaction:
+ * either every record is written or none is. An encrypted backup needs its passphrase: without
+ * one the result asks for it (`encrypted`), with a wrong one it says so, and nothing is written.
+ *
+ * The file is read as a stream (import-stream.service.ts): each record is checked and sealed as
+ * it arrives and its text let go, so a 200 MB backup is never held as text, as a parsed
+ * document and as rows at once; only the sealed rows wait for the one transaction at the end.
+ */
+export async function restoreBackup(
+	input: Blob | string,
+	bytes: number,
+	unlock: { passphrase?: string; kdf?: KdfOptions } = {}
+): Promise<RestoreResult> {
+	if (bytes > MAX_BACKUP_FILE_BYTES) return { ok: false, problem: { kind: 'too-large', bytes } };
+	const file = typeof input === 'string' ? new Blob([input]) : input;
+	const read = await readBackupRows(file, bytes, unlock);
+	if (!read.ok) return read;
+	return write(read.sealed, read.authorId);
+}
+
+/** A backup's records, checked and sealed as the rows to write, and its author. */
+export type BackupRows =
+	| { ok: true; sealed: Map<RecordTable, Row[]>; authorId: string }
+	| { ok: false; problem: RestoreProblem };
+
+/** Reads a backup file into sealed rows as it streams in; writes nothing. */
+export async function readBackupRows(
+	file: Blob,
+	bytes: number,
+	unlock: { passphrase?: string; kdf?: KdfOptions }
+): Promise<BackupRows> {
+	const reader = new BackupReader(contentSchemas());
+	const sealed = new Map<RecordTable, Row[]>();
+	const settings: BackupRecord[] = [];
+	const streamed = await streamRecords<RestoreProblem>(file, 'backup', unlock, {
+		paths: BackupReader.PATHS,
+		limit: MAX_BACKUP_BYTES,
+		tooLarge: (bytes) => ({ kind: 'too-large', bytes }),
+		notJson: (detail) => ({ kind: 'not-json', detail }),
+		field: (key, value) => reader.field(key, value),
+		records: async (batch) => {
+			const checked: { table: RecordTable; index: number; record: BackupRecord }[] = [];
+			for (const { table, index, value } of batch) {
+				const r = reader.record(table, index, value);
+				if (!r.ok) throw new ImportStop(r.problem);
+				// Settings wait for the header's `leftOut` (keepLocalSecrets); there is one record.
+				if (table === 'settings') settings.push(r.record);
+				else checked.push({ table: table as RecordTable, index, record: r.record });
+			}
+			// A chunk's records are sealed side by side, as a whole file's were.
+			const rows = await Promise.all(checked.map((c) => toRow(c.table, c.index, c.record)));
+			rows.forEach((row, i) => {
+				const table = checked[i]!.table;
+				const list = sealed.get(table);
+				if (list) list.push(row);
+				else sealed.set(table, [row]);
+			});
+		}
+	});
+	if (streamed.ok === 'whole') return readWhole(await file.text(), bytes, unlock);
+	if (!streamed.ok) return streamed;
+	const header = reader.finish();
+	if (!header.ok) return header;
+	const other = otherWorkspace(header.header, { settings });
+	if (other) return other;
+	await keepLocalSecrets(settings, header.header.leftOut);
+	try {
+		sealed.set('settings', await Promise.all(settings.map((r, i) => toRow('settings', i, r))));
+	} catch (e) {
+		if (e instanceof ImportStop) return { ok: false, problem: e.problem as BackupProblem };
+		throw e;
+	}
+	return { ok: true, sealed, authorId: header.header.workspace.authorId };
+}
+
+/**
+ * An envelope of version 1 (one ciphertext) opens only whole: read as before chunking, the
+ * text, the parsed document and the rows all held at once (the benchmark's baseline).
+ */
+export async function readWhole(
+	text: string,
+	bytes: number,
+	unlock: { passphrase?: string; kdf?: KdfOptions }
+): Promise<BackupRows> {
+	const opened = await openFile(text, 'backup', unlock);
+	if (!opened.ok) return opened;
+	const plain = opened.text;
+	const parsed = parseBackup(plain, opened.encrypted ? plain.length : bytes, contentSchemas());
+	if (!parsed.ok) return parsed;
+	const other = otherWorkspace(parsed.header, parsed.records);
+	if (other) return other;
+	await keepLocalSecrets(parsed.records.settings ?? [], parsed.header.leftOut);
+	const sealed = new Map<RecordTable, Row[]>();
+	try {
+		for (const table of RECORD_TABLES) {
+			const incoming = parsed.records[table] ?? [];
+			sealed.set(table, await Promise.all(incoming.map((r, i) => toRow(table, i, r))));
+		}
+	} catch (e) {
+		if (e instanceof ImportStop) return { ok: false, problem: e.problem as BackupProblem };
+		throw e;
+	}
+	return { ok: true, sealed, authorId: parsed.header.workspace.authorId };
+}
+
+/**
+ * Synthetic records must never feed a real workspace's maps and summaries, nor real field data
+ * go into the unencrypted demo: a backup from the other kind of workspace is refused.
+ */
+function otherWorkspace(
+	header: Parameters<typeof backupWorkspace>[0],
+	records: Parameters<typeof backupWorkspace>[1]
+): { ok: false; problem: RestoreProblem } | null {
+	const file = backupWorkspace(header, records);
+	return file === (currentKind() ?? 'main')
+		? null
+		: { ok: false, problem: { kind: 'other-workspace', file } };
+}
+
+async function write(sealed: Map<RecordTable, Row[]>, authorId: string): Promise<RestoreResult> {
+	const summary = emptySummary();
+	const byTable = Object.fromEntries(RECORD_TABLES.map((t) => [t, emptySummary()])) as Record<
+		RecordTable,
+		MergeSummary
+	>;
+	await writeTransaction([...RECORD_TABLES], async () => {
+		for (const table of RECORD_TABLES) {
+			const rows = sealed.get(table) ?? [];
+			if (rows.length === 0) continue;
+			const t = db().recordTable(table);
+			const existing = await t.bulkGet(rows.map((r) => r.id));
+			const toWrite = rows.filter((row, i) => {
+				const d = decide(row, existing[i]);
+				tally(summary, d);
+				tally(byTable[table], d);
+				return d === 'add' || d === 'update';
+			});
+			await t.bulkPut(toWrite);
+		}
+	});
+	await adoptProfile(authorId);
+	return { ok: true, summary, byTable };
+}
+
+/**
+ * Restoring your own backup into a fresh workspace (a new phone, or after erasing) makes you its
+ * author again: when this device's profile has no record yet and the backup's author has one,
+ * that record becomes this device's profile.
+ */
+async function adoptProfile(authorId: string): Promise<void> {
+	if (authorId === identity().authorId) return;
+	if (await ethnographersRepo.get(identity().authorId)) return;
+	if (await ethnographersRepo.get(authorId)) await setProfileId(authorId);
+}
+
+/**
+ * A plaintext backup carries settings without their secrets: the local names list and team key
+ * are put into the incoming record, so restoring it never empties them.
+ */
+async function keepLocalSecrets(settings: BackupRecord[], leftOut: readonly string[]) {
+	const secrets = SECRET_SETTINGS.filter((k) => leftOut.includes(k));
+	if (!secrets.length || !settings.length) return;
+	const local = await getSettings();
+	for (const r of settings) for (const k of secrets) r[k] = local[k];
+}
+
+function pickMeta(e: RecordMeta) {
+	const { id, createdAt, updatedAt, deletedAt, authorId, deviceId, rev } = e;
+	return { id, createdAt, updatedAt, deletedAt, authorId, deviceId, rev };
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { archiveStyle } from './archive-style';
+import { GLYPHS_URL, glyphFile } from './basemap-protocol';
+
+const sprite = JSON.parse(readFileSync('static/map/sprite/basemap.json', 'utf8')) as Record<
+	string,
+	unknown
+>;
+
+/** The string outputs an expression can yield (the arms of match, case and step; not labels). */
+function literals(value: unknown): string[] {
+	if (typeof value === 'string') return [value];
+	if (!Array.isArray(value)) return [];
+	const [op, ...args] = value as [unknown, ...unknown[]];
+	const arms = (from: unknown[]) => [...from.filter((_, i) => i % 2 === 1), from.at(-1)];
+	if (op === 'match') return arms(args.slice(1)).flatMap(literals);
+	if (op === 'case') return arms(args).flatMap(literals);
+	if (op === 'step')
+		return [args[1], ...args.slice(2).filter((_, i) => i % 2 === 1)].flatMap(literals);
+	// Built at run time (concat, get): checked by hand against the sprite (generic shields).
+	if (op === 'concat' || op === 'get' || op === 'literal') return [];
+	return args.flatMap(literals);
+}
+
+describe('the stored map’s style', () => {
+	for (const schema of ['protomaps', 'openmaptiles'] as const)
+		for (const lang of ['da', 'en'] as const)
+			it(`is a valid MapLibre style for ${schema} archives in ${lang}, with nothing from outside`, () => {
+				const style = archiveStyle({
+					tiles: 'pmtiles://map.pmtiles/{z}/{x}/{y}',
+					bounds: [12.5, 55.64, 12.63, 55.73],
+					minZoom: 10,
+					maxZoom: 14,
+					schema,
+					lang,
+					attribution: '© OpenStreetMap contributors (ODbL) · tiles: test',
+					glyphs: GLYPHS_URL,
+					sprite: 'http://127.0.0.1/map/sprite/basemap'
+				});
+				expect(validateStyleMin(style as never)).toEqual([]);
+				const json = JSON.stringify(style);
+				expect(json).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/);
+				expect(json).toContain(lang === 'da' ? 'name:da' : 'name:en');
+				for (const layer of style.layers) {
+					const layout = (layer as { layout?: Record<string, unknown> }).layout ?? {};
+					// Every font is one of the bundled ones; every icon is in the bundled sprite.
+					const fonts = JSON.stringify(layer).match(/"Noto Sans [^"]+"/g) ?? [];
+					if (layer.type === 'symbol' && layout['text-field'])
+						expect(fonts.length).toBeGreaterThan(0);
+					for (const font of fonts)
+						expect(glyphFile(JSON.parse(font) as string, '0-255'), font).toMatch(
+							/\/map\/fonts\/noto-sans-(regular|medium|italic)\/0-255\.pbf$/
+						);
+					const icons = literals(layout['icon-image']).filter(
+						(i) => i && !i.endsWith('-') && i !== 'char'
+					);
+					for (const icon of icons) expect(sprite, `${layer.id}: ${icon}`).toHaveProperty(icon);
+				}
+			});
+
+	it('answers glyph ranges it does not bundle with nothing, instead of a failed request', () => {
+		expect(glyphFile('Noto%20Sans%20Regular', '19968-20223')).toBeNull();
+		expect(glyphFile('Open Sans Bold,Arial Unicode MS Bold', '0-255')).toMatch(/noto-sans-medium/);
+		expect(glyphFile('Noto Sans Italic', '256-511')).toMatch(/noto-sans-italic\/256-511/);
+	});
+});

@@ -1,0 +1,73 @@
+import { layers as protomapsLayers, namedFlavor } from '@protomaps/basemaps';
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { omtLayers } from './omt-layers';
+
+/** The source every stored-map style reads from (the app's own layers use `st-` sources). */
+export const ARCHIVE_SOURCE = 'basemap';
+
+export interface ArchiveStyleOptions {
+	/** `pmtiles://<file>/{z}/{x}/{y}` (basemap-protocol.ts). */
+	tiles: string;
+	/** From the stored map's description: no TileJSON round trip before the first tile. */
+	bounds: [number, number, number, number];
+	minZoom: number;
+	maxZoom: number;
+	schema: 'protomaps' | 'openmaptiles';
+	lang: 'da' | 'en';
+	/** "© OpenStreetMap contributors · tiles: …", shown on the map and in PNG exports. */
+	attribution: string;
+	glyphs: string;
+	sprite: string;
+}
+
+/**
+ * Protomaps' layers ask the sprite for an icon per kind of place and per country's road shield;
+ * the bundled sprite has one icon for stations, one for any other place and a plain shield.
+ */
+function withBundledIcons(layer: LayerSpecification): LayerSpecification {
+	if (layer.type !== 'symbol' || !layer.layout) return layer;
+	if (layer.id === 'pois')
+		return {
+			...layer,
+			layout: {
+				...layer.layout,
+				'icon-image': ['match', ['get', 'kind'], 'station', 'train_station', 'poi']
+			}
+		};
+	if (layer.id === 'roads_shields')
+		return {
+			...layer,
+			layout: {
+				...layer.layout,
+				'icon-image': ['concat', 'generic_shield-', ['length', ['get', 'shield_text']], 'char']
+			}
+		};
+	return layer;
+}
+
+/** The style of a stored map: everything it needs is on the device. */
+export function archiveStyle(o: ArchiveStyleOptions): StyleSpecification {
+	const layers =
+		o.schema === 'protomaps'
+			? protomapsLayers(ARCHIVE_SOURCE, namedFlavor('light'), { lang: o.lang }).map(
+					withBundledIcons
+				)
+			: omtLayers(ARCHIVE_SOURCE, o.lang);
+	return {
+		version: 8,
+		name: 'stedsans-stored-map',
+		glyphs: o.glyphs,
+		sprite: o.sprite,
+		sources: {
+			[ARCHIVE_SOURCE]: {
+				type: 'vector',
+				tiles: [o.tiles],
+				bounds: o.bounds,
+				minzoom: o.minZoom,
+				maxzoom: o.maxZoom,
+				attribution: o.attribution
+			}
+		},
+		layers
+	};
+}
