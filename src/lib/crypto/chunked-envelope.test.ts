@@ -10,7 +10,7 @@ import {
 import { DamagedError, KdfTooCostlyError, WrongPassphraseError } from './errors';
 import { deriveNewSecret, deriveSecret } from './kdf';
 import { sealEnvelope } from './envelope';
-import { CHEAP_KDF } from './testing';
+import { CHEAP_KDF } from '$lib/testing/crypto';
 
 const PASS = 'fire tilfældige ord her';
 

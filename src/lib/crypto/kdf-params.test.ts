@@ -9,7 +9,7 @@ import {
 	kdfStrength,
 	PBKDF2_ITERATIONS
 } from './kdf-params';
-import { CHEAP_KDF } from './testing';
+import { CHEAP_KDF } from '$lib/testing/crypto';
 
 const salt = 'AAAAAAAAAAAAAAAAAAAAAA==';
 const argon2 = (m: number, t: number, p = 1) => ({ alg: 'argon2id' as const, m, t, p, salt });

@@ -8,7 +8,7 @@ import {
 } from '$lib/features/export/export-protection.service';
 import { describeError } from './errors';
 import { askedText } from './kdf-labels';
-import { locale } from './locale.svelte';
+import { locale } from '$lib/features/app/locale.svelte';
 
 /** Why an export could not be written, in the user's words; no file was written. */
 export function describeExportError(e: unknown): string {

@@ -1,4 +1,4 @@
-import type { IdentifierKind } from './hits';
+import type { IdentifierKind } from '$lib/domain/identifiers/hits';
 
 /**
  * A corpus of field-note sentences as the team writes them (mostly Danish, some English): direct

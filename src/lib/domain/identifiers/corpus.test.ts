@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CORPUS_LOOK_ALIKES, CORPUS_NAMES, CORPUS_POSITIVES } from '$lib/testing/identifier-corpus';
-import { FIXTURE_NOW } from './identifiers.fixtures';
+import { FIXTURE_NOW } from '$lib/testing/identifiers';
 import { scanIdentifiers } from './scan';
 
 const options = { names: CORPUS_NAMES, now: FIXTURE_NOW };

@@ -34,7 +34,7 @@ import {
 	type EnvelopeProblem
 } from '$lib/features/export/export-protection.service';
 import type { KdfOptions } from '$lib/crypto';
-import { ImportStop, streamRecords } from './import-stream.service';
+import { ImportStop, streamRecords } from '$lib/features/export/import-stream.service';
 
 /**
  * Reads the package as a stream (import-stream.service.ts): records are checked as they arrive,
