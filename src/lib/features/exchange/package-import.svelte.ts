@@ -1,11 +1,7 @@
 import type { Resolution } from '$lib/domain/exchange/resolve';
 import { applyPackageImport } from './package-apply.service';
 import type { ImportLogEntry } from './import-log.service';
-import {
-	readTeamPackage,
-	type ImportPreview,
-	type ReadProblem
-} from './package-import.service';
+import { readTeamPackage, type ImportPreview, type ReadProblem } from './package-import.service';
 
 /**
  * One import from a team package: read and checked, conflicts settled one by one, then written

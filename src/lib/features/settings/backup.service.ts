@@ -4,7 +4,11 @@ import { RECORD_TABLES } from '$lib/db/db';
 import { REPOSITORIES } from '$lib/db/registry';
 import { currentKind, db, identity } from '$lib/db/workspace';
 import { SECRET_SETTINGS } from '$lib/domain/settings/privacy-settings';
-import { protectFile, type Protection, type ProtectOptions } from '$lib/features/export/export-protection.service';
+import {
+	protectFile,
+	type Protection,
+	type ProtectOptions
+} from '$lib/features/export/export-protection.service';
 import type { ExportRecords } from '$lib/features/export/export-scan.service';
 
 /** A backup built in memory, not yet written anywhere: scanned, then sealed into a file. */
