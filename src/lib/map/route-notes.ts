@@ -2,7 +2,8 @@ import type { FeatureCollection } from 'geojson';
 import type { TrackTimeline } from '$lib/domain/tracks/timeline';
 import type { LayerWithoutSource } from './layers';
 
-export const NOTE_COLOUR = '#b45309';
+/** Yellow with a dark ring: apart from the route (orange, purple, grey) and the stops (blue). */
+export const NOTE_COLOUR = '#facc15';
 
 /**
  * Notes on the replay's map, at the place on the route where each was written (the route's
@@ -34,10 +35,10 @@ export const routeNoteLayers = (prefix: string): LayerWithoutSource[] => [
 		paint: {
 			'circle-radius': ['case', ['get', 'current'], 9, 6],
 			'circle-color': NOTE_COLOUR,
-			'circle-opacity': ['case', ['get', 'shown'], 1, 0.35],
-			'circle-stroke-color': ['case', ['get', 'current'], '#111827', '#ffffff'],
-			'circle-stroke-width': ['case', ['get', 'current'], 3, 2],
-			'circle-stroke-opacity': ['case', ['get', 'shown'], 1, 0.5]
+			'circle-opacity': ['case', ['get', 'shown'], 1, 0.55],
+			'circle-stroke-color': '#111827',
+			'circle-stroke-width': ['case', ['get', 'current'], 3, 1.5],
+			'circle-stroke-opacity': ['case', ['get', 'shown'], 1, 0.55]
 		}
 	}
 ];
