@@ -74,6 +74,13 @@ for (const locale of ['en-GB', 'da-DK'])
 						const max = Number(await slider.getAttribute('max'));
 						await slider.fill(String(Math.round(min + (max - min) * 0.45)));
 						await expect(p.getByTestId('replay-marker')).toHaveAttribute('data-drawn', 'true');
+						// The day's notes are on the map where they were written, and its stops
+						// are numbered there as in the list beside it.
+						await expectLayerDrawn(p, 'replay-notes-note');
+						await expect(p.locator('.st-stop-label').first()).toContainText('1');
+						await expect(p.getByTestId('replay-stops').getByRole('listitem')).toHaveCount(
+							await p.locator('.st-stop-label').count()
+						);
 					}
 				},
 				{
