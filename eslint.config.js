@@ -167,7 +167,7 @@ export default ts.config(
 				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }
 			],
 			'no-undef': 'off',
-			// Large data is kept in $state.raw and replaced whole (CONVENTIONS.md §5); a plain Map
+			// Large data is kept in $state.raw and replaced whole (docs/conventions.md, state); a plain Map
 			// built and then assigned is the intended pattern, not a missed SvelteMap.
 			'svelte/prefer-svelte-reactivity': 'off'
 		}

@@ -18,7 +18,11 @@ export function chromiumPath() {
 	);
 }
 
-/** Flags that keep a test browser from contacting any host but the app (see STACK.md). */
+/**
+ * Flags that keep a test browser from contacting any host but the app: the host-resolver rule
+ * sends every other name nowhere, which is what lets a spec prove that no request left the
+ * device; the rest turn off Chromium's own calls home (updates, sync, safe browsing, hints).
+ */
 export const CHROMIUM_ARGS = [
 	'--no-sandbox',
 	'--disable-background-networking',

@@ -3,22 +3,21 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The team's shared folder (`../shared` beside the repository): GPX fixtures and the official
- * boundaries, which are read from there and never copied into the project. Found from
- * `STEDSANS_SHARED`, else as the nearest `shared` folder beside the repository or any folder
- * above it (a clone may sit deeper than the working copy), else `/work/shared`.
+ * The team's folder of shared test data: real GPX tracks and the municipality's official
+ * boundaries, read from there and never copied into the project (they are not ours to
+ * redistribute, and they are large). Found from `STEDSANS_SHARED`, else as the nearest folder
+ * named `shared` beside the repository or beside any folder above it (a clone may sit deeper than
+ * the working copy), else where it would be beside the repository.
  */
 export function sharedDir(): string {
 	const fromEnv = process.env.STEDSANS_SHARED;
 	if (fromEnv) return resolve(fromEnv);
-	let dir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-	for (;;) {
+	const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+	for (let dir = repo; ; dir = dirname(dir)) {
 		const candidate = join(dir, 'shared');
 		if (existsSync(join(candidate, 'fixtures')) || existsSync(join(candidate, 'geo')))
 			return candidate;
-		const up = dirname(dir);
-		if (up === dir) return '/work/shared';
-		dir = up;
+		if (dirname(dir) === dir) return join(dirname(repo), 'shared');
 	}
 }
 

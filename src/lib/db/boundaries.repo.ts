@@ -49,9 +49,7 @@ export async function replaceBoundaries(items: Omit<BoundaryContent, never>[]): 
 	const now = Date.now();
 	const rows: Row[] = [];
 	for (const old of existing.filter((b) => items.some((i) => i.neighbourhood === b.neighbourhood)))
-		rows.push(
-			await boundariesRepo.toRow(boundariesRepo.touched({ ...old, deletedAt: now, updatedAt: now }))
-		);
+		rows.push(await boundariesRepo.toRow(boundariesRepo.trash(old, now)));
 	const created = await Promise.all(items.map((item) => boundariesRepo.prepare(item, now)));
 	rows.push(...(await Promise.all(created.map((e) => boundariesRepo.toRow(e)))));
 	await writeTransaction(['boundaries'], () => db().recordTable('boundaries').bulkPut(rows));

@@ -1,21 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
 import { z } from 'zod';
 import { StedsansDB, SCHEMA_VERSIONS } from './db';
 import { RecordValidationError, StorageFullError, guardQuota } from './errors';
 import { ethnographersRepo, getProfile, setDisplayName } from './ethnographers.repo';
 import { getSettings, updateSettings } from './settings.repo';
-import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
+import { useFreshWorkspace } from '$lib/testing/workspace';
 import { db, identity } from './workspace';
 import { newId } from '$lib/domain/records/ids';
 
-let name = '';
-beforeEach(async () => {
-	name = await freshWorkspace();
-});
-afterEach(async () => {
-	await dropWorkspace(name);
-});
+useFreshWorkspace();
 
 describe('repository', () => {
 	it('creates records stamped with author, device and times, content in the payload', async () => {
@@ -67,6 +61,37 @@ describe('repository', () => {
 		expect(await getSettings()).toMatchObject({ demo: false, noteCellResolution: 8 });
 		await updateSettings({ demo: true });
 		expect((await getSettings()).demo).toBe(true);
+	});
+
+	it('stamps every write later than the stored one, even when the clock has gone back', async () => {
+		const e = await ethnographersRepo.create({ displayName: 'A' }, { now: 50_000 });
+		const clock = vi.spyOn(Date, 'now').mockReturnValue(10_000);
+		try {
+			const changed = await ethnographersRepo.update(e.id, { displayName: 'B' });
+			expect(changed.updatedAt).toBe(50_001);
+			await ethnographersRepo.remove(e.id);
+			const gone = await ethnographersRepo.require(e.id);
+			expect(gone.updatedAt).toBe(50_002);
+			// The trash says when it was deleted by this device's clock; the order of changes holds.
+			expect(gone.deletedAt).toBe(10_000);
+			expect((await ethnographersRepo.restore(e.id)).updatedAt).toBe(50_003);
+		} finally {
+			clock.mockRestore();
+		}
+	});
+
+	it('counts one change per write, whatever the change holds', async () => {
+		const e = await ethnographersRepo.create({ displayName: 'A' }, { now: 1_000 });
+		const me = identity().deviceId;
+		const touched = ethnographersRepo.touch(e, { displayName: 'B' }, 2_000);
+		expect(touched).toMatchObject({ displayName: 'B', updatedAt: 2_000, rev: { [me]: 2 } });
+		await ethnographersRepo.write(touched);
+		expect((await ethnographersRepo.require(e.id)).rev).toEqual({ [me]: 2 });
+		const trashed = ethnographersRepo.trash(touched, 3_000);
+		expect(trashed).toMatchObject({ deletedAt: 3_000, updatedAt: 3_000, rev: { [me]: 3 } });
+		// A change from another device keeps that device's count and adds one of ours.
+		const theirs = { ...touched, rev: { other: 7, [me]: 2 } };
+		expect(ethnographersRepo.touch(theirs).rev).toEqual({ other: 7, [me]: 3 });
 	});
 
 	it('turns a full disk into a StorageFullError', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { newId } from '$lib/domain/records/ids';
-import { bumpRev, RecordMeta, splitEntity } from '$lib/domain/records/record';
+import { pickMeta, RecordMeta, splitEntity, stamp } from '$lib/domain/records/record';
 import * as codec from './codec';
 import type { RecordTable, Row } from './db';
 import { guardQuota, NotFoundError, RecordValidationError } from './errors';
@@ -87,17 +87,7 @@ export class Repository<C extends z.ZodObject> {
 	async fromRow(row: Row): Promise<EntityOf<C>> {
 		let content = await codec.open({ table: this.table, id: row.id, v: row.v }, row.payload);
 		if (row.v < this.def.version && this.def.upgrade) content = this.def.upgrade(content, row.v);
-		const { id, createdAt, updatedAt, deletedAt, authorId, deviceId, rev } = row;
-		return this.validate({
-			...(content as object),
-			id,
-			createdAt,
-			updatedAt,
-			deletedAt,
-			authorId,
-			deviceId,
-			rev
-		});
+		return this.validate({ ...(content as object), ...pickMeta(row) });
 	}
 
 	async fromRows(rows: Row[]): Promise<EntityOf<C>[]> {
@@ -165,39 +155,38 @@ export class Repository<C extends z.ZodObject> {
 		const { meta, content } = splitEntity(existing);
 		const next =
 			typeof change === 'function' ? change(content as z.output<C>) : { ...content, ...change };
-		const entity = {
-			...(next as object),
-			...meta,
-			updatedAt: Math.max(Date.now(), meta.updatedAt + 1),
-			...identity(),
-			rev: bumpRev(meta.rev, identity().deviceId)
-		} as EntityOf<C>;
+		const entity = this.touch({ ...(next as object), ...meta } as EntityOf<C>);
 		await this.write(entity);
 		return entity;
 	}
 
 	/** Moves to the trash; `restore` brings it back. */
 	async remove(id: string): Promise<void> {
-		const existing = await this.require(id);
-		const now = Math.max(Date.now(), existing.updatedAt + 1);
-		await this.write(this.touched({ ...existing, deletedAt: now, updatedAt: now }));
+		await this.write(this.trash(await this.require(id)));
 	}
 
 	async restore(id: string): Promise<EntityOf<C>> {
-		const existing = await this.require(id);
-		const entity = this.touched({
-			...existing,
-			deletedAt: null,
-			updatedAt: Math.max(Date.now(), existing.updatedAt + 1)
-		});
+		const entity = this.touch(await this.require(id), { deletedAt: null } as Partial<EntityOf<C>>);
 		await this.write(entity);
 		return entity;
 	}
 
-	/** Stamps a change by this device: author, device and the version vector. */
-	touched(entity: EntityOf<C>): EntityOf<C> {
-		const me = identity();
-		return { ...entity, ...me, rev: bumpRev(entity.rev, me.deviceId) };
+	/**
+	 * The entity after one change on this device at `now`, not yet stored: `change` applied,
+	 * `updatedAt` later than the stored one even if the clock went back, author and device set,
+	 * the version vector counted up once. Every change to a record goes through here (or
+	 * `update`, `remove`, `restore`, which use it), so no caller stamps a record by hand.
+	 */
+	touch(entity: EntityOf<C>, change: Partial<EntityOf<C>> = {}, now = Date.now()): EntityOf<C> {
+		return stamp(entity, change, now, identity());
+	}
+
+	/**
+	 * The entity moved to the trash at `at`. Parts deleted with their owner (a follow-along's
+	 * stops) are given the owner's `at`, which is how the trash restores them together.
+	 */
+	trash(entity: EntityOf<C>, at = Date.now()): EntityOf<C> {
+		return this.touch(entity, { deletedAt: at } as Partial<EntityOf<C>>, at);
 	}
 
 	/** Deletes for good (emptying the trash). */

@@ -3,6 +3,7 @@ import {
 	SETTINGS_ID,
 	WorkspaceSettingsContent
 } from '$lib/domain/settings/workspace-settings';
+import { splitEntity } from '$lib/domain/records/record';
 import { defineRepository } from './repository';
 
 export const settingsRepo = defineRepository({
@@ -14,16 +15,7 @@ export const settingsRepo = defineRepository({
 export async function getSettings(): Promise<WorkspaceSettingsContent> {
 	const found = await settingsRepo.get(SETTINGS_ID);
 	if (!found) return DEFAULT_SETTINGS;
-	const {
-		id: _i,
-		createdAt: _c,
-		updatedAt: _u,
-		deletedAt: _d,
-		authorId: _a,
-		deviceId: _v,
-		...content
-	} = found;
-	return content;
+	return splitEntity(found).content;
 }
 
 export async function updateSettings(patch: Partial<WorkspaceSettingsContent>): Promise<void> {

@@ -2,22 +2,18 @@ import { m } from '$lib/paraglide/messages.js';
 import type { Finding, IdentifierKind } from '$lib/domain/identifiers';
 import { formatDateTime, type AppLocale } from '$lib/domain/format/datetime';
 
+const IDENTIFIER_KINDS: Record<IdentifierKind, () => string> = {
+	cpr: m.idKindCpr,
+	phone: m.idKindPhone,
+	email: m.idKindEmail,
+	address: m.idKindAddress,
+	plate: m.idKindPlate,
+	name: m.idKindName
+};
+
 /** The user's words for what an identifier is ("CPR number", "phone number"). */
 export function identifierKindName(kind: IdentifierKind): string {
-	switch (kind) {
-		case 'cpr':
-			return m.idKindCpr();
-		case 'phone':
-			return m.idKindPhone();
-		case 'email':
-			return m.idKindEmail();
-		case 'address':
-			return m.idKindAddress();
-		case 'plate':
-			return m.idKindPlate();
-		case 'name':
-			return m.idKindName();
-	}
+	return IDENTIFIER_KINDS[kind]();
 }
 
 const TABLES: Record<string, () => string> = {
@@ -70,20 +66,16 @@ export function findingCounts(counts: Partial<Record<IdentifierKind, number>>): 
 		.join(', ');
 }
 
+const IDENTIFIER_PLACEHOLDERS: Record<IdentifierKind, () => string> = {
+	cpr: m.idPlaceholderCpr,
+	phone: m.idPlaceholderPhone,
+	email: m.idPlaceholderEmail,
+	address: m.idPlaceholderAddress,
+	plate: m.idPlaceholderPlate,
+	name: m.idPlaceholderName
+};
+
 /** What Redact leaves in the text: short, bracketed, in the writer's language. */
 export function identifierPlaceholder(kind: IdentifierKind): string {
-	switch (kind) {
-		case 'cpr':
-			return m.idPlaceholderCpr();
-		case 'phone':
-			return m.idPlaceholderPhone();
-		case 'email':
-			return m.idPlaceholderEmail();
-		case 'address':
-			return m.idPlaceholderAddress();
-		case 'plate':
-			return m.idPlaceholderPlate();
-		case 'name':
-			return m.idPlaceholderName();
-	}
+	return IDENTIFIER_PLACEHOLDERS[kind]();
 }

@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
+import type { Message } from './message';
 import { intlLocale, type AppLocale } from '$lib/domain/format/datetime';
 import type { HeatmapArea, HeatmapMetric, HeatmapParameters } from '$lib/domain/heatmap/schema';
 import { neighbourhoodName } from './neighbourhood-names';
@@ -9,37 +10,34 @@ export function areaName(area: HeatmapArea, locale?: AppLocale): string {
 	return area === 'all' ? m.heatAreaAll({}, { locale }) : neighbourhoodName(area, locale);
 }
 
+const METRICS: Record<HeatmapMetric, Message> = {
+	time: m.heatMetricTime,
+	notes: m.heatMetricNotes,
+	'person-days': m.heatMetricPersonDays
+};
+
 export function metricName(metric: HeatmapMetric, locale?: AppLocale): string {
-	switch (metric) {
-		case 'time':
-			return m.heatMetricTime({}, { locale });
-		case 'notes':
-			return m.heatMetricNotes({}, { locale });
-		case 'person-days':
-			return m.heatMetricPersonDays({}, { locale });
-	}
+	return METRICS[metric]({}, { locale });
 }
+
+const METRIC_HINTS: Record<HeatmapMetric, () => string> = {
+	time: m.heatMetricTimeHint,
+	notes: m.heatMetricNotesHint,
+	'person-days': m.heatMetricPersonDaysHint
+};
 
 export function metricHint(metric: HeatmapMetric): string {
-	switch (metric) {
-		case 'time':
-			return m.heatMetricTimeHint();
-		case 'notes':
-			return m.heatMetricNotesHint();
-		case 'person-days':
-			return m.heatMetricPersonDaysHint();
-	}
+	return METRIC_HINTS[metric]();
 }
 
+const UNITS: Record<HeatmapParameters['unit'], Message> = {
+	minutes: m.heatUnitMinutes,
+	notes: m.heatUnitNotes,
+	'person-days': m.heatUnitPersonDays
+};
+
 export function unitName(unit: HeatmapParameters['unit'], locale?: AppLocale): string {
-	switch (unit) {
-		case 'minutes':
-			return m.heatUnitMinutes({}, { locale });
-		case 'notes':
-			return m.heatUnitNotes({}, { locale });
-		case 'person-days':
-			return m.heatUnitPersonDays({}, { locale });
-	}
+	return UNITS[unit]({}, { locale });
 }
 
 /** A number as the user reads it (1 234,5 in Danish), at most `digits` decimals. */

@@ -31,35 +31,24 @@ export function formatDuration(ms: number): string {
 	return h ? m.durationHours({ h, min: minutes % 60 }) : m.durationMinutes({ min: minutes });
 }
 
+const FIELDS: Record<PlaceField, () => string> = {
+	name: m.placeName,
+	aliases: m.placeAliases,
+	officialName: m.placeOfficialName,
+	category: m.placeCategory,
+	institution: m.placeInstitution,
+	institutionKind: m.placeInstitutionKind,
+	neighbourhood: m.placeNeighbourhood,
+	location: m.placeLocation,
+	description: m.placeDescription,
+	validFrom: m.placeValidFrom,
+	validTo: m.placeValidTo,
+	positionToVerify: m.placeVerifyShort,
+	mergedInto: m.placeMergedIntoField
+};
+
 export function fieldName(field: PlaceField): string {
-	switch (field) {
-		case 'name':
-			return m.placeName();
-		case 'aliases':
-			return m.placeAliases();
-		case 'officialName':
-			return m.placeOfficialName();
-		case 'category':
-			return m.placeCategory();
-		case 'institution':
-			return m.placeInstitution();
-		case 'institutionKind':
-			return m.placeInstitutionKind();
-		case 'neighbourhood':
-			return m.placeNeighbourhood();
-		case 'location':
-			return m.placeLocation();
-		case 'description':
-			return m.placeDescription();
-		case 'validFrom':
-			return m.placeValidFrom();
-		case 'validTo':
-			return m.placeValidTo();
-		case 'positionToVerify':
-			return m.placeVerifyShort();
-		case 'mergedInto':
-			return m.placeMergedIntoField();
-	}
+	return FIELDS[field]();
 }
 
 const clip = (s: string, n = 120) => (s.length > n ? `${s.slice(0, n)}…` : s);

@@ -61,6 +61,19 @@ export interface MapStop {
 	institution: boolean;
 }
 
+/** The stops as the map draws them (a proposal is drawn apart from a confirmed stop). */
+export function mapStopsOf(
+	stops: readonly { id: string; lat: number; lon: number; status: string; institution: boolean }[]
+): MapStop[] {
+	return stops.map((s) => ({
+		id: s.id,
+		lat: s.lat,
+		lon: s.lon,
+		proposed: s.status === 'proposed',
+		institution: s.institution
+	}));
+}
+
 export function stopFeatures(
 	stops: readonly MapStop[],
 	selected: string | null = null

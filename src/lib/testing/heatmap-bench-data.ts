@@ -19,7 +19,7 @@ import type {
  * fixes from P participants who walk between shared hot spots, their own places and institutions
  * in their neighbourhood, dwell there (a stop), and sometimes lose the signal (a gap) or have a
  * stretch reconstructed. No real person or place is in it; institution positions are the rough,
- * unverified ones from PRODUCT.md.
+ * unverified ones of docs/product.md.
  */
 
 export interface BenchDataOptions {

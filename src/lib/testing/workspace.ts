@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { closeWorkspace, deleteWorkspace, openWorkspace } from '$lib/db/workspace';
 
 let n = 0;
@@ -12,4 +13,16 @@ export async function freshWorkspace(): Promise<string> {
 
 export async function dropWorkspace(name: string): Promise<void> {
 	await deleteWorkspace('main', name);
+}
+
+/** A fresh workspace for every test of the file, dropped after it; `name` is the current one's. */
+export function useFreshWorkspace(): { readonly name: string } {
+	const current = { name: '' };
+	beforeEach(async () => {
+		current.name = await freshWorkspace();
+	});
+	afterEach(async () => {
+		await dropWorkspace(current.name);
+	});
+	return current;
 }

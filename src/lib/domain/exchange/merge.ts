@@ -1,4 +1,4 @@
-import type { RecordMeta } from '../records/record';
+import { isMetaKey, type RecordMeta } from '../records/record';
 import { deepEqual } from './equal';
 
 /** Any stored record as it travels: metadata, `rev`, and content fields (and `v`, its schema version). */
@@ -29,25 +29,19 @@ export function joinRev(a: Rev, b: Rev): Record<string, number> {
 }
 
 /**
- * Fields that say who wrote a record and when, not what it holds. Times come from device clocks,
- * which can be wrong by years: they are shown, never used to decide.
+ * Whether a field says who wrote a record and when (its metadata, or `v`, the version of its JSON
+ * form), not what it holds. Times come from device clocks, which can be wrong by years: they are
+ * shown, never used to decide.
  */
-const NOT_CONTENT = new Set([
-	'id',
-	'createdAt',
-	'updatedAt',
-	'deletedAt',
-	'authorId',
-	'deviceId',
-	'rev',
-	'v'
-]);
+export function notContent(key: string): boolean {
+	return isMetaKey(key) || key === 'v';
+}
 
 /** Same content and the same state (live or deleted); when and where it was written does not matter. */
 export function sameContent(a: ExchangeRecord, b: ExchangeRecord): boolean {
 	if ((a.deletedAt === null) !== (b.deletedAt === null)) return false;
 	for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-		if (NOT_CONTENT.has(key)) continue;
+		if (notContent(key)) continue;
 		if (!deepEqual(a[key], b[key])) return false;
 	}
 	return true;

@@ -1,5 +1,5 @@
 import { newId as makeId } from '../records/ids';
-import { bumpRev } from '../records/record';
+import { bumpRev, nextUpdatedAt } from '../records/record';
 import { joinRev, type ExchangeRecord } from './merge';
 
 /** The user's choice for one conflict, made with both versions side by side. */
@@ -52,7 +52,7 @@ export function resolveConflict<R extends ExchangeRecord>(
 	const stamp = {
 		rev,
 		// Never earlier than what is shown now, even if this device's clock is behind.
-		updatedAt: Math.max(ctx.now, local.updatedAt + 1),
+		updatedAt: nextUpdatedAt(local.updatedAt, ctx.now),
 		authorId: ctx.authorId,
 		deviceId: ctx.deviceId
 	};

@@ -4,7 +4,7 @@ import type { LocalProjection } from './projection';
 import type { Institution } from './schema';
 
 /*
- * Institutions are left out twice over (PRODUCT.md, after Hassan et al. 2018 and Mink et al. 2022,
+ * Institutions are left out twice over (docs/product.md, after Hassan et al. 2018 and Mink et al. 2022,
  * who undid privacy zones from a few tracks within 50 m): every cell that touches the buffer goes
  * whole, and the route around a visit is cut in time. Geometry is planar in local metres.
  */

@@ -36,7 +36,7 @@ export interface MapContext {
 }
 
 /**
- * The disclosure rules of PRODUCT.md, cell by cell: whole cells touching an institution go first;
+ * The disclosure rules of docs/product.md, cell by cell: whole cells touching an institution go first;
  * then, in the aggregate view, a cell needs k distinct participants (de Montjoye et al. 2013: four
  * points single out 95 % of people), two distinct days (one day is one event, recognisable to
  * anyone who was there), and no participant over half its weight (one person's routine would

@@ -117,7 +117,7 @@ export const StoredNoise = z.object({
 export type StoredNoise = z.infer<typeof StoredNoise>;
 
 export const DifferentialPrivacy = z.object({
-	/** Privacy budget for the whole map; PRODUCT.md asks for ε ≤ 1 per map. */
+	/** Privacy budget for the whole map; docs/product.md asks for ε ≤ 1 per map. */
 	epsilon: z.number().positive().max(1),
 	/** Most one participant may add to the whole map (L1), in the metric's unit; see docs. */
 	contributionBound: z.number().positive().optional(),
@@ -126,7 +126,7 @@ export const DifferentialPrivacy = z.object({
 export type DifferentialPrivacy = z.infer<typeof DifferentialPrivacy>;
 
 /*
- * The floors are the privacy defaults of PRODUCT.md: options can make a map stricter, never looser
+ * The floors are the privacy defaults of docs/product.md: options can make a map stricter, never looser
  * (k ≥ 5, ≥ 2 days, dominance ≤ ½, buffer ≥ 150 m, ≥ 5 minutes either side of a visit).
  */
 export const HeatmapOptions = z

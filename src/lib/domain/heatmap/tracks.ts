@@ -62,7 +62,7 @@ export function processFollowAlong(
 /**
  * First pass: the cell of every fix and whether it lies in an institution's buffer, both from
  * the bins (a few fixes near an edge are resolved exactly). Returns the visits, each widened by
- * the margin: "from 5 minutes before entering to 5 minutes after leaving" (PRODUCT.md).
+ * the margin: "from 5 minutes before entering to 5 minutes after leaving" (docs/product.md).
  */
 function locateFixes(st: TrackStage, tr: TrackColumns): Intervals {
 	const { t, lat, lon } = tr;

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { idTime, newId, singletonId, ULID_PATTERN } from './ids';
-import { isNewer, RecordMeta, splitEntity } from './record';
+import {
+	isMetaKey,
+	isNewer,
+	META_KEYS,
+	nextUpdatedAt,
+	pickMeta,
+	RecordMeta,
+	splitEntity,
+	stamp
+} from './record';
 
 describe('ids', () => {
 	it('sort by creation time, even within one millisecond', () => {
@@ -14,16 +23,14 @@ describe('ids', () => {
 	});
 });
 
+/** A record's metadata as a device stored it. */
+function stored(over: Partial<RecordMeta> = {}): RecordMeta {
+	const at = { createdAt: 1, updatedAt: 2, deletedAt: null };
+	return { id: newId(), ...at, authorId: 'a', deviceId: 'd', rev: {}, ...over };
+}
+
 describe('records', () => {
-	const meta = {
-		id: newId(),
-		createdAt: 1,
-		updatedAt: 2,
-		deletedAt: null,
-		authorId: 'a',
-		deviceId: 'd',
-		rev: {}
-	};
+	const meta = stored();
 	it('split keeps content apart from metadata', () => {
 		const { meta: m, content } = splitEntity({ ...meta, text: 'hej' });
 		expect(m).toEqual(meta);
@@ -36,5 +43,59 @@ describe('records', () => {
 		expect(isNewer({ ...meta, updatedAt: 3 }, meta)).toBe(true);
 		expect(isNewer(meta, meta)).toBe(false);
 		expect(isNewer(meta, undefined)).toBe(true);
+	});
+});
+
+describe('stamping a change', () => {
+	const by = { authorId: 'author-b', deviceId: 'device-b' };
+	const before = {
+		...stored({ updatedAt: 5_000, authorId: 'author-a', deviceId: 'device-a' }),
+		rev: { 'device-a': 2 } as Record<string, number>,
+		text: 'før'
+	};
+
+	it('moves updatedAt on with the clock', () => {
+		expect(nextUpdatedAt(5_000, 9_000)).toBe(9_000);
+		expect(stamp(before, {}, 9_000, by).updatedAt).toBe(9_000);
+	});
+
+	it('stays monotonic when the clock goes back or stands still', () => {
+		expect(nextUpdatedAt(5_000, 1_000)).toBe(5_001);
+		expect(nextUpdatedAt(5_000, 5_000)).toBe(5_001);
+		const once = stamp(before, { text: 'efter' }, 1_000, by);
+		const twice = stamp(once, { text: 'igen' }, 1_000, by);
+		expect([once.updatedAt, twice.updatedAt]).toEqual([5_001, 5_002]);
+		expect(isNewer(twice, once)).toBe(true);
+	});
+
+	it('counts the change once on this device, keeps the other devices and says who made it', () => {
+		const changed = stamp(before, { text: 'efter' }, 9_000, by);
+		expect(changed.rev).toEqual({ 'device-a': 2, 'device-b': 1 });
+		expect(stamp(changed, {}, 9_001, by).rev).toEqual({ 'device-a': 2, 'device-b': 2 });
+		expect(changed).toMatchObject({ authorId: 'author-b', deviceId: 'device-b', text: 'efter' });
+		expect(before.rev).toEqual({ 'device-a': 2 });
+	});
+
+	it('cannot be told a time or a version: the stamp has the last word', () => {
+		const changed = stamp(before, { updatedAt: 1, rev: {}, deviceId: 'x' }, 9_000, by);
+		expect(changed).toMatchObject({ updatedAt: 9_000, deviceId: 'device-b' });
+		expect(changed.rev).toEqual({ 'device-a': 2, 'device-b': 1 });
+	});
+});
+
+describe('the metadata keys', () => {
+	it('are the fields of RecordMeta, and nothing of the content', () => {
+		expect([...META_KEYS].sort()).toEqual(Object.keys(RecordMeta.shape).sort());
+		expect(META_KEYS.every(isMetaKey)).toBe(true);
+		expect(isMetaKey('text')).toBe(false);
+	});
+
+	it('pick the metadata from a stored row and leave the rest', () => {
+		const row = {
+			...stamp(stored(), {}, 10, { authorId: 'a', deviceId: 'd' }),
+			v: 3,
+			payload: 'x'
+		};
+		expect(Object.keys(pickMeta(row)).sort()).toEqual([...META_KEYS].sort());
 	});
 });

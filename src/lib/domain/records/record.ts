@@ -22,6 +22,7 @@ export type RecordMeta = z.infer<typeof RecordMeta>;
 
 export type Entity<C> = RecordMeta & C;
 
+/** The one list of what a record carries besides its content; everything else is content. */
 export const META_KEYS = [
 	'id',
 	'createdAt',
@@ -32,9 +33,56 @@ export const META_KEYS = [
 	'rev'
 ] as const satisfies readonly (keyof RecordMeta)[];
 
+const META_KEY_SET: ReadonlySet<string> = new Set(META_KEYS);
+
+/** Whether a field of a stored record is metadata (who wrote it, when, which version) rather than content. */
+export function isMetaKey(key: string): boolean {
+	return META_KEY_SET.has(key);
+}
+
 /** The vector after one more change made on `deviceId`. */
 export function bumpRev(rev: Record<string, number>, deviceId: string): Record<string, number> {
 	return { ...rev, [deviceId]: (rev[deviceId] ?? 0) + 1 };
+}
+
+/**
+ * The `updatedAt` of a change made at `now` to a record last changed at `previous`: never earlier
+ * than, nor equal to, what is stored, even when this device's clock has gone back (a wrong clock
+ * set right, a phone crossing a time zone badly), so "newer wins" still sees the change as newer.
+ */
+export function nextUpdatedAt(previous: number, now: number): number {
+	return Math.max(now, previous + 1);
+}
+
+/** Who makes a change: this workspace's author and device. */
+export interface Stamper {
+	authorId: string;
+	deviceId: string;
+}
+
+/**
+ * The entity after one change by `by` at `now`: `change` applied, `updatedAt` moved on
+ * monotonically, author and device set, the version vector counted up once.
+ */
+export function stamp<E extends RecordMeta>(
+	entity: E,
+	change: Partial<E>,
+	now: number,
+	by: Stamper
+): E {
+	return {
+		...entity,
+		...change,
+		updatedAt: nextUpdatedAt(entity.updatedAt, now),
+		authorId: by.authorId,
+		deviceId: by.deviceId,
+		rev: bumpRev(entity.rev, by.deviceId)
+	};
+}
+
+/** The metadata of anything that carries it (an entity, a stored row), and nothing else. */
+export function pickMeta(record: RecordMeta): RecordMeta {
+	return Object.fromEntries(META_KEYS.map((k) => [k, record[k]])) as RecordMeta;
 }
 
 /** Splits an entity into its metadata and its content (the part that gets sealed). */
@@ -44,11 +92,8 @@ export function splitEntity<C extends object>(
 	meta: RecordMeta;
 	content: C;
 } {
-	const { id, createdAt, updatedAt, deletedAt, authorId, deviceId, rev, ...content } = entity;
-	return {
-		meta: { id, createdAt, updatedAt, deletedAt, authorId, deviceId, rev },
-		content: content as unknown as C
-	};
+	const content = Object.fromEntries(Object.entries(entity).filter(([k]) => !isMetaKey(k)));
+	return { meta: pickMeta(entity), content: content as C };
 }
 
 /** The record the user most recently changed wins; ties keep what is there. */

@@ -16,7 +16,7 @@ import {
 import { PackageReader } from '$lib/domain/exchange/package-reader';
 import { resolveConflict, type Resolution } from '$lib/domain/exchange/resolve';
 import { PLACE_NAME_MAX } from '$lib/domain/places/place';
-import { splitEntity } from '$lib/domain/records/record';
+import { pickMeta, splitEntity } from '$lib/domain/records/record';
 import type { Row } from '$lib/db/db';
 import { currentKind, db } from '$lib/db/workspace';
 import {
@@ -110,8 +110,7 @@ async function asExchangeRecord(table: ExchangeTable, row: Row): Promise<Exchang
  * decoding and checking every stored record would cost more than the whole rest of an import.
  */
 function metaOnly(row: Row): ExchangeRecord {
-	const { id, createdAt, updatedAt, deletedAt, authorId, deviceId, rev, v } = row;
-	return { id, createdAt, updatedAt, deletedAt, authorId, deviceId, rev, v };
+	return { ...pickMeta(row), v: row.v };
 }
 
 /** The local versions of the incoming records that this workspace holds (`known` are its ids). */

@@ -1,4 +1,5 @@
 import type { Resolution } from '$lib/domain/exchange/resolve';
+import { Busy } from '$lib/features/app/action.svelte';
 import { applyPackageImport } from './package-apply.service';
 import type { ImportLogEntry } from './import-log.service';
 import { readTeamPackage, type ImportPreview, type ReadProblem } from './package-import.service';
@@ -10,7 +11,7 @@ import { readTeamPackage, type ImportPreview, type ReadProblem } from './package
 export class PackageImport {
 	#preview = $state.raw<ImportPreview | null>(null);
 	#resolutions = $state.raw(new Map<string, Resolution>());
-	#busy = $state(false);
+	readonly #work = new Busy();
 	/** A package sealed with a passphrase, waiting for it. */
 	#locked = $state.raw<{ file: Blob; size: number } | null>(null);
 	current = $state(0);
@@ -23,7 +24,7 @@ export class PackageImport {
 		return this.#preview;
 	}
 	get busy() {
-		return this.#busy;
+		return this.#work.busy;
 	}
 	get resolutions(): ReadonlyMap<string, Resolution> {
 		return this.#resolutions;
@@ -62,18 +63,13 @@ export class PackageImport {
 	}
 
 	async #open(file: Blob, size: number, passphrase?: string): Promise<ReadProblem | null> {
-		this.#busy = true;
-		try {
-			const r = await readTeamPackage(file, size, { passphrase });
-			const waiting =
-				!r.ok && (r.problem.kind === 'encrypted' || r.problem.kind === 'wrong-passphrase');
-			this.#locked = waiting ? { file, size } : null;
-			if (!r.ok) return r.problem;
-			this.#preview = r.preview;
-			return null;
-		} finally {
-			this.#busy = false;
-		}
+		const r = await this.#work.during(() => readTeamPackage(file, size, { passphrase }));
+		const waiting =
+			!r.ok && (r.problem.kind === 'encrypted' || r.problem.kind === 'wrong-passphrase');
+		this.#locked = waiting ? { file, size } : null;
+		if (!r.ok) return r.problem;
+		this.#preview = r.preview;
+		return null;
 	}
 
 	choose(key: string, choice: Resolution): void {
@@ -94,14 +90,12 @@ export class PackageImport {
 
 	async apply(copySuffix: string): Promise<ImportLogEntry> {
 		if (!this.#preview) throw new Error('no package is open');
-		this.#busy = true;
-		try {
-			const { entry } = await applyPackageImport(this.#preview, this.#resolutions, copySuffix);
-			this.cancel();
-			return entry;
-		} finally {
-			this.#busy = false;
-		}
+		const preview = this.#preview;
+		const { entry } = await this.#work.during(() =>
+			applyPackageImport(preview, this.#resolutions, copySuffix)
+		);
+		this.cancel();
+		return entry;
 	}
 
 	cancel(): void {

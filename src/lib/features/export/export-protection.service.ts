@@ -9,11 +9,18 @@ import {
 	readEnvelope,
 	UnsupportedVersionError,
 	WrongPassphraseError,
-	type KdfOptions
+	type KdfOptions,
+	type OpenedEnvelope
 } from '$lib/crypto';
-import { utf8, wipe } from '$lib/crypto/bytes';
-import { sealChunked } from '$lib/crypto/chunked-envelope';
-import { deriveNewSecret } from '$lib/crypto/kdf';
+import { utf8, wipe, type Bytes } from '$lib/crypto/bytes';
+import {
+	CHUNKED_VERSION,
+	envelopeVersion,
+	openChunked,
+	sealChunked,
+	type ChunkedHeader
+} from '$lib/crypto/chunked-envelope';
+import { deriveNewSecret, deriveSecret } from '$lib/crypto/kdf';
 import { newSalt } from '$lib/crypto/team-key';
 import { storedTeamKey } from '$lib/features/exchange/team-key.service';
 
@@ -26,7 +33,7 @@ export type Protection =
 	| { kind: 'team-key' }
 	| { kind: 'plaintext'; confirmed: true };
 
-export type EnvelopeKind = 'backup' | 'team-package';
+export type EnvelopeKind = 'backup' | 'team-package' | 'qda-project';
 
 export class PlaintextNotConfirmedError extends Error {
 	override readonly name = 'PlaintextNotConfirmedError';
@@ -56,13 +63,28 @@ export interface ProtectOptions {
 	userInputs?: readonly string[];
 }
 
-/** Turns the export's text into the file's text: an envelope, or (confirmed) the text itself. */
+/**
+ * Turns the export's text (or bytes, for a ZIP) into the file's content: an envelope's text, or
+ * (confirmed) the content itself.
+ */
 export async function protectFile(
 	text: string,
 	kind: EnvelopeKind,
 	protection: Protection,
+	options?: ProtectOptions
+): Promise<string>;
+export async function protectFile(
+	bytes: Uint8Array<ArrayBuffer>,
+	kind: EnvelopeKind,
+	protection: Protection,
+	options?: ProtectOptions
+): Promise<string | Uint8Array<ArrayBuffer>>;
+export async function protectFile(
+	text: string | Uint8Array<ArrayBuffer>,
+	kind: EnvelopeKind,
+	protection: Protection,
 	options: ProtectOptions = {}
-): Promise<string> {
+): Promise<string | Uint8Array<ArrayBuffer>> {
 	switch (protection.kind) {
 		case 'plaintext':
 			if (protection.confirmed !== true) throw new PlaintextNotConfirmedError();
@@ -74,7 +96,7 @@ export async function protectFile(
 				throw new WeakPassphraseError();
 			const { params, secret } = await deriveNewSecret(protection.passphrase, options.kdf);
 			try {
-				return await sealChunked(utf8(text), kind, params, secret);
+				return await sealChunked(bytesOf(text), kind, params, secret);
 			} finally {
 				wipe(secret);
 			}
@@ -83,7 +105,7 @@ export async function protectFile(
 			const key = await storedTeamKey();
 			if (!key) throw new NoTeamKeyError();
 			return sealChunked(
-				utf8(text),
+				bytesOf(text),
 				kind,
 				{ alg: 'team-key', id: key.id, salt: newSalt() },
 				key.secret
@@ -112,7 +134,14 @@ export function envelopeLimit(plaintextLimit: number): number {
 }
 
 export type Opened =
-	{ ok: true; text: string; encrypted: boolean } | { ok: false; problem: EnvelopeProblem };
+	| {
+			ok: true;
+			text: string;
+			encrypted: boolean;
+			/** With `binary`, what the envelope held, as bytes (a ZIP is not text). */
+			content?: Uint8Array;
+	  }
+	| { ok: false; problem: EnvelopeProblem };
 
 /**
  * The export's text from a chosen file: a plaintext file as it is, an envelope opened with the
@@ -121,10 +150,16 @@ export type Opened =
 export async function openFile(
 	text: string,
 	kind: EnvelopeKind,
-	unlock: { passphrase?: string; kdf?: KdfOptions } = {}
+	unlock: { passphrase?: string; kdf?: KdfOptions; binary?: boolean } = {}
 ): Promise<Opened> {
 	if (!isEnvelope(text)) return { ok: true, text, encrypted: false };
+	// Binary content (a ZIP) is returned as bytes: decoding it as UTF-8 would fail.
+	const read = (o: OpenedEnvelope) =>
+		unlock.binary
+			? { ok: true as const, text: '', encrypted: true, content: o.content }
+			: { ok: true as const, text: o.text(), encrypted: true };
 	try {
+		if (envelopeVersion(text) === CHUNKED_VERSION) return await openChunkedFile(text, kind, unlock);
 		const envelope = readEnvelope(text);
 		if (envelope.kind !== kind) return { ok: false, problem: { kind: 'wrong-content' } };
 		const lock = envelopeLock(envelope);
@@ -133,20 +168,62 @@ export async function openFile(
 			if (!key) return { ok: false, problem: { kind: 'no-team-key', id: lock.id } };
 			if (key.id !== lock.id)
 				return { ok: false, problem: { kind: 'other-team-key', id: lock.id, mine: key.id } };
-			return {
-				ok: true,
-				text: (await openEnvelopeWithKey(envelope, key.secret)).text(),
-				encrypted: true
-			};
+			return read(await openEnvelopeWithKey(envelope, key.secret));
 		}
 		if (unlock.passphrase === undefined) return { ok: false, problem: { kind: 'encrypted' } };
-		const opened = await openEnvelope(envelope, unlock.passphrase, unlock.kdf);
-		return { ok: true, text: opened.text(), encrypted: true };
+		return read(await openEnvelope(envelope, unlock.passphrase, unlock.kdf));
 	} catch (e) {
 		const problem = envelopeProblemOf(e);
 		if (problem) return { ok: false, problem };
 		throw e;
 	}
+}
+
+/** Why a chunked envelope was not opened before its key was made: an answer, not a failure. */
+class NotOpened extends Error {
+	constructor(readonly problem: EnvelopeProblem) {
+		super(problem.kind);
+	}
+}
+
+/** A version 2 (chunked) envelope from its whole text: the same checks and answers as version 1. */
+async function openChunkedFile(
+	text: string,
+	kind: EnvelopeKind,
+	unlock: { passphrase?: string; kdf?: KdfOptions; binary?: boolean }
+): Promise<Opened> {
+	const parts: Uint8Array[] = [];
+	const keyFor = async (header: ChunkedHeader): Promise<Bytes> => {
+		if (header.kind !== kind) throw new NotOpened({ kind: 'wrong-content' });
+		const lock = header.kdf;
+		if (lock.alg === 'team-key') {
+			const key = await storedTeamKey();
+			if (!key) throw new NotOpened({ kind: 'no-team-key', id: lock.id });
+			if (key.id !== lock.id)
+				throw new NotOpened({ kind: 'other-team-key', id: lock.id, mine: key.id });
+			return key.secret.slice();
+		}
+		if (unlock.passphrase === undefined) throw new NotOpened({ kind: 'encrypted' });
+		return deriveSecret(unlock.passphrase, lock, unlock.kdf);
+	};
+	async function* whole() {
+		yield utf8(text);
+	}
+	try {
+		await openChunked(whole(), keyFor, async (p) => void parts.push(p));
+	} catch (e) {
+		if (e instanceof NotOpened) return { ok: false, problem: e.problem };
+		throw e;
+	}
+	const content = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+	let at = 0;
+	for (const p of parts) {
+		content.set(p, at);
+		at += p.length;
+	}
+	return unlock.binary
+		? { ok: true, text: '', encrypted: true, content }
+		: { ok: true, text: new TextDecoder().decode(content), encrypted: true };
 }
 
 /** What a failure to open an encrypted file means to the user, or null for a bug. */
@@ -157,4 +234,9 @@ export function envelopeProblemOf(e: unknown): EnvelopeProblem | null {
 	if (e instanceof KdfTooCostlyError) return { kind: 'kdf-too-costly', asked: e.asked };
 	if (e instanceof KdfUnavailableError) return { kind: 'kdf-unavailable', reason: e.reason };
 	return null;
+}
+
+/** A text export as UTF-8; a binary one (a ZIP) as it is. */
+function bytesOf(content: string | Uint8Array<ArrayBuffer>): Bytes {
+	return typeof content === 'string' ? utf8(content) : content;
 }

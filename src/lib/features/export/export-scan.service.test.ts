@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { updateSettings } from '$lib/db/settings.repo';
-import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
+import { useFreshWorkspace } from '$lib/testing/workspace';
 import { textToDoc } from '$lib/domain/notes/doc';
 import { buildBackup, backupRecords } from '$lib/features/settings/backup.service';
 import { MAX_LISTED, scanExport } from './export-scan.service';
@@ -13,13 +13,7 @@ import { followAlongsRepo, stopsRepo } from '$lib/db/follow-alongs.repo';
 import { trackExportRecords } from '$lib/features/follow-alongs/track.service';
 
 const CONSENT = { location: 'cell', followAlong: true, aggregate: true } as const;
-let name = '';
-beforeEach(async () => {
-	name = await freshWorkspace();
-});
-afterEach(async () => {
-	await dropWorkspace(name);
-});
+useFreshWorkspace();
 
 const note = (text: string, observedAt = Date.UTC(2025, 3, 2, 10)) =>
 	saveNote(null, { observedAt, doc: textToDoc(text), text });

@@ -100,22 +100,17 @@ export async function updateFollowAlong(
  */
 export async function deleteFollowAlong(id: string, now = Date.now()): Promise<void> {
 	const day = await followAlongsRepo.require(id);
-	const at = Math.max(now, day.updatedAt + 1);
-	const gone = <T extends { updatedAt: number }>(e: T) => ({ ...e, deletedAt: at, updatedAt: at });
 	const [stops, chunks] = await Promise.all([stopsOf(id), chunksOf(id)]);
+	const ended = { ...day, status: 'ended' as const, endedAt: day.endedAt ?? now };
 	await commit([
-		change(followAlongsRepo, [
-			followAlongsRepo.touched(
-				gone({ ...day, status: 'ended' as const, endedAt: day.endedAt ?? at })
-			)
-		]),
+		change(followAlongsRepo, [followAlongsRepo.trash(ended, now)]),
 		change(
 			stopsRepo,
-			stops.map((s) => stopsRepo.touched(gone(s)))
+			stops.map((s) => stopsRepo.trash(s, now))
 		),
 		change(
 			fixChunksRepo,
-			chunks.map((c) => fixChunksRepo.touched(gone(c)))
+			chunks.map((c) => fixChunksRepo.trash(c, now))
 		)
 	]);
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APPROXIMATE_OUTLINES } from '$lib/domain/neighbourhoods';
 import { MAX_GPX_BYTES } from '$lib/domain/tracks/gpx';
 import { readGpx } from '$lib/domain/tracks/gpx-scan';
@@ -9,7 +9,7 @@ import { gapBefore, sourceAt } from '$lib/domain/tracks/track';
 import { stopsOf, trackOf } from '$lib/db/follow-alongs.queries';
 import { followAlongsRepo } from '$lib/db/follow-alongs.repo';
 import { db } from '$lib/db/workspace';
-import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
+import { useFreshWorkspace } from '$lib/testing/workspace';
 import { NoRecordingConsentError, startFollowAlong } from './follow-alongs.service';
 import { importGpx, type GpxReader } from './gpx-import.service';
 import { TrackWriter } from './track-writer.service';
@@ -37,13 +37,7 @@ async function stored() {
 	};
 }
 
-let name = '';
-beforeEach(async () => {
-	name = await freshWorkspace();
-});
-afterEach(async () => {
-	await dropWorkspace(name);
-});
+useFreshWorkspace();
 
 describe('importing a GPX file', () => {
 	it('creates a day from each fixture with the exact point count and duration', async () => {

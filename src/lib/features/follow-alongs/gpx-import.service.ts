@@ -78,16 +78,18 @@ export async function storeGpxImport(
 	const end = track.t[track.count - 1]!;
 
 	const day: FollowAlong = existing
-		? followAlongsRepo.touched({
-				...existing,
-				routeSource: existing.routeSource === 'sketch' ? 'imported' : existing.routeSource,
-				startedAt: Math.min(existing.startedAt, start),
-				endedAt:
-					existing.status === 'ended' ? Math.max(existing.endedAt ?? end, end) : existing.endedAt,
-				fixCount: track.count,
-				gaps: gapsOf(track, 'import'),
-				updatedAt: Math.max(now, existing.updatedAt + 1)
-			})
+		? followAlongsRepo.touch(
+				existing,
+				{
+					routeSource: existing.routeSource === 'sketch' ? 'imported' : existing.routeSource,
+					startedAt: Math.min(existing.startedAt, start),
+					endedAt:
+						existing.status === 'ended' ? Math.max(existing.endedAt ?? end, end) : existing.endedAt,
+					fixCount: track.count,
+					gaps: gapsOf(track, 'import')
+				},
+				now
+			)
 		: followAlongsRepo.prepare(
 				{
 					participantId: target.participantId ?? null,

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syntheticTrack } from '$lib/domain/tracks/synthetic';
 import { trackToFixes } from '$lib/domain/tracks/track';
 import { stopsOf } from '$lib/db/follow-alongs.queries';
 import { stopsRepo } from '$lib/db/follow-alongs.repo';
-import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
+import { useFreshWorkspace } from '$lib/testing/workspace';
 import { startFollowAlong } from './follow-alongs.service';
 import {
 	addStop,
@@ -26,13 +26,7 @@ const SETTINGS = { stopRadiusMetres: 50, stopMinMinutes: 5 };
 const A = { lat: 55.6703, lon: 12.5598 };
 const B = { lat: 55.6716, lon: 12.5622 };
 
-let name = '';
-beforeEach(async () => {
-	name = await freshWorkspace();
-});
-afterEach(async () => {
-	await dropWorkspace(name);
-});
+useFreshWorkspace();
 
 /** A recorded day with known stops: 20 min at A, a walk, 15 min at B. */
 async function recordedDay() {

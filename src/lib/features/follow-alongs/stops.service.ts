@@ -2,6 +2,7 @@ import type { StopInput } from '$lib/domain/follow-alongs/stop';
 import type { WorkspaceSettingsContent } from '$lib/domain/settings/workspace-settings';
 import { detectStops, mergeStops, splitStop, type ProposedStop } from '$lib/domain/tracks/stops';
 import type { Track } from '$lib/domain/tracks/track';
+import { splitEntity } from '$lib/domain/records/record';
 import { change, commit } from '$lib/db/commit';
 import { stopsOf, trackOf } from '$lib/db/follow-alongs.queries';
 import { stopsRepo, type Stop } from '$lib/db/follow-alongs.repo';
@@ -128,9 +129,7 @@ export function proposalsFor(
 	);
 	const retired = existing
 		.filter((s) => s.status === 'proposed' && s.source === 'detected')
-		.map((s) =>
-			stopsRepo.touched({ ...s, deletedAt: now, updatedAt: Math.max(now, s.updatedAt + 1) })
-		);
+		.map((s) => stopsRepo.trash(s, now));
 	return { proposals, retired };
 }
 
@@ -150,22 +149,20 @@ export async function mergeTwoStops(aId: string, bId: string, now = Date.now()):
 	}) as [Stop, Stop];
 	const [first, second] = a.arrivedAt <= b.arrivedAt ? [a, b] : [b, a];
 	const merged = mergeStops(asProposed(first), asProposed(second));
-	const kept = stopsRepo.touched({
-		...first,
-		arrivedAt: merged.arrivedAt,
-		departedAt: merged.departedAt,
-		lat: merged.lat,
-		lon: merged.lon,
-		fixCount: merged.fixCount,
-		// Merging is the researcher's decision about the stop: it is no longer a mere proposal.
-		status: 'confirmed',
-		updatedAt: Math.max(now, first.updatedAt + 1)
-	});
-	const gone = stopsRepo.touched({
-		...second,
-		deletedAt: now,
-		updatedAt: Math.max(now, second.updatedAt + 1)
-	});
+	const kept = stopsRepo.touch(
+		first,
+		{
+			arrivedAt: merged.arrivedAt,
+			departedAt: merged.departedAt,
+			lat: merged.lat,
+			lon: merged.lon,
+			fixCount: merged.fixCount,
+			// Merging is the researcher's decision about the stop: it is no longer a mere proposal.
+			status: 'confirmed'
+		},
+		now
+	);
+	const gone = stopsRepo.trash(second, now);
 	await commit([change(stopsRepo, [kept, gone])]);
 	return kept;
 }
@@ -180,26 +177,9 @@ export async function splitOneStop(
 	const stop = await stopsRepo.require(id);
 	const { track } = await trackOf(stop.followAlongId);
 	const [a, b] = splitStop(track, asProposed(stop), at, radiusM);
-	const first = stopsRepo.touched({
-		...stop,
-		...a,
-		status: 'confirmed',
-		updatedAt: Math.max(now, stop.updatedAt + 1)
-	});
-	const {
-		id: _id,
-		createdAt: _c,
-		updatedAt: _u,
-		deletedAt: _d,
-		authorId: _a,
-		deviceId: _v,
-		rev: _r,
-		...rest
-	} = {
-		...stop,
-		...b
-	};
-	const second = stopsRepo.prepare({ ...rest, status: 'confirmed' }, now);
+	const first = stopsRepo.touch(stop, { ...a, status: 'confirmed' }, now);
+	const { content } = splitEntity({ ...stop, ...b });
+	const second = stopsRepo.prepare({ ...content, status: 'confirmed' }, now);
 	await commit([change(stopsRepo, [first, second])]);
 	return [first, second];
 }
@@ -220,16 +200,12 @@ export async function undoStopChange(
 	now = Date.now()
 ): Promise<void> {
 	const current = await stopsRepo.getMany([...before.map((s) => s.id), ...made]);
-	const stamp = (s: Stop, i: number) =>
-		Math.max(now, s.updatedAt + 1, (current[i]?.updatedAt ?? 0) + 1);
 	const back = before.map((s, i) =>
-		stopsRepo.touched({ ...s, rev: current[i]?.rev ?? s.rev, updatedAt: stamp(s, i) })
+		stopsRepo.touch(current[i] ?? s, { ...splitEntity(s).content, deletedAt: s.deletedAt }, now)
 	);
-	const gone = made.flatMap((id, k) => {
+	const gone = made.flatMap((_, k) => {
 		const s = current[before.length + k];
-		if (!s) return [];
-		const at = stamp(s, before.length + k);
-		return [stopsRepo.touched({ ...s, deletedAt: at, updatedAt: at })];
+		return s ? [stopsRepo.trash(s, now)] : [];
 	});
 	await commit([change(stopsRepo, [...back, ...gone])]);
 }

@@ -34,7 +34,7 @@ export function appendedChunks(
 	const rows = appendToChunks(followAlongId, last && content(last), fixes);
 	return rows.map((row) =>
 		last && row.seq === last.seq
-			? fixChunksRepo.touched({ ...last, ...row, updatedAt: Math.max(now, last.updatedAt + 1) })
+			? fixChunksRepo.touch(last, row, now)
 			: fixChunksRepo.prepare(row, now)
 	);
 }
@@ -47,13 +47,11 @@ export function followAlongAfterWrite(
 	patch: RecordingPatch,
 	now: number
 ): FollowAlong {
-	return followAlongsRepo.touched({
-		...day,
-		...patch,
-		fixCount: day.fixCount + added,
-		gaps: [...day.gaps, ...gaps],
-		updatedAt: Math.max(now, day.updatedAt + 1)
-	});
+	return followAlongsRepo.touch(
+		day,
+		{ ...patch, fixCount: day.fixCount + added, gaps: [...day.gaps, ...gaps] },
+		now
+	);
 }
 
 function content(chunk: FixChunk): TrackChunk {
@@ -76,14 +74,8 @@ export async function rewrittenChunks(
 	const rows = packChunks(followAlongId, track);
 	const written = rows.map((row) => {
 		const prev = bySeq.get(row.seq);
-		return prev
-			? fixChunksRepo.touched({ ...prev, ...row, updatedAt: Math.max(now, prev.updatedAt + 1) })
-			: fixChunksRepo.prepare(row, now);
+		return prev ? fixChunksRepo.touch(prev, row, now) : fixChunksRepo.prepare(row, now);
 	});
-	const surplus = old
-		.filter((c) => c.seq >= rows.length)
-		.map((c) =>
-			fixChunksRepo.touched({ ...c, deletedAt: now, updatedAt: Math.max(now, c.updatedAt + 1) })
-		);
+	const surplus = old.filter((c) => c.seq >= rows.length).map((c) => fixChunksRepo.trash(c, now));
 	return [...written, ...surplus];
 }

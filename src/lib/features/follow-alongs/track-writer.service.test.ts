@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHUNK_SIZE } from '$lib/domain/tracks/chunks';
 import { gapBefore } from '$lib/domain/tracks/track';
 import { stopsOf, trackOf } from '$lib/db/follow-alongs.queries';
 import { followAlongsRepo } from '$lib/db/follow-alongs.repo';
 import { db } from '$lib/db/workspace';
-import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
+import { useFreshWorkspace } from '$lib/testing/workspace';
 import {
 	AlreadyFollowingError,
 	deleteFollowAlong,
@@ -18,13 +18,7 @@ import { TrackWriter } from './track-writer.service';
 import { participant, T0, walk } from '$lib/testing/follow-alongs';
 import { listTrash, restoreItem } from '$lib/features/settings/trash.service';
 
-let name = '';
-beforeEach(async () => {
-	name = await freshWorkspace();
-});
-afterEach(async () => {
-	await dropWorkspace(name);
-});
+useFreshWorkspace();
 
 describe('starting a follow-along', () => {
 	it('records only one day at a time, and only with consent to a recorded route', async () => {

@@ -46,14 +46,16 @@ export async function saveSketch(
 		reason: reasons.get(`${g.from}-${g.to}`) ?? g.reason
 	}));
 	const chunks = await rewrittenChunks(followAlongId, track, before.count > 0, now);
-	const updated = followAlongsRepo.touched({
-		...day,
-		fixCount: track.count,
-		gaps,
-		startedAt: Math.min(day.startedAt, track.t[0]!),
-		endedAt: day.endedAt === null ? null : Math.max(day.endedAt, track.t[track.count - 1]!),
-		updatedAt: Math.max(now, day.updatedAt + 1)
-	});
+	const updated = followAlongsRepo.touch(
+		day,
+		{
+			fixCount: track.count,
+			gaps,
+			startedAt: Math.min(day.startedAt, track.t[0]!),
+			endedAt: day.endedAt === null ? null : Math.max(day.endedAt, track.t[track.count - 1]!)
+		},
+		now
+	);
 	await commit([change(followAlongsRepo, [updated]), change(fixChunksRepo, chunks)]);
 	return { fixes: sketch.fixes.length };
 }

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeHeatmap } from '$lib/domain/heatmap/compute';
 import { NEIGHBOURHOOD_KEYS } from '$lib/domain/neighbourhoods/keys';
 import { APPROXIMATE_OUTLINES } from '$lib/domain/neighbourhoods/outlines';
@@ -11,18 +11,12 @@ import { fixChunksRepo, followAlongsRepo, stopsRepo } from '$lib/db/follow-along
 import { notesRepo } from '$lib/db/notes.repo';
 import { placesRepo } from '$lib/db/places.repo';
 import { updateSettings } from '$lib/db/settings.repo';
-import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
+import { useFreshWorkspace } from '$lib/testing/workspace';
 import { seedDemo } from '$lib/features/settings/demo.service';
 import { gatherHeatmapInput } from './heatmap-input.service';
 import { participant } from '$lib/testing/follow-alongs';
 
-let name = '';
-beforeEach(async () => {
-	name = await freshWorkspace();
-});
-afterEach(async () => {
-	await dropWorkspace(name);
-});
+useFreshWorkspace();
 
 const SPOT = { lat: 55.662, lon: 12.545 };
 const DAY = 86_400_000;

@@ -1,21 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { generateBenchData } from '$lib/testing/heatmap-bench-data';
 import { computeHeatmap } from '$lib/domain/heatmap/compute';
 import { newId } from '$lib/domain/records/ids';
 import { SCHEMA_VERSIONS, StedsansDB } from '$lib/db/db';
 import { heatmapsRepo, saveNoise } from '$lib/db/heatmaps.repo';
-import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
+import { useFreshWorkspace } from '$lib/testing/workspace';
 import { db } from '$lib/db/workspace';
 import { DEFAULT_FORM, optionsFor } from './heatmap-options.service';
 
-let name = '';
-beforeEach(async () => {
-	name = await freshWorkspace();
-});
-afterEach(async () => {
-	await dropWorkspace(name);
-});
+useFreshWorkspace();
 
 const input = () => generateBenchData({ fixes: 40_000, participants: 30, seed: 5 });
 

@@ -77,13 +77,11 @@ export async function mergeCodes(fromId: string, toId: string): Promise<{ notesC
 	const newParent = mergeParentFor(to);
 	const children = all
 		.filter((c) => c.parentId === from.id && c.id !== to.id)
-		.map((c) => codesRepo.touched({ ...c, parentId: newParent, updatedAt: now }));
+		.map((c) => codesRepo.touch(c, { parentId: newParent }, now));
 	const notes = (await notesRepo.list())
 		.filter((n) => n.codeIds.includes(from.id))
-		.map((n) =>
-			notesRepo.touched({ ...n, codeIds: remapCodes(n.codeIds, from.id, to.id), updatedAt: now })
-		);
-	const merged = codesRepo.touched({ ...from, mergedInto: to.id, deletedAt: now, updatedAt: now });
+		.map((n) => notesRepo.touch(n, { codeIds: remapCodes(n.codeIds, from.id, to.id) }, now));
+	const merged = codesRepo.touch(from, { mergedInto: to.id, deletedAt: now }, now);
 	await commit([change(codesRepo, [...children, merged]), change(notesRepo, notes)]);
 	return { notesChanged: notes.length };
 }

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { snapToCell } from '$lib/domain/geo/cells';
 import { textToDoc } from '$lib/domain/notes/doc';
 import { codesRepo } from '$lib/db/codes.repo';
 import { notesRepo } from '$lib/db/notes.repo';
-import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
+import { useFreshWorkspace } from '$lib/testing/workspace';
 import { ensureStarterCodebook, mergeCodes, nestCode, NestError } from './codebook.service';
 import { ConsentError, saveNote } from './notes.service';
 import {
@@ -16,13 +16,7 @@ import {
 	withdrawParticipant
 } from './participants.service';
 
-let name = '';
-beforeEach(async () => {
-	name = await freshWorkspace();
-});
-afterEach(async () => {
-	await dropWorkspace(name);
-});
+useFreshWorkspace();
 
 const cell = snapToCell(55.6649, 12.5516, 8);
 const note = (over: object = {}) => ({

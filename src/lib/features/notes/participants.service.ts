@@ -56,7 +56,7 @@ export async function updateParticipant(
 	const before = await participantsRepo.require(id);
 	const content = ParticipantContent.parse({ ...input, withdrawnAt: before.withdrawnAt });
 	await assertFreeCode(content.code, id);
-	const updated = participantsRepo.touched({ ...before, ...content, updatedAt: Date.now() });
+	const updated = participantsRepo.touch(before, content);
 	const everyone = new Map((await participantsRepo.list()).map((p) => [p.id, p]));
 	everyone.set(id, updated);
 	const changedNotes: Note[] = [];
@@ -66,7 +66,7 @@ export async function updateParticipant(
 			.filter((p) => p !== undefined);
 		const allowed = applyConsent(note, people);
 		if (allowed.location !== note.location || allowed.neighbourhood !== note.neighbourhood)
-			changedNotes.push(notesRepo.touched({ ...allowed, updatedAt: Date.now() }));
+			changedNotes.push(notesRepo.touch(allowed));
 	}
 	await commit([change(participantsRepo, [updated]), change(notesRepo, changedNotes)]);
 	return { notesChanged: changedNotes.length };
@@ -84,7 +84,7 @@ export async function trashRecordsOf(participantId: string): Promise<string[]> {
 	await commit([
 		change(
 			notesRepo,
-			notes.map((n) => notesRepo.touched({ ...n, deletedAt: now, updatedAt: now }))
+			notes.map((n) => notesRepo.trash(n, now))
 		)
 	]);
 	return notes.map((n) => n.id);
@@ -96,7 +96,7 @@ export async function restoreNotes(ids: string[]): Promise<void> {
 	await commit([
 		change(
 			notesRepo,
-			notes.map((n) => notesRepo.touched({ ...n, deletedAt: null, updatedAt: now }))
+			notes.map((n) => notesRepo.touch(n, { deletedAt: null }, now))
 		)
 	]);
 }

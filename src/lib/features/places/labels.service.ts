@@ -69,11 +69,11 @@ export async function convertLabels(
 	const notes = (await notesRepo.getMany([...linkTo.keys()]))
 		.filter((n) => n !== undefined)
 		.map((note) =>
-			notesRepo.touched({
-				...note,
-				placeIds: [...new Set([...note.placeIds, ...linkTo.get(note.id)!])],
-				updatedAt: Math.max(now, note.updatedAt + 1)
-			})
+			notesRepo.touch(
+				note,
+				{ placeIds: [...new Set([...note.placeIds, ...linkTo.get(note.id)!])] },
+				now
+			)
 		);
 	changes.push(change(notesRepo, notes));
 	await commit(changes);

@@ -56,18 +56,16 @@ export async function mergePlacesInto(
 		const linked = note.placeIds.some((id) => redirects.has(id));
 		if (doc === note.doc && !linked) return [];
 		return [
-			notesRepo.touched({
-				...note,
-				doc,
-				text: docToText(doc),
-				placeIds: rewriteLinks(note.placeIds, redirects),
-				updatedAt: Math.max(now, note.updatedAt + 1)
-			})
+			notesRepo.touch(
+				note,
+				{ doc, text: docToText(doc), placeIds: rewriteLinks(note.placeIds, redirects) },
+				now
+			)
 		];
 	});
 	const stopRows = await db().stops.where('placeId').equals(other.id).toArray();
 	const stops = (await stopsRepo.fromRows(stopRows)).map((stop) =>
-		stopsRepo.touched({ ...stop, placeId: kept.id, updatedAt: Math.max(now, stop.updatedAt + 1) })
+		stopsRepo.touch(stop, { placeId: kept.id }, now)
 	);
 	changes.push(change(notesRepo, notes), change(stopsRepo, stops));
 	await commit(changes);

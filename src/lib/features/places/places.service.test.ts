@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isCreation } from '$lib/domain/places/created';
 import { mentionedIds, textToDoc, type DocNode } from '$lib/domain/notes/doc';
 import { STARTER_PLACES } from '$lib/domain/places/starter';
@@ -6,7 +6,7 @@ import { newId } from '$lib/domain/records/ids';
 import { notesRepo } from '$lib/db/notes.repo';
 import { placeRevisionsRepo, placesRepo } from '$lib/db/places.repo';
 import { stopsRepo } from '$lib/db/follow-alongs.repo';
-import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
+import { useFreshWorkspace } from '$lib/testing/workspace';
 import { db } from '$lib/db/workspace';
 import { saveNote } from '$lib/features/notes/notes.service';
 import { convertLabels, unconvertedLabels } from './labels.service';
@@ -22,13 +22,7 @@ import {
 } from './places.service';
 import { restoreItem } from '$lib/features/settings/trash.service';
 
-let name = '';
-beforeEach(async () => {
-	name = await freshWorkspace();
-});
-afterEach(async () => {
-	await dropWorkspace(name);
-});
+useFreshWorkspace();
 
 const point = { type: 'point' as const, lon: 12.56, lat: 55.67, radius: 20 };
 const placeMention = (id: string, label: string): DocNode => ({

@@ -46,11 +46,7 @@ export function prepareEdit(
 ): { place: PlaceRecord; changes: Change[] } | null {
 	const revision = revisionFor(existing.id, placeContent(existing), next, identity().authorId, now);
 	if (!revision) return null;
-	const place = placesRepo.touched({
-		...existing,
-		...next,
-		updatedAt: Math.max(now, existing.updatedAt + 1)
-	});
+	const place = placesRepo.touch(existing, next, now);
 	return {
 		place,
 		changes: [
@@ -105,13 +101,13 @@ export async function revertRevision(revisionId: string): Promise<PlaceRecord> {
 /** Moves a place to the trash with its history, stamped with the same time so they come back together. */
 export async function deletePlace(id: string): Promise<void> {
 	const place = await placesRepo.require(id);
-	const now = Math.max(Date.now(), place.updatedAt + 1);
+	const now = Date.now();
 	const rows = await db().placeRevisions.where('placeId').equals(id).toArray();
 	const revisions = (await placeRevisionsRepo.fromRows(rows))
 		.filter((r) => r.deletedAt === null)
-		.map((r) => placeRevisionsRepo.touched({ ...r, deletedAt: now, updatedAt: now }));
+		.map((r) => placeRevisionsRepo.trash(r, now));
 	await commit([
-		change(placesRepo, [placesRepo.touched({ ...place, deletedAt: now, updatedAt: now })]),
+		change(placesRepo, [placesRepo.trash(place, now)]),
 		change(placeRevisionsRepo, revisions)
 	]);
 }

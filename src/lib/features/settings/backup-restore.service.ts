@@ -10,7 +10,7 @@ import {
 	type BackupRecord,
 	type MergeSummary
 } from '$lib/domain/backup';
-import type { RecordMeta } from '$lib/domain/records/record';
+import { pickMeta } from '$lib/domain/records/record';
 import { SECRET_SETTINGS } from '$lib/domain/settings/privacy-settings';
 import type { KdfOptions } from '$lib/crypto';
 import { writeTransaction } from '$lib/db/commit';
@@ -221,9 +221,4 @@ async function keepLocalSecrets(settings: BackupRecord[], leftOut: readonly stri
 	if (!secrets.length || !settings.length) return;
 	const local = await getSettings();
 	for (const r of settings) for (const k of secrets) r[k] = local[k];
-}
-
-function pickMeta(e: RecordMeta) {
-	const { id, createdAt, updatedAt, deletedAt, authorId, deviceId, rev } = e;
-	return { id, createdAt, updatedAt, deletedAt, authorId, deviceId, rev };
 }

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixChunksRepo, followAlongsRepo } from '$lib/db/follow-alongs.repo';
 import { notesRepo } from '$lib/db/notes.repo';
 import { getProfile, setDisplayName } from '$lib/db/ethnographers.repo';
-import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
+import { dropWorkspace, useFreshWorkspace } from '$lib/testing/workspace';
 import { closeWorkspace, deleteWorkspace, openWorkspace } from '$lib/db/workspace';
 import { textToDoc } from '$lib/domain/notes/doc';
 import { packChunks } from '$lib/domain/tracks/chunks';
@@ -12,13 +12,7 @@ import { buildBackup, restoreBackup, sealBackup } from './backup.service';
 const plainBackup = async () =>
 	sealBackup(await buildBackup(), { kind: 'plaintext', confirmed: true });
 
-let name = '';
-beforeEach(async () => {
-	name = await freshWorkspace();
-});
-afterEach(async () => {
-	await dropWorkspace(name);
-});
+const workspace = useFreshWorkspace();
 
 describe('backup', () => {
 	it('round-trips notes, follow-alongs and typed-array fix chunks into an empty workspace', async () => {
@@ -37,7 +31,7 @@ describe('backup', () => {
 		expect(JSON.parse(file.text).records.fixChunks[0].lat).toMatch(/^[A-Za-z0-9+/=]+$/);
 
 		closeWorkspace();
-		const other = `${name}-restore`;
+		const other = `${workspace.name}-restore`;
 		await openWorkspace('main', other);
 		const r = await restoreBackup(file.text, file.text.length);
 		expect(r.ok && r.summary.added).toBeGreaterThanOrEqual(3);
@@ -52,7 +46,7 @@ describe('backup', () => {
 		await setDisplayName('Maja K.');
 		const file = await plainBackup();
 		closeWorkspace();
-		const other = `${name}-fresh`;
+		const other = `${workspace.name}-fresh`;
 		await openWorkspace('main', other);
 		expect(await getProfile()).toBeUndefined();
 		await restoreBackup(file.text, file.text.length);
@@ -91,7 +85,7 @@ describe('backup', () => {
 		const own = await plainBackup();
 
 		closeWorkspace();
-		const demo = `${name}-demo`;
+		const demo = `${workspace.name}-demo`;
 		await openWorkspace('demo', demo);
 		await notesRepo.create({ observedAt: 6, doc: textToDoc('syntetisk'), text: 'syntetisk' });
 		const intoDemo = await restoreBackup(own.text, own.text.length);
@@ -101,7 +95,7 @@ describe('backup', () => {
 		expect(JSON.parse(demoFile.text).workspace.kind).toBe('demo');
 
 		closeWorkspace();
-		await openWorkspace('main', name);
+		await openWorkspace('main', workspace.name);
 		const before = (await notesRepo.list()).length;
 		const intoOwn = await restoreBackup(demoFile.text, demoFile.text.length);
 		expect(intoOwn).toEqual({ ok: false, problem: { kind: 'other-workspace', file: 'demo' } });

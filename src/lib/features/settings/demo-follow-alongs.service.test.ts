@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { copenhagenDayKey } from '$lib/domain/format/datetime';
 import { allowedLocation, inAggregates } from '$lib/domain/participants/participant';
 import { NEIGHBOURHOOD_KEYS } from '$lib/domain/neighbourhoods';
@@ -7,16 +7,10 @@ import { chunksOf, stopsOf, trackOf } from '$lib/db/follow-alongs.queries';
 import { followAlongsRepo } from '$lib/db/follow-alongs.repo';
 import { notesRepo } from '$lib/db/notes.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
-import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
+import { useFreshWorkspace } from '$lib/testing/workspace';
 import { seedDemo } from './demo.service';
 
-let name = '';
-beforeEach(async () => {
-	name = await freshWorkspace();
-});
-afterEach(async () => {
-	await dropWorkspace(name);
-});
+useFreshWorkspace();
 
 describe('the demo workspace’s follow-along days', () => {
 	it('follow enough people on enough days for the heatmaps, as their consent allows', async () => {

@@ -1,21 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mentionedIds } from '$lib/domain/notes/doc';
 import { newId } from '$lib/domain/records/ids';
 import { notesRepo } from '$lib/db/notes.repo';
 import { placeRevisionsRepo, placesRepo } from '$lib/db/places.repo';
 import { stopsRepo } from '$lib/db/follow-alongs.repo';
-import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
+import { useFreshWorkspace } from '$lib/testing/workspace';
 import { linkDemoStops } from './demo-places.service';
 import { seedDemo } from './demo.service';
 import { unconvertedLabels } from '$lib/features/places/labels.service';
 
-let name = '';
-beforeEach(async () => {
-	name = await freshWorkspace();
-});
-afterEach(async () => {
-	await dropWorkspace(name);
-});
+useFreshWorkspace();
 
 describe('the demo workspace’s glossary', () => {
 	it('links notes to places by id and by # mentions, with history, and leaves labels to convert', async () => {

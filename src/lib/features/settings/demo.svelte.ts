@@ -1,14 +1,15 @@
 import { deleteWorkspace } from '$lib/db/workspace';
+import { Busy } from '$lib/features/app/action.svelte';
 import { workspace } from '$lib/features/app/workspace.svelte';
 
 /** Starting and wiping the demo workspace, with progress for the screen. */
 class DemoState {
-	#busy = $state(false);
+	readonly #work = new Busy();
 	#done = $state(0);
 	#total = $state(0);
 
 	get busy() {
-		return this.#busy;
+		return this.#work.busy;
 	}
 	get fraction() {
 		return this.#total ? this.#done / this.#total : 0;
@@ -16,9 +17,8 @@ class DemoState {
 
 	/** A fresh demo workspace, filled from the seeded generator. */
 	async start(): Promise<void> {
-		this.#busy = true;
 		this.#done = 0;
-		try {
+		await this.#work.during(async () => {
 			await deleteWorkspace('demo');
 			await workspace.switchTo('demo');
 			// The generator (and h3-js with it) loads only when someone asks for the demo.
@@ -28,9 +28,7 @@ class DemoState {
 				this.#total = total;
 			});
 			await workspace.switchTo('demo');
-		} finally {
-			this.#busy = false;
-		}
+		});
 	}
 
 	async wipe(): Promise<void> {

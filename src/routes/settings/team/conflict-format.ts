@@ -1,22 +1,12 @@
 import { m } from '$lib/paraglide/messages.js';
 import { deepEqual } from '$lib/domain/exchange/equal';
-import type { ExchangeRecord } from '$lib/domain/exchange/merge';
+import { notContent, type ExchangeRecord } from '$lib/domain/exchange/merge';
 import { formatDateTime, type AppLocale } from '$lib/domain/format/datetime';
 import { PLACE_FIELDS, type PlaceField } from '$lib/domain/places/place';
 import type { FieldChange } from '$lib/domain/places/history';
 import type { ExchangeTable } from '$lib/features/exchange/exchange-tables.service';
 import { fieldName, formatValue } from '$lib/i18n/place-format';
 
-const META = new Set([
-	'id',
-	'createdAt',
-	'updatedAt',
-	'deletedAt',
-	'authorId',
-	'deviceId',
-	'rev',
-	'v'
-]);
 const clip = (s: string, n = 100) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 /** A line that says which record this is: a place's name, a code's label, a note's time and text. */
@@ -70,7 +60,7 @@ export function tableName(table: ExchangeTable): string {
  */
 export function changedFields(a: ExchangeRecord, b: ExchangeRecord): string[] {
 	const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-	const changed = [...keys].filter((k) => !META.has(k) && !deepEqual(a[k], b[k]));
+	const changed = [...keys].filter((k) => !notContent(k) && !deepEqual(a[k], b[k]));
 	return changed.includes('text') ? changed.filter((k) => k !== 'doc') : changed;
 }
 
