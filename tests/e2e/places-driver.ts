@@ -243,3 +243,21 @@ export function placesDrawn(page: Page): Promise<number> {
 			);
 		});
 }
+
+/** Taps the Map screen's map where `lon`, `lat` is drawn (a place's dot). */
+export async function tapMapAt(page: Page, lon: number, lat: number): Promise<void> {
+	const map = page.locator('.map').first();
+	const at = await map.evaluate(
+		(el, ll) => {
+			const m = (
+				el as HTMLElement & {
+					maplibre?: { project(ll: [number, number]): { x: number; y: number } };
+				}
+			).maplibre;
+			return m ? m.project(ll) : null;
+		},
+		[lon, lat] as [number, number]
+	);
+	if (!at) throw new Error('the map is not ready');
+	await map.click({ position: { x: at.x, y: at.y } });
+}
