@@ -44,7 +44,8 @@ for (const locale of ['en-GB', 'da-DK'])
 				{
 					name: 'list',
 					path: '/follow',
-					ready: (p) => expect(p.getByRole('listitem').first()).toBeVisible()
+					// The participant codes come from the lookups, which may load after the days.
+					ready: (p) => expect(p.getByRole('listitem').first()).toContainText(/[A-Z]{2}-\d{3}/)
 				},
 				{
 					name: 'start',
