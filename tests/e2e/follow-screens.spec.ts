@@ -45,7 +45,10 @@ for (const locale of ['en-GB', 'da-DK'])
 					name: 'list',
 					path: '/follow',
 					// The participant codes come from the lookups, which may load after the days.
-					ready: (p) => expect(p.getByRole('listitem').first()).toContainText(/[A-Z]{2}-\d{3}/)
+					ready: (p) =>
+						expect(p.getByRole('main').getByRole('listitem').first()).toContainText(
+							/[A-Z]{2}-\d{3}/
+						)
 				},
 				{
 					name: 'start',
