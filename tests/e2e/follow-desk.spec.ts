@@ -151,21 +151,21 @@ test('several GPX files become days at once; the list finds them; the summary ac
 		.trim()
 		.split('\r\n');
 	expect(rows[0]).toBe(
-		'scope,participant,place,institution,days,visits,participants,minutes_at_institutions,minutes_outside,minutes_unknown,minutes_at_place'
+		'scope,participant,place,institution,days,visits,participants,minutes_at_institutions,minutes_outside,minutes_unknown,minutes_at_place,minutes_outside_sketched'
 	);
 	expect(rows).toContain(
-		`participant,VB-031,,,2,,,${minutes(institution)},${minutes(known - institution)},0,`
+		`participant,VB-031,,,2,,,${minutes(institution)},${minutes(known - institution)},0,,0`
 	);
-	expect(rows).toContain(`place,,Bænken,yes,1,1,1,,,,${minutes(institution)}`);
-	expect(rows).toContain(`place,,Unnamed stops,no,2,3,1,,,,${minutes(unnamed)}`);
+	expect(rows).toContain(`place,,Bænken,yes,1,1,1,,,,${minutes(institution)},`);
+	expect(rows).toContain(`place,,Unnamed stops,no,2,3,1,,,,${minutes(unnamed)},`);
 	expect(rows.at(-1)).toBe(
-		`total,,,,2,,1,${minutes(institution)},${minutes(known - institution)},0,`
+		`total,,,,2,,1,${minutes(institution)},${minutes(known - institution)},0,,0`
 	);
 
 	// The Danish Excel variant: semicolons, a decimal comma, the byte-order mark.
 	const da = await downloadCsv(page, 'Download CSV for Excel (Danish)');
 	expect(da.startsWith('\uFEFFscope;participant;place;')).toBe(true);
 	const comma = (n: number) => String(n).replace('.', ',');
-	expect(da).toContain(`\r\nplace;;Bænken;yes;1;1;1;;;;${comma(minutes(institution))}\r\n`);
+	expect(da).toContain(`\r\nplace;;Bænken;yes;1;1;1;;;;${comma(minutes(institution))};\r\n`);
 	await expect(alertRegion(page)).toBeEmpty();
 });

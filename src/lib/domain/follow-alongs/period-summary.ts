@@ -24,6 +24,8 @@ export interface ParticipantTime {
 	days: number;
 	institutionMs: number;
 	outsideMs: number;
+	/** Of `outsideMs`, the moving time sketched by hand: a reconstruction, not a measurement. */
+	sketchedMs: number;
 	/** Unknown time (gaps in the track outside stops). */
 	gapMs: number;
 }
@@ -42,6 +44,8 @@ export interface PeriodSummary {
 	days: number;
 	institutionMs: number;
 	outsideMs: number;
+	/** Of `outsideMs`, sketched by hand. */
+	sketchedMs: number;
 	gapMs: number;
 	/** By code. */
 	perParticipant: ParticipantTime[];
@@ -66,6 +70,7 @@ export class PeriodTally {
 				days: 0,
 				institutionMs: 0,
 				outsideMs: 0,
+				sketchedMs: 0,
 				gapMs: 0
 			};
 			this.#people.set(who, p);
@@ -73,6 +78,7 @@ export class PeriodTally {
 		p.days++;
 		p.institutionMs += s.institutionMs;
 		p.outsideMs += s.outsideMs;
+		p.sketchedMs += s.reconstructed.movingMs;
 		p.gapMs += s.gapMs;
 		for (const place of s.perPlace) {
 			const group =
@@ -108,12 +114,13 @@ export class PeriodTally {
 		const perPlace = [...this.#places.values()]
 			.map(({ who, ...t }) => ({ ...t, participants: who.size }))
 			.sort((a, b) => b.ms - a.ms);
-		const sum = (k: 'institutionMs' | 'outsideMs' | 'gapMs') =>
+		const sum = (k: 'institutionMs' | 'outsideMs' | 'sketchedMs' | 'gapMs') =>
 			perParticipant.reduce((n, p) => n + p[k], 0);
 		return {
 			days: this.#days,
 			institutionMs: sum('institutionMs'),
 			outsideMs: sum('outsideMs'),
+			sketchedMs: sum('sketchedMs'),
 			gapMs: sum('gapMs'),
 			perParticipant,
 			perPlace
@@ -132,13 +139,15 @@ export const PERIOD_CSV_COLUMNS = [
 	'minutes_at_institutions',
 	'minutes_outside',
 	'minutes_unknown',
-	'minutes_at_place'
+	'minutes_at_place',
+	'minutes_outside_sketched'
 ] as const;
 
 const minutes = (ms: number) => ms / 60_000;
 
 /**
- * The summary as one table: a row per participant (time at institutions, outside and unknown),
+ * The summary as one table: a row per participant (time at institutions, outside and unknown,
+ * and how much of outside was sketched by hand rather than recorded),
  * a row per place (time there, visits, days, how many participants), and a total row. Minutes,
  * to two decimals. `unnamed` labels the stops that have no place and no name.
  */
@@ -156,7 +165,8 @@ export function periodSummaryCsv(s: PeriodSummary, dialect: CsvDialect, unnamed:
 			minutes(p.institutionMs),
 			minutes(p.outsideMs),
 			minutes(p.gapMs),
-			null
+			null,
+			minutes(p.sketchedMs)
 		]);
 	for (const t of s.perPlace)
 		rows.push([
@@ -170,7 +180,8 @@ export function periodSummaryCsv(s: PeriodSummary, dialect: CsvDialect, unnamed:
 			null,
 			null,
 			null,
-			minutes(t.ms)
+			minutes(t.ms),
+			null
 		]);
 	rows.push([
 		'total',
@@ -183,7 +194,8 @@ export function periodSummaryCsv(s: PeriodSummary, dialect: CsvDialect, unnamed:
 		minutes(s.institutionMs),
 		minutes(s.outsideMs),
 		minutes(s.gapMs),
-		null
+		null,
+		minutes(s.sketchedMs)
 	]);
 	return toCsv(rows, dialect);
 }
