@@ -22,8 +22,25 @@ export function basemapHosts(env = process.env) {
 	return [...new Set([...DEFAULT_BASEMAP_HOSTS, ...extra])];
 }
 
+/**
+ * Team relays this build may reach besides its own origin: STEDSANS_RELAY_ORIGINS, comma-separated
+ * origins ("https://relay.example.org"). None by default: a relay that serves the app itself
+ * (`npm run server -- --app build`) is the app's own origin, 'self'. Settings → Team sync refuses
+ * any other address, so the policy is never loosened at run time (docs/team-sync.md).
+ */
+export function relayOrigins(env = process.env) {
+	const list = (env.STEDSANS_RELAY_ORIGINS ?? '')
+		.split(',')
+		.map((o) => o.trim().toLowerCase().replace(/\/+$/, ''))
+		.filter(Boolean);
+	for (const o of list)
+		if (!/^https:\/\/[a-z0-9.-]+(:\d+)?$/.test(o))
+			throw new Error(`STEDSANS_RELAY_ORIGINS: "${o}" is not an https origin`);
+	return [...new Set(list)];
+}
+
 /** kit.csp directives (SvelteKit adds the script hashes). */
-export function cspDirectives(hosts = basemapHosts()) {
+export function cspDirectives(hosts = basemapHosts(), relays = relayOrigins()) {
 	const basemap = hosts.map((h) => `https://${h}`);
 	return {
 		'default-src': ['self'],
@@ -31,7 +48,7 @@ export function cspDirectives(hosts = basemapHosts()) {
 		'script-src': ['self', 'wasm-unsafe-eval'],
 		// The GPX worker, MapLibre's worker (a file of the build) and the service worker.
 		'worker-src': ['self'],
-		'connect-src': ['self', ...basemap],
+		'connect-src': ['self', ...basemap, ...relays],
 		// MapLibre draws tiles and sprites from blob: and data: images it makes itself.
 		'img-src': ['self', 'data:', 'blob:'],
 		// Stylesheets only from the app's own files. Inline style *attributes* are allowed: the

@@ -4,7 +4,7 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { basemapHosts } from './csp.config.js';
+import { basemapHosts, relayOrigins } from './csp.config.js';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
 	version: string;
@@ -80,7 +80,9 @@ export default defineConfig(({ command }) => ({
 	define: {
 		__APP_VERSION__: JSON.stringify(pkg.version),
 		// The basemap hosts the Content Security Policy allows (Settings refuses any other).
-		__BASEMAP_HOSTS__: JSON.stringify(basemapHosts())
+		__BASEMAP_HOSTS__: JSON.stringify(basemapHosts()),
+		// The relay origins the Content Security Policy allows besides the app's own (Team sync).
+		__RELAY_ORIGINS__: JSON.stringify(relayOrigins())
 	},
 	resolve: {
 		// Zod, configured once for the Content Security Policy (see src/lib/zod.ts).

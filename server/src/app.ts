@@ -14,6 +14,7 @@ import { RateLimiter } from './rate.ts';
 import { routes, type Ctx, type Deps } from './routes.ts';
 import { LogStore } from './log-store.ts';
 import { Store } from './store.ts';
+import { serveApp } from './static.ts';
 
 export interface RelayOptions {
 	db: Db;
@@ -21,6 +22,8 @@ export interface RelayOptions {
 	logger?: Logger;
 	/** The relay's clock (tests move it on to expire invites). */
 	now?: () => number;
+	/** A folder holding the app's build, served at the relay's origin (see static.ts). */
+	app?: string;
 }
 
 export interface Relay {
@@ -57,6 +60,10 @@ export async function createRelay(options: RelayOptions): Promise<Relay> {
 			return;
 		}
 		const route = routes.find((r) => r.path.test(url.pathname) && r.method === req.method);
+		if (!route && options.app && req.method === 'GET' && !url.pathname.startsWith('/v1/')) {
+			log.route = 'app';
+			return serveApp(options.app, url.pathname, res);
+		}
 		if (!route) throw new Refusal('not-found', 'No such route');
 		log.route = route.name;
 		const team = route.path.exec(url.pathname)?.[1] ?? '';

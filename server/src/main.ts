@@ -19,13 +19,14 @@ const { values, positionals } = parseArgs({
 		data: { type: 'string', default: './relay-data' },
 		to: { type: 'string' },
 		team: { type: 'string', multiple: true },
+		app: { type: 'string' },
 		help: { type: 'boolean', short: 'h' }
 	}
 });
 
 const log = jsonLogger();
 const usage = `Usage:
-  npm run server -- [--port 4300] [--host 127.0.0.1] [--data ./relay-data]
+  npm run server -- [--port 4300] [--host 127.0.0.1] [--data ./relay-data] [--app ./build]
       (DATABASE_URL=postgres://… uses PostgreSQL instead of the data folder)
   npm run server -- migrate-to-postgres --data ./relay-data --to postgres://… [--team ID …]`;
 
@@ -49,7 +50,7 @@ if (values.help) {
 } else {
 	const databaseUrl = process.env.DATABASE_URL || undefined;
 	const db = await openDb({ databaseUrl, dataDir: values.data });
-	const relay = await createRelay({ db, logger: log });
+	const relay = await createRelay({ db, logger: log, app: values.app });
 	const url = await relay.listen(Number(values.port), values.host);
 	log('info', 'listening', {
 		url,

@@ -96,6 +96,17 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
 		stores: {
 			heatmaps: 'id, updatedAt, deletedAt, key'
 		}
+	},
+	{
+		// Team sync (docs/team-sync.md): the outbox of records changed here and not yet pushed (ids
+		// only), incoming versions that conflict with this device's (sealed, like records), and the
+		// records purged anywhere in the team (ids only), so an older copy cannot bring one back.
+		version: 7,
+		stores: {
+			syncOutbox: 'key',
+			syncConflicts: 'key, record',
+			syncPurged: 'key'
+		}
 	}
 ];
 

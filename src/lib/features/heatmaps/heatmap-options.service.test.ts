@@ -65,7 +65,7 @@ describe('the options a heatmap is computed with', () => {
 		};
 		await v5.places.put({ ...row, payload: { name: 'Trappen' } });
 		v5.close();
-		const v6 = new StedsansDB(dbName);
+		const v6 = new StedsansDB(dbName, SCHEMA_VERSIONS.slice(0, 6));
 		await v6.open();
 		expect(v6.verno).toBe(6);
 		expect((await v6.places.get(id))?.payload).toEqual({ name: 'Trappen' });

@@ -60,8 +60,9 @@ export function tableName(table: ExchangeTable): string {
  */
 export function changedFields(a: ExchangeRecord, b: ExchangeRecord): string[] {
 	const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-	const changed = [...keys].filter((k) => !notContent(k) && !deepEqual(a[k], b[k]));
-	return changed.includes('text') ? changed.filter((k) => k !== 'doc') : changed;
+	const fields = [...keys].filter((k) => !notContent(k) && !deepEqual(a[k], b[k]));
+	// A note's doc is its text with formatting: a changed text is shown once, as the text.
+	return fields.includes('text') ? fields.filter((k) => k !== 'doc') : fields;
 }
 
 const isPlaceField = (k: string): k is PlaceField => (PLACE_FIELDS as string[]).includes(k);

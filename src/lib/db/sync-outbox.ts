@@ -1,0 +1,154 @@
+import type {
+	DBCore,
+	DBCoreMutateRequest,
+	DBCoreTable,
+	DBCoreTransaction,
+	Middleware
+} from 'dexie';
+import { recordKey } from '$lib/domain/sync/change';
+import { RECORD_TABLES, type RecordTable } from './db';
+import { db } from './workspace';
+
+/**
+ * The outbox: which records changed here since they were last pushed to the team's relay. A Dexie
+ * middleware (DBCore) adds one entry per written or deleted record **inside the same IndexedDB
+ * transaction** as the write itself, whichever repository, service or migration made it, so no
+ * change can be stored without being marked (a crash between the two is impossible), and a new
+ * record table syncs without code here.
+ *
+ * An entry holds only what the row already shows in the clear (table and id) and a random stamp
+ * that changes with every write: the push removes an entry only if its stamp is still the one it
+ * read, so a change made while a push was on its way is pushed again, never lost.
+ */
+export const OUTBOX = 'syncOutbox';
+/** Records deleted for good (purged), here or elsewhere: an older copy must not bring one back. */
+export const PURGED = 'syncPurged';
+
+/** Tables that stay on the device: each device keeps its own settings (basemap, the package key…). */
+export const LOCAL_ONLY: ReadonlySet<RecordTable> = new Set(['settings']);
+
+/** Every record table but the device's own: what team sync carries. */
+export const SYNC_TABLES: readonly RecordTable[] = RECORD_TABLES.filter((t) => !LOCAL_ONLY.has(t));
+
+export function isSyncTable(table: string): table is RecordTable {
+	return (SYNC_TABLES as readonly string[]).includes(table);
+}
+
+export interface OutboxEntry {
+	key: string;
+	table: string;
+	id: string;
+	stamp: string;
+}
+
+function stamp(): string {
+	const b = globalThis.crypto.getRandomValues(new Uint8Array(9));
+	return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+async function changedKeys(
+	table: DBCoreTable,
+	req: DBCoreMutateRequest
+): Promise<readonly unknown[]> {
+	switch (req.type) {
+		case 'add':
+		case 'put':
+			return req.keys ?? req.values.map((v: { id?: unknown }) => v.id);
+		case 'delete':
+			return req.keys;
+		case 'deleteRange': {
+			const res = await table.query({
+				trans: req.trans,
+				values: false,
+				query: { index: table.schema.primaryKey, range: req.range }
+			});
+			return res.result;
+		}
+	}
+}
+
+function mark(down: DBCore, trans: DBCoreTransaction, table: string, keys: readonly unknown[]) {
+	const values = keys
+		.filter((k): k is string => typeof k === 'string')
+		.map((id) => ({ key: recordKey(table, id), table, id, stamp: stamp() }));
+	if (values.length === 0) return Promise.resolve();
+	return down.table(OUTBOX).mutate({ type: 'put', trans, values });
+}
+
+function remember(down: DBCore, trans: DBCoreTransaction, table: string, keys: readonly unknown[]) {
+	const values = keys
+		.filter((k): k is string => typeof k === 'string')
+		.map((id) => ({ key: recordKey(table, id) }));
+	if (values.length === 0) return Promise.resolve();
+	return down.table(PURGED).mutate({ type: 'put', trans, values });
+}
+
+/** Installed on the own workspace's database (not the demo's, which never syncs). */
+export const outboxMiddleware: Middleware<DBCore> = {
+	stack: 'dbcore',
+	name: 'stedsans-sync-outbox',
+	create(down) {
+		return {
+			...down,
+			transaction(stores, mode, options) {
+				const widened =
+					mode === 'readwrite' && stores.some(isSyncTable)
+						? [...new Set([...stores, OUTBOX, PURGED])]
+						: stores;
+				return down.transaction(widened, mode, options);
+			},
+			table(name) {
+				const table = down.table(name);
+				if (!isSyncTable(name)) return table;
+				return {
+					...table,
+					async mutate(req) {
+						// Keys of a range are read before the rows go.
+						const keys = req.type === 'deleteRange' ? await changedKeys(table, req) : null;
+						const res = await table.mutate(req);
+						const changed = keys ?? (await changedKeys(table, req));
+						await mark(down, req.trans, name, changed);
+						if (req.type === 'delete' || req.type === 'deleteRange')
+							await remember(down, req.trans, name, changed);
+						return res;
+					}
+				};
+			}
+		};
+	}
+};
+
+/** Every pending change, oldest write first is not promised: the order does not matter. */
+export async function outboxEntries(): Promise<OutboxEntry[]> {
+	return (await db().table(OUTBOX).toArray()) as OutboxEntry[];
+}
+
+export async function outboxCount(): Promise<number> {
+	return db().table(OUTBOX).count();
+}
+
+/** Removes the entries that were pushed, unless the record changed again meanwhile. */
+export async function clearPushed(pushed: readonly OutboxEntry[]): Promise<void> {
+	const d = db();
+	await d.transaction('rw', d.table(OUTBOX), async () => {
+		const now = (await d.table(OUTBOX).bulkGet(pushed.map((e) => e.key))) as (
+			OutboxEntry | undefined
+		)[];
+		const done = pushed.filter((e, i) => now[i]?.stamp === e.stamp).map((e) => e.key);
+		await d.table(OUTBOX).bulkDelete(done);
+	});
+}
+
+/**
+ * Marks every record of the synced tables as changed: when this device creates or joins a team,
+ * what it already holds goes to the others. One transaction; ids only.
+ */
+export async function markEverything(): Promise<number> {
+	const d = db();
+	const entries: OutboxEntry[] = [];
+	for (const table of SYNC_TABLES)
+		for (const id of (await d.table(table).toCollection().primaryKeys()) as string[])
+			entries.push({ key: recordKey(table, id), table, id, stamp: stamp() });
+	await d.table(OUTBOX).bulkPut(entries);
+	return entries.length;
+}

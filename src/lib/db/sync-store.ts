@@ -1,0 +1,166 @@
+import type { Row } from './db';
+import * as codec from './codec';
+import { guardQuota } from './errors';
+import { OUTBOX, PURGED, type OutboxEntry } from './sync-outbox';
+import { db } from './workspace';
+
+/**
+ * What team sync keeps besides the records: its settings (sealed like a record: the device's
+ * private keys and the team keys are in there), the cursor in the team's log, the incoming
+ * versions that conflict with this device's (sealed), and the ids of purged records. And the one
+ * transaction that applies what was pulled.
+ */
+const CONFIG = 'sync.config';
+const CURSOR = 'sync.cursor';
+const LAST = 'sync.lastSync';
+const CONFLICTS = 'syncConflicts';
+
+const configContext = { table: 'meta', id: CONFIG, v: 1 };
+
+export async function readSyncConfig<T>(): Promise<T | null> {
+	const stored = (await db().meta.get(CONFIG))?.value;
+	return stored === undefined ? null : ((await codec.open(configContext, stored)) as T);
+}
+
+export async function writeSyncConfig(config: object | null): Promise<void> {
+	if (config === null) {
+		await db().transaction('rw', db().meta, async () => {
+			await db().meta.bulkDelete([CONFIG, CURSOR, LAST]);
+		});
+		return;
+	}
+	const value = await codec.seal(configContext, config);
+	await guardQuota(() => db().meta.put({ key: CONFIG, value }));
+}
+
+export async function readCursor(): Promise<number> {
+	return ((await db().meta.get(CURSOR))?.value as number | undefined) ?? 0;
+}
+
+export async function readLastSync(): Promise<number | null> {
+	return ((await db().meta.get(LAST))?.value as number | undefined) ?? null;
+}
+
+export async function writeLastSync(at: number): Promise<void> {
+	await db().meta.put({ key: LAST, value: at });
+}
+
+/** The outbox entries of these records as they are now (undefined: none pending). */
+export async function outboxStamps(keys: readonly string[]): Promise<Map<string, string>> {
+	const found = (await db()
+		.table(OUTBOX)
+		.bulkGet([...keys])) as (OutboxEntry | undefined)[];
+	return new Map(found.filter((e) => e !== undefined).map((e) => [e.key, e.stamp]));
+}
+
+export async function purgedKeys(keys: readonly string[]): Promise<Set<string>> {
+	const found = (await db()
+		.table(PURGED)
+		.bulkGet([...keys])) as ({ key: string } | undefined)[];
+	return new Set(found.filter((e) => e !== undefined).map((e) => e.key));
+}
+
+// ---- conflicts ----
+
+export interface StoredConflict {
+	/** `table:id:rev` of the incoming version: the same version pulled twice is kept once. */
+	key: string;
+	/** `table:id` */
+	record: string;
+	table: string;
+	id: string;
+	v: number;
+	/** The incoming record as JSON carries it. */
+	incoming: Record<string, unknown>;
+}
+
+interface ConflictRow {
+	key: string;
+	record: string;
+	payload: unknown;
+}
+
+const conflictContext = (key: string) => ({ table: CONFLICTS, id: key, v: 1 });
+
+export async function sealConflict(c: StoredConflict): Promise<ConflictRow> {
+	return { key: c.key, record: c.record, payload: await codec.seal(conflictContext(c.key), c) };
+}
+
+export async function readConflicts(): Promise<StoredConflict[]> {
+	const rows = (await db().table(CONFLICTS).toArray()) as ConflictRow[];
+	return Promise.all(
+		rows.map(async (r) => (await codec.open(conflictContext(r.key), r.payload)) as StoredConflict)
+	);
+}
+
+export async function conflictCount(): Promise<number> {
+	return db().table(CONFLICTS).count();
+}
+
+export async function dropConflicts(keys: readonly string[]): Promise<void> {
+	await db()
+		.table(CONFLICTS)
+		.bulkDelete([...keys]);
+}
+
+// ---- applying a pulled page ----
+
+export interface RemoteApply {
+	/** Rows sealed by their repositories (so validated), by table. */
+	rows: Map<string, Row[]>;
+	purges: { table: string; id: string }[];
+	/** The outbox as it was when the plan read the local records, for every record touched. */
+	snapshot: Map<string, string>;
+	/** Records whose pending local change the incoming version already holds: no longer to push. */
+	subsumed: Set<string>;
+	conflicts: ConflictRow[];
+	cursor: number;
+}
+
+/** A local write landed on a record between planning and writing: plan again. */
+export class StalePlanError extends Error {
+	override readonly name = 'StalePlanError';
+}
+
+/**
+ * Writes a pulled page all or nothing, with the cursor: a crash leaves either the page applied
+ * and the cursor past it, or neither. The writes pass through the outbox middleware like any
+ * other; the entries it makes for them are then set back to what they were (an incoming version
+ * is not this device's change to push), unless it held this device's pending change already.
+ */
+export async function applyRemote(a: RemoteApply): Promise<void> {
+	const d = db();
+	const tables = new Set([...a.rows.keys(), ...a.purges.map((p) => p.table)]);
+	const scope = [...tables, OUTBOX, CONFLICTS, PURGED, 'meta'].map((t) => d.table(t));
+	const touched = [
+		...[...a.rows].flatMap(([t, rows]) => rows.map((r) => `${t}:${r.id}`)),
+		...a.purges.map((p) => `${p.table}:${p.id}`)
+	];
+	await guardQuota(() =>
+		d.transaction('rw', scope, async () => {
+			const outbox = d.table(OUTBOX);
+			const now = (await outbox.bulkGet(touched)) as (OutboxEntry | undefined)[];
+			touched.forEach((key, i) => {
+				if (now[i]?.stamp !== a.snapshot.get(key)) throw new StalePlanError(key);
+			});
+			for (const [table, rows] of a.rows) await d.table(table).bulkPut(rows);
+			for (const p of a.purges) await d.table(p.table).delete(p.id);
+			const restore: OutboxEntry[] = [];
+			const remove: string[] = [];
+			for (const [i, key] of touched.entries()) {
+				const before = now[i];
+				if (before && !a.subsumed.has(key)) restore.push(before);
+				else remove.push(key);
+			}
+			await outbox.bulkDelete(remove);
+			await outbox.bulkPut(restore);
+			await d.table(CONFLICTS).bulkPut(a.conflicts);
+			const purged = a.purges.map((p) => `${p.table}:${p.id}`);
+			if (purged.length) {
+				await d.table(PURGED).bulkPut(purged.map((key) => ({ key })));
+				await d.table(CONFLICTS).where('record').anyOf(purged).delete();
+			}
+			await d.meta.put({ key: CURSOR, value: a.cursor });
+		})
+	);
+}
