@@ -60,7 +60,7 @@ test(`GPX import of ${N} points`, async ({ page }) => {
 		baselines.push(await bareBulkPut(page, N));
 		await page.goto(`${APP}/follow`);
 		await page.getByRole('button', { name: 'Import GPX' }).click();
-		await page.getByLabel('Choose a GPX file').setInputFiles(path);
+		await page.getByLabel('Choose GPX files').setInputFiles(path);
 		await page.waitForURL(/\/follow\/day\?id=/, { timeout: 120_000 });
 		const measure = await page.evaluate(() => {
 			const m = performance.getEntriesByName('stedsans:gpx-import').at(-1) as PerformanceMeasure;

@@ -84,7 +84,7 @@ test(`replay of a ${N}-point day`, async ({ page }) => {
 	writeFileSync(path, benchGpx(N));
 	await page.goto(`${APP}/follow`);
 	await page.getByRole('button', { name: 'Import GPX' }).click();
-	await page.getByLabel('Choose a GPX file').setInputFiles(path);
+	await page.getByLabel('Choose GPX files').setInputFiles(path);
 	await page.waitForURL(/\/follow\/day\?id=/, { timeout: 120_000 });
 	const id = new URL(page.url()).searchParams.get('id')!;
 	rmSync(dir, { recursive: true, force: true });

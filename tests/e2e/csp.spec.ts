@@ -171,7 +171,7 @@ test('the app works under its policy: every screen, a map, the editor, a worker 
 	});
 
 	await test.step('a worker: GPX import', async () => {
-		await importGpx(page, DC_RUN);
+		await importGpx(page, DC_RUN, undefined, 'Keep the whole track');
 		await page.waitForURL(/\/follow\/day\?id=/);
 		await expectLayerDrawn(page, 'day-route-recorded');
 		expect(await violations(page)).toEqual([]);

@@ -3,16 +3,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+	alertRegion,
 	databaseNames,
 	demoBanner,
 	displayNameField,
 	exportBackup,
 	exportedRecords,
+	importBackup,
 	importBoundaries,
 	leaveDemo,
 	openApp,
 	setDisplayName,
 	startDemo,
+	TEST_PASSPHRASE,
 	wipeDemo
 } from './driver';
 
@@ -45,11 +48,19 @@ test('Try with demo data opens a separate, clearly labelled workspace and leaves
 	await expect(displayNameField(page)).toHaveValue(/\(demo\)$/);
 	await page.reload();
 	await expect(demoBanner(page)).toBeVisible();
-	expect(await exportBackup(page, dir)).toMatch(/stedsans-demo-backup-[\d-]+\.stedsans$/);
+	const demoBackup = await exportBackup(page, dir);
+	expect(demoBackup).toMatch(/stedsans-demo-backup-[\d-]+\.stedsans$/);
 
 	await leaveDemo(page);
 	await expect(page.getByText('You are working in your own workspace.')).toBeVisible();
 	await expect(displayNameField(page)).toHaveValue('Jonas Vang');
+
+	// The demo's backup is refused by my own workspace: synthetic records never join field data.
+	await importBackup(page, demoBackup, TEST_PASSPHRASE);
+	await expect(alertRegion(page)).toContainText(
+		'This backup is of the demo workspace: its records are synthetic'
+	);
+	await expect(alertRegion(page)).toContainText('Nothing was imported.');
 	expect(await exportedRecords(page, dir)).toEqual(mine);
 });
 

@@ -213,18 +213,37 @@ export async function endDay(page: Page): Promise<void> {
 	await expect(page.getByTestId('day-summary')).toBeVisible();
 }
 
-/** Follow-alongs → Import GPX → (participant) → file. */
+type GpxBlob = { name: string; mimeType: string; buffer: Buffer };
+type GpxInput = string | string[] | GpxBlob | GpxBlob[];
+
+/** What to answer when a track leaves the field area (Vesterbro, Nordvest, Sundholm). */
+export type FieldAreaAnswer =
+	'Trim to the field area' | 'Keep the whole track' | 'Cancel the import';
+
+/**
+ * Follow-alongs → Import GPX → (participant) → one file or several. `outside` answers the
+ * question a track outside the field area raises (the Washington and San Francisco runs do).
+ */
 export async function importGpx(
 	page: Page,
-	file: string | { name: string; mimeType: string; buffer: Buffer },
-	participant?: string
+	file: GpxInput,
+	participant?: string,
+	outside?: FieldAreaAnswer
 ): Promise<void> {
 	await page.goto('/follow');
 	await page.getByRole('button', { name: 'Import GPX' }).click();
 	const dialog = page.getByRole('dialog');
 	if (participant)
 		await dialog.getByLabel('Participant', { exact: true }).selectOption({ label: participant });
-	await dialog.getByLabel('Choose a GPX file').setInputFiles(file);
+	await dialog.getByLabel('Choose GPX files').setInputFiles(file);
+	if (outside) await answerFieldArea(page, outside);
+}
+
+/** The import asks about a track outside the field area: the answer is given. */
+export async function answerFieldArea(page: Page, answer: FieldAreaAnswer): Promise<void> {
+	const question = page.getByRole('group', { name: /leaves the field area/ });
+	await expect(question).toBeVisible();
+	await question.getByRole('button', { name: answer }).click();
 }
 
 /** The message a refused import shows (in the alert region), and the dialog still open. */
@@ -293,4 +312,75 @@ export async function replayClock(page: Page): Promise<string> {
 
 export function replaySlider(page: Page): Locator {
 	return page.getByRole('slider', { name: 'Time of day' });
+}
+
+/** A day's live stops as stored (opened with the workspace's key), in time order. */
+export async function storedStops(
+	page: Page,
+	dayId: string
+): Promise<{ id: string; arrivedAt: number; departedAt: number | null; ownName: string }[]> {
+	const records = await openedRecords(page, TEST_PASSPHRASE);
+	return records
+		.filter((r) => r.table === 'stops' && r.row.deletedAt === null)
+		.map((r) => ({ id: r.row.id as string, c: r.content as Record<string, unknown> }))
+		.filter(({ c }) => c.followAlongId === dayId)
+		.map(({ id, c }) => ({
+			id,
+			arrivedAt: c.arrivedAt as number,
+			departedAt: c.departedAt as number | null,
+			ownName: c.ownName as string
+		}))
+		.sort((a, b) => a.arrivedAt - b.arrivedAt);
+}
+
+/** A duration as the app writes it: "0:43:45". */
+export function hms(ms: number): string {
+	const s = Math.round(ms / 1000);
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${Math.floor(s / 3600)}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
+}
+
+/**
+ * A GPX day for tests: fixes every 5 s starting at `start`, staying `minutes` at each stop
+ * (with a few metres of jitter) and walking `walkMinutes` north-east between them, from
+ * `from`. `waypoints` go into the file as they are. Returns the text and the first and last
+ * fix times.
+ */
+export function gpxDay(
+	start: number,
+	stays: number[],
+	opts: { from?: Position; walkMinutes?: number; waypoints?: string; far?: Position } = {}
+): { text: string; first: number; last: number } {
+	const pts: string[] = [];
+	let t = start;
+	let lat = opts.from?.latitude ?? HALMTORVET.latitude;
+	let lon = opts.from?.longitude ?? HALMTORVET.longitude;
+	const add = () => {
+		pts.push(
+			`<trkpt lat="${lat.toFixed(7)}" lon="${lon.toFixed(7)}"><time>${new Date(t).toISOString()}</time></trkpt>`
+		);
+		t += 5000;
+	};
+	stays.forEach((minutes, k) => {
+		const [la, lo] = [lat, lon];
+		for (let i = 0; i < (minutes * 60) / 5; i++) {
+			lat = la + (((i * 7) % 5) - 2) * 0.00002;
+			lon = lo + (((i * 3) % 5) - 2) * 0.00003;
+			add();
+		}
+		[lat, lon] = [la, lo];
+		if (k === stays.length - 1) return;
+		const n = ((opts.walkMinutes ?? 2) * 60) / 5;
+		for (let i = 0; i < n; i++) {
+			lat += 0.0012 / n;
+			lon += 0.002 / n;
+			add();
+		}
+	});
+	const text = `<?xml version="1.0" encoding="UTF-8"?><gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1">${opts.waypoints ?? ''}<trk><name>day</name><trkseg>${pts.join('')}</trkseg></trk></gpx>`;
+	return { text, first: start, last: t - 5000 };
+}
+
+export function gpxFile(name: string, text: string) {
+	return { name, mimeType: 'application/gpx+xml', buffer: Buffer.from(text) };
 }

@@ -63,7 +63,7 @@ for (const [fixture, points, duration, name] of [
 		// The page's clock runs as usual, but can be moved on to show that a paused replay stays.
 		await page.clock.install();
 		await openApp(page, '/');
-		await importGpx(page, fixture);
+		await importGpx(page, fixture, undefined, 'Keep the whole track');
 		await expect(page.getByRole('status')).toContainText(`Imported ${points} points: ${duration}`);
 		await page.waitForURL(/\/follow\/day\?id=/);
 		const id = new URL(page.url()).searchParams.get('id')!;
@@ -131,7 +131,7 @@ test('export warns that a raw route identifies a person, and the file imports ag
 	page
 }) => {
 	await openApp(page, '/');
-	await importGpx(page, DC_RUN);
+	await importGpx(page, DC_RUN, undefined, 'Keep the whole track');
 	await page.waitForURL(/\/follow\/day\?id=/);
 	for (const [button, ext] of [
 		['Export GPX', '.gpx'],
@@ -152,7 +152,7 @@ test('export warns that a raw route identifies a person, and the file imports ag
 		const text = readFileSync(path, 'utf8');
 		if (ext === '.gpx') {
 			expect(text.match(/<trkpt /g)).toHaveLength(206);
-			await importGpx(page, path);
+			await importGpx(page, path, undefined, 'Keep the whole track');
 			await expect(page.getByRole('status')).toContainText('Imported 206 points: 0:15:48');
 			await page.waitForURL(/\/follow\/day\?id=/);
 		} else {
@@ -174,6 +174,7 @@ test('every kind of bad file gets a clear message and nothing is written', async
 	const T = (s: number) => `2026-03-03T09:00:${String(s).padStart(2, '0')}Z`;
 	const cases: [string, string | ReturnType<typeof file>, RegExp][] = [
 		['not XML', file('notes.gpx', 'this is not XML at all'), /not readable XML/],
+		['an empty file', file('nothing.gpx', ''), /This file is empty/],
 		[
 			'XML that is not GPX',
 			file(

@@ -44,7 +44,11 @@ for (const locale of ['en-GB', 'da-DK'])
 				{
 					name: 'list',
 					path: '/follow',
-					ready: (p) => expect(p.getByRole('listitem').first()).toBeVisible()
+					// The participant codes come from the lookups, which may load after the days.
+					ready: (p) =>
+						expect(p.getByRole('main').getByRole('listitem').first()).toContainText(
+							/[A-Z]{2}-\d{3}/
+						)
 				},
 				{
 					name: 'start',
@@ -74,6 +78,23 @@ for (const locale of ['en-GB', 'da-DK'])
 						const max = Number(await slider.getAttribute('max'));
 						await slider.fill(String(Math.round(min + (max - min) * 0.45)));
 						await expect(p.getByTestId('replay-marker')).toHaveAttribute('data-drawn', 'true');
+						// The day's notes are on the map where they were written, and its stops
+						// are numbered there as in the list beside it.
+						await expectLayerDrawn(p, 'replay-notes-note');
+						await expect(p.locator('.st-stop-label').first()).toContainText('1');
+						await expect(p.getByTestId('replay-stops').getByRole('listitem')).toHaveCount(
+							await p.locator('.st-stop-label').count()
+						);
+					}
+				},
+				{
+					name: 'summary-across-days',
+					path: '/follow/summary',
+					ready: async (p) => {
+						await p.getByRole('button', { name: /^(Summarise|Opsummér)$/ }).click();
+						await expect(p.getByTestId('period-summary').getByRole('table').first()).toBeVisible({
+							timeout: 60_000
+						});
 					}
 				},
 				{

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from './fixtures';
 import { openApp, statusRegion } from './driver';
-import { importGpx } from './follow-driver';
+import { hms, importGpx, storedStops } from './follow-driver';
 import { addPlace, openPlace } from './places-driver';
 
 /**
@@ -96,21 +96,27 @@ test('after the day: detected stops are confirmed, described, merged, split and 
 		`${secondArrival}–${thirdDeparture}`
 	);
 
-	// Split it again in the middle.
+	// Undo: the two stops are back, each with its own times.
+	await statusRegion(page).getByRole('button', { name: 'Undo' }).click();
+	await expect(stops(page)).toHaveCount(3);
+	await expect(stops(page).nth(1).locator('.time')).toContainText(`${secondArrival}–`);
+	await expect(stops(page).nth(2).locator('.time')).toContainText(`–${thirdDeparture}`);
+
+	// Split the second in the middle.
 	await stops(page).nth(1).getByRole('button', { name: 'Split' }).click();
 	await stops(page).nth(1).getByRole('button', { name: 'Split here' }).click();
 	await expect(statusRegion(page)).toContainText('Stop split in two.');
-	await expect(stops(page)).toHaveCount(3);
+	await expect(stops(page)).toHaveCount(4);
 
 	// Delete one; Undo brings it back.
 	await stops(page)
-		.nth(2)
+		.nth(3)
 		.getByRole('button', { name: /Delete stop/ })
 		.click();
 	await expect(statusRegion(page)).toContainText('Stop moved to the trash.');
-	await expect(stops(page)).toHaveCount(2);
-	await statusRegion(page).getByRole('button', { name: 'Undo' }).click();
 	await expect(stops(page)).toHaveCount(3);
+	await statusRegion(page).getByRole('button', { name: 'Undo' }).click();
+	await expect(stops(page)).toHaveCount(4);
 });
 
 test('the stop settings decide what detection proposes', async ({ page }) => {
@@ -137,7 +143,7 @@ test('the stop settings decide what detection proposes', async ({ page }) => {
 	await expect(stops(page)).toHaveCount(3);
 });
 
-test("a stop's place is picked from the glossary by an alias, and the place's page links the stop back", async ({
+test("a stop's place is picked from the glossary by an alias, names the stop in the summary, counts as an institution, and links the stop back", async ({
 	page
 }) => {
 	test.setTimeout(120_000);
@@ -145,14 +151,18 @@ test("a stop's place is picked from the glossary by an alias, and the place's pa
 		name: 'Trappen på Ståltorvet',
 		aliases: ['Mekka'],
 		category: 'Hangout',
+		institution: 'Shelter',
 		neighbourhood: 'Vesterbro'
 	});
 	await openApp(page, '/');
 	await importDayWithStops(page);
+	const dayId = new URL(page.url()).searchParams.get('id')!;
 	const first = stops(page).nth(0);
 	await first.getByRole('button', { name: 'Confirm' }).click();
 	await expect(statusRegion(page)).toContainText('Stop confirmed.');
+	const [stored] = await storedStops(page, dayId);
 	await first.getByRole('button', { name: 'Describe' }).click();
+	await first.getByLabel('Their own name for the place').fill('herberget');
 	await first
 		.getByRole('group', { name: 'Place in the glossary' })
 		.getByRole('button', { name: 'Choose a place' })
@@ -177,11 +187,28 @@ test("a stop's place is picked from the glossary by an alias, and the place's pa
 	await first.getByRole('button', { name: 'Save' }).click();
 	await expect(statusRegion(page)).toContainText('Stop saved.');
 
-	// The place's page lists the stop and the follow-along, and the time spent there (8 min).
+	// Saving the text moved no time: the stop is as long as before, to the second.
+	const [saved] = await storedStops(page, dayId);
+	expect(saved!.ownName).toBe('herberget');
+	expect([saved!.arrivedAt, saved!.departedAt]).toEqual([stored!.arrivedAt, stored!.departedAt]);
+	const spent = hms(saved!.departedAt! - saved!.arrivedAt);
+
+	// The summary names the stop by its place, with the participant's name beside it, and
+	// counts it as time at an institution: the place is one.
+	const summary = page.getByTestId('day-summary');
+	await expect(summary).toContainText(`At institutions ${spent}`);
+	const row = summary.getByRole('listitem').filter({ hasText: 'Trappen på Ståltorvet' });
+	await expect(row).toContainText('their name: “herberget”');
+	await expect(row).toContainText(spent);
+	await expect(stops(page).nth(0)).toContainText('1. Trappen på Ståltorvet');
+
+	// The place's page lists the stop and the follow-along, and the time spent there (the stop's
+	// whole span: before times were kept to the second on saving, it showed the span cut to minutes).
 	await openPlace(page, 'Mekka', 'Trappen på Ståltorvet');
 	await expect(page.getByRole('heading', { name: '1 stop', exact: true })).toBeVisible();
 	await expect(page.getByRole('heading', { name: '1 follow-along', exact: true })).toBeVisible();
+	const minutes = Math.round((saved!.departedAt! - saved!.arrivedAt) / 60_000);
 	await expect(page.getByTestId('time-spent')).toHaveText(
-		'8 min spent here: 1 stop on 1 follow-along.'
+		`${minutes} min spent here: 1 stop on 1 follow-along.`
 	);
 });

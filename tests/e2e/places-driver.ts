@@ -215,3 +215,49 @@ export async function settleConflict(
 		'true'
 	);
 }
+
+/**
+ * How many glossary places the Map screen draws: single dots, plus the places inside each ring
+ * of places too close to tell apart at the zoom shown (MapLibre's clusters).
+ */
+export function placesDrawn(page: Page): Promise<number> {
+	return page
+		.locator('.map')
+		.first()
+		.evaluate((el) => {
+			type Feature = { properties: Record<string, unknown> };
+			const map = (
+				el as HTMLElement & {
+					maplibre?: {
+						getLayer(id: string): unknown;
+						queryRenderedFeatures(o: object): Feature[];
+					};
+				}
+			).maplibre;
+			const drawn = (id: string) =>
+				map?.getLayer(id) ? map.queryRenderedFeatures({ layers: [id] }) : [];
+			const rings = drawn('glossary-places-cluster');
+			return (
+				drawn('glossary-places-dot').length +
+				rings.reduce((n, f) => n + Number(f.properties.point_count ?? 0), 0)
+			);
+		});
+}
+
+/** Taps the Map screen's map where `lon`, `lat` is drawn (a place's dot). */
+export async function tapMapAt(page: Page, lon: number, lat: number): Promise<void> {
+	const map = page.locator('.map').first();
+	const at = await map.evaluate(
+		(el, ll) => {
+			const m = (
+				el as HTMLElement & {
+					maplibre?: { project(ll: [number, number]): { x: number; y: number } };
+				}
+			).maplibre;
+			return m ? m.project(ll) : null;
+		},
+		[lon, lat] as [number, number]
+	);
+	if (!at) throw new Error('the map is not ready');
+	await map.click({ position: { x: at.x, y: at.y } });
+}

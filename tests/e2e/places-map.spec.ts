@@ -1,6 +1,6 @@
 import { expect, test, type Page } from './fixtures';
 import { openApp, statusRegion } from './driver';
-import { addPlace, glossaryNames, openPlace } from './places-driver';
+import { addPlace, glossaryNames, openPlace, placesDrawn, tapMapAt } from './places-driver';
 
 /** How many features of a layer the map has drawn (0 for a grey, empty map). */
 function drawn(page: Page, layer: string): Promise<number> {
@@ -65,14 +65,17 @@ test('the glossary on the map: places by category, institutions with their buffe
 	await openApp(page, '/map');
 	const panel = page.getByRole('region', { name: 'Place glossary' });
 	await expect(panel.getByLabel('Show places (7)')).toBeChecked();
-	await expect.poll(() => drawn(page, 'glossary-places-dot')).toBe(7);
+	await expect.poll(() => placesDrawn(page)).toBe(7);
 	await expect.poll(() => drawn(page, 'glossary-buffers-fill')).toBeGreaterThan(0);
 
 	await panel.getByLabel('Neighbourhood').selectOption({ label: 'Sundholm' });
 	await expect(panel.getByLabel('Show places (2)')).toBeVisible();
 	await panel.getByLabel('Category').selectOption({ label: 'Hangout' });
 	await expect(panel.getByLabel('Show places (1)')).toBeVisible();
-	await expect.poll(() => drawn(page, 'glossary-places-dot')).toBe(1);
+	await expect.poll(() => placesDrawn(page)).toBe(1);
+	// A tap on the place's dot opens the place, not the cell under it.
+	await tapMapAt(page, 12.5985, 55.6588);
+	await expect(page.getByTestId('map-place')).toContainText('Bænken');
 
 	await panel.getByLabel(/Show the 150 m buffer/).uncheck();
 	await panel.getByLabel('Category').selectOption({ label: 'All categories' });

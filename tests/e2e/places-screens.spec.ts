@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chooseLanguage, DESKTOP, leaveDemo, openApp, PHONE } from './driver';
 import { startDemoWorkspace } from './notes-driver';
-import { addPlace, exportTeamPackage, readPackage } from './places-driver';
+import { addPlace, exportTeamPackage, placesDrawn, readPackage } from './places-driver';
 
 const OUT = 'tests/.out/screens';
 mkdirSync(OUT, { recursive: true });
@@ -92,7 +92,7 @@ const DEMO_SCREENS: Screen[] = [
 		name: 'map',
 		path: '/map',
 		ready: async (p) => {
-			await layerDrawn(p, 'glossary-places-dot', 10);
+			await expect.poll(() => placesDrawn(p)).toBeGreaterThanOrEqual(10);
 			await layerDrawn(p, 'glossary-buffers-fill');
 		}
 	}

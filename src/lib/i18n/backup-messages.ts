@@ -14,6 +14,8 @@ export function describeBackupProblem(p: BackupProblem, locale: AppLocale): stri
 			return m.backupFutureVersion({ version: p.version });
 		case 'invalid':
 			return m.backupInvalid({ path: p.path, detail: p.detail });
+		case 'other-workspace':
+			return p.file === 'demo' ? m.deskBackupFromDemo() : m.deskBackupIntoDemo();
 		case 'unknown-table':
 			return m.backupUnknownTable({ table: p.table.slice(0, 40) });
 	}

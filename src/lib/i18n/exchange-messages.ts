@@ -26,6 +26,8 @@ export function describePackageProblem(p: PackageProblem, locale: AppLocale): st
 			return m.packageDuplicateId({ path: p.path });
 		case 'unknown-reference':
 			return m.packageUnknownReference({ path: p.path, count: p.count });
+		case 'other-workspace':
+			return p.file === 'demo' ? m.deskPackageFromDemo() : m.deskPackageIntoDemo();
 	}
 }
 

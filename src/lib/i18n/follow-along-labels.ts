@@ -94,6 +94,8 @@ export function gpxProblemMessage(p: GpxProblem): string {
 	switch (p.code) {
 		case 'too-large':
 			return m.gpxTooLarge();
+		case 'empty':
+			return m.deskGpxEmpty();
 		case 'entity-declaration':
 			return m.gpxEntities();
 		case 'not-xml':

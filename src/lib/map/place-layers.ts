@@ -160,3 +160,28 @@ export const exclusionLayers = (prefix: string): LayerWithoutSource[] => [
 		paint: { 'line-color': EXCLUSION_COLOUR, 'line-width': 1.5, 'line-dasharray': [3, 2] }
 	}
 ];
+
+/** Cluster size at which a ring of places is drawn bigger: 2–4, 5–9, 10 and more. */
+export const CLUSTER = { radius: 28, maxZoom: 15 };
+
+/**
+ * The dots of a clustered source: single places as `placeLayers` draws their dots, and places
+ * too close to tell apart at this zoom as one ring, bigger the more it holds (a tap zooms in).
+ */
+export const clusteredDotLayers = (prefix: string): LayerWithoutSource[] => [
+	{
+		id: `${prefix}-cluster`,
+		type: 'circle',
+		filter: ['has', 'point_count'],
+		paint: {
+			'circle-radius': ['step', ['get', 'point_count'], 13, 5, 17, 10, 21],
+			'circle-color': '#ffffff',
+			'circle-stroke-color': INSTITUTION_OUTLINE,
+			'circle-stroke-width': 4
+		}
+	},
+	{ ...placeLayers(prefix)[2]!, filter: ['!', ['has', 'point_count']] } as LayerWithoutSource
+];
+
+/** Only the areas of `placeFeatures` (the dots go to a clustered source of their own). */
+export const areaLayers = (prefix: string): LayerWithoutSource[] => placeLayers(prefix).slice(0, 2);

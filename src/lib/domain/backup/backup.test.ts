@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { newId } from '../records/ids';
-import { BACKUP_FORMAT, decide, parseBackup } from './index';
+import { BACKUP_FORMAT, backupWorkspace, decide, parseBackup, type BackupRecord } from './index';
 
 const tables = { things: z.object({ name: z.string() }) };
 const record = (over: object = {}) => ({
@@ -71,5 +71,22 @@ describe('merge by id', () => {
 		expect(decide({ ...m, updatedAt: 9 }, { updatedAt: 2 })).toBe('update');
 		expect(decide(m, { updatedAt: 9 })).toBe('keep-local');
 		expect(decide(m, { updatedAt: 2 })).toBe('same');
+	});
+});
+
+describe('which workspace a backup is from', () => {
+	const header = (kind: 'main' | 'demo') => ({ workspace: { kind, deviceId: 'd', authorId: 'a' } });
+	it('is the header’s, or the demo when its settings say so (a header edited by hand)', () => {
+		expect(backupWorkspace(header('demo'), {})).toBe('demo');
+		expect(
+			backupWorkspace(header('main'), {
+				settings: [record({ demo: false }) as unknown as BackupRecord]
+			})
+		).toBe('main');
+		expect(
+			backupWorkspace(header('main'), {
+				settings: [record({ demo: true }) as unknown as BackupRecord]
+			})
+		).toBe('demo');
 	});
 });

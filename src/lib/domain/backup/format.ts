@@ -44,7 +44,9 @@ export type BackupProblem =
 	| { kind: 'not-backup' }
 	| { kind: 'future-version'; version: number }
 	| { kind: 'unknown-table'; table: string }
-	| { kind: 'invalid'; path: string; detail: string };
+	| { kind: 'invalid'; path: string; detail: string }
+	/** A demo backup offered to your own workspace, or the other way round. */
+	| { kind: 'other-workspace'; file: 'main' | 'demo' };
 
 export type BackupParse =
 	| { ok: true; header: BackupHeader; records: Record<string, BackupRecord[]> }

@@ -1,3 +1,4 @@
 export * from './format';
 export * from './merge';
+export * from './workspace';
 export * from './reader';

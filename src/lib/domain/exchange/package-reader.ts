@@ -33,6 +33,7 @@ export class PackageReader {
 		'$.madeAt',
 		'$.madeBy',
 		'$.app',
+		'$.workspace',
 		'$.tables',
 		'$.records.*.*'
 	];

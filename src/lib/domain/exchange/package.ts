@@ -29,6 +29,12 @@ export const PackageHeader = z.object({
 	madeAt: Timestamp,
 	madeBy: PackageMaker,
 	app: z.object({ version: z.string().max(40) }),
+	/**
+	 * The workspace it was made from: a package from the demo holds synthetic records and is
+	 * refused by your own workspace (and the other way round). Packages made before this field
+	 * came from your own workspace: the demo offered no team exchange.
+	 */
+	workspace: z.enum(['main', 'demo']).default('main'),
 	/** The tables the maker chose to send. A table can be listed with no records. */
 	tables: z.array(z.string().min(1).max(40)).max(40)
 });
@@ -91,7 +97,9 @@ export type PackageProblem =
 	| { kind: 'future-record-version'; path: string; version: number }
 	| { kind: 'duplicate-id'; path: string; id: string }
 	/** The first dangling reference, and how many there are in all. */
-	| { kind: 'unknown-reference'; path: string; table: string; id: string; count: number };
+	| { kind: 'unknown-reference'; path: string; table: string; id: string; count: number }
+	/** Made in the demo workspace and offered to your own, or the other way round. */
+	| { kind: 'other-workspace'; file: 'main' | 'demo' };
 
 export type PackageParse =
 	| { ok: true; header: PackageHeader; records: Record<string, PackageRecord[]> }
@@ -104,6 +112,7 @@ export function buildPackage(input: {
 	madeBy: PackageMaker;
 	madeAt: number;
 	appVersion: string;
+	workspace?: 'main' | 'demo';
 	records: Record<string, PackageRecord[]>;
 }): TeamPackage {
 	return {
@@ -112,6 +121,7 @@ export function buildPackage(input: {
 		madeAt: input.madeAt,
 		madeBy: input.madeBy,
 		app: { version: input.appVersion },
+		workspace: input.workspace ?? 'main',
 		tables: Object.keys(input.records),
 		records: input.records
 	};

@@ -30,8 +30,11 @@ export const StopContent = z.object({
 	departedAt: Timestamp.nullable().default(null),
 	lat: z.number().min(-90).max(90),
 	lon: z.number().min(-180).max(180),
-	/** Marked during the day, proposed by stop detection, or drawn on a sketch. */
-	source: z.enum(['marked', 'detected', 'sketched']),
+	/**
+	 * Marked during the day, proposed by stop detection, drawn on a sketch, or a waypoint of an
+	 * imported GPX file (marked on the logger).
+	 */
+	source: z.enum(['marked', 'detected', 'sketched', 'waypoint']),
 	status: z.enum(['proposed', 'confirmed']).default('confirmed'),
 	placeId: Id.nullable().default(null),
 	/** The participant's own name for the place. */

@@ -133,12 +133,21 @@ describe('readGpx gives what parseGpx (DOMParser + togeojson) gives', () => {
 	});
 });
 
+describe('readGpx on an empty file', () => {
+	it.each([
+		['nothing', ''],
+		['only white space', '  \n '],
+		['a byte-order mark', '\uFEFF']
+	])('says it is empty: %s', (_, text) => {
+		const r = readGpx(new TextEncoder().encode(text));
+		expect(r.ok ? null : r.problem.code).toBe('empty');
+	});
+});
+
 describe('readGpx refuses what is not well-formed XML', () => {
 	const good = trk('x', seg(...ok));
 	it.each<[string, string]>([
 		['plain text', 'this is not a GPX file'],
-		['empty', ''],
-		['only whitespace', '  \n '],
 		['an unclosed element', '<gpx version="1.1"><trk></gpx>'],
 		['a stray end tag', gpx11(good) + '</gpx>'],
 		['two roots', gpx11(good) + '<gpx/>'],

@@ -1,5 +1,6 @@
 import {
 	checkGpxSize,
+	isBlank,
 	GPX_GAP_MS,
 	MAX_GPX_BYTES,
 	type GpxImport,
@@ -41,6 +42,7 @@ export function readGpx(input: string | Uint8Array | ArrayBuffer, options: ReadG
 	const tooLarge = checkGpxSize(bytes, maxBytes);
 	if (tooLarge) return fail(tooLarge);
 	const text = typeof input === 'string' ? input : decodeXmlBytes(input);
+	if (isBlank(text)) return problem('empty', 'the file is empty');
 	if (DTD.test(text))
 		return problem('entity-declaration', 'the file declares a DTD or entities; GPX needs none');
 	return scanGpx(text, options);

@@ -135,7 +135,8 @@ describe('parseGpx: bad input gives a typed problem and nothing else', () => {
 	it.each<[string, string, GpxProblemCode]>([
 		['plain text', 'this is not a GPX file', 'not-xml'],
 		['broken XML', '<gpx version="1.1"><trk></gpx>', 'not-xml'],
-		['empty', '', 'not-xml'],
+		['empty', '', 'empty'],
+		['only white space', ' \n\t', 'empty'],
 		[
 			'KML',
 			'<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document/></kml>',

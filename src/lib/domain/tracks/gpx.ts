@@ -11,6 +11,7 @@ export const GPX_GAP_MS = 5 * 60_000;
 
 export type GpxProblemCode =
 	| 'too-large'
+	| 'empty'
 	| 'entity-declaration'
 	| 'not-xml'
 	| 'not-gpx'
@@ -86,6 +87,11 @@ export interface GpxOptions {
 	maxBytes?: number;
 }
 
+/** A file of no bytes, or of nothing but white space (and a byte-order mark). */
+export function isBlank(text: string): boolean {
+	return /^[\s\uFEFF]*$/.test(text);
+}
+
 /** The size check alone, for callers that know a file's size before reading it. */
 export function checkGpxSize(bytes: number, maxBytes = MAX_GPX_BYTES): GpxProblem | null {
 	if (bytes <= maxBytes) return null;
@@ -112,6 +118,7 @@ export function parseGpx(
 	const tooLarge = checkGpxSize(bytes, maxBytes);
 	if (tooLarge) return fail(tooLarge);
 	const text = typeof input === 'string' ? input : decodeXmlBytes(input);
+	if (isBlank(text)) return problem('empty', 'the file is empty');
 	if (DTD.test(text))
 		return problem('entity-declaration', 'the file declares a DTD or entities; GPX needs none');
 

@@ -56,8 +56,15 @@ describe('summariseDay', () => {
 
 	it('gives time per place, grouping by place key or by folded label, longest first', () => {
 		expect(s.perPlace).toEqual([
-			{ key: 'h17', label: 'H17', ms: 20 * MIN, visits: 1, institution: true },
-			{ key: null, label: 'the stairs', ms: 20 * MIN, visits: 2, institution: false }
+			{ key: 'h17', label: 'H17', ms: 20 * MIN, visits: 1, institution: true, ownNames: [] },
+			{
+				key: null,
+				label: 'the stairs',
+				ms: 20 * MIN,
+				visits: 2,
+				institution: false,
+				ownNames: []
+			}
 		]);
 		expect(s.institutionMs).toBe(20 * MIN);
 		expect(s.outsideMs).toBe(50 * MIN);
@@ -77,6 +84,19 @@ describe('summariseDay', () => {
 		const jittery = summariseDay(day.track, day.stops);
 		expect(jittery.distanceM).toBeGreaterThan(450);
 		expect(jittery.distanceM).toBeLessThan(700);
+	});
+
+	it('keeps recorded and sketched distance and time apart', () => {
+		// 10 min walked with GPS (1 km), then 10 min sketched (1 km more).
+		const mixed = walk(20, () => false).map((f, m) =>
+			m > 10 ? { ...f, src: 'reconstructed' as const, acc: 0 } : f
+		);
+		const day = summariseDay(trackFromFixes(mixed), []);
+		expect(day.recorded.distanceM).toBeCloseTo(1000, -1);
+		expect(day.reconstructed.distanceM).toBeCloseTo(1000, -1);
+		expect(day.recorded.movingMs).toBe(10 * MIN);
+		expect(day.reconstructed.movingMs).toBe(10 * MIN);
+		expect(day.distanceM).toBeCloseTo(2000, -1);
 	});
 
 	it('is all zeros for an empty day', () => {

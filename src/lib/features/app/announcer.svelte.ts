@@ -15,6 +15,9 @@ interface StatusMessage {
  */
 class Announcer {
 	#error = $state<string | null>(null);
+	/** The screen (path) the error was raised on: it belongs there, not on the next screen. */
+	#errorScreen: string | null = null;
+	#screen: string | null = null;
 	#status = $state<StatusMessage | null>(null);
 	#seq = 0;
 	#timer: ReturnType<typeof setTimeout> | undefined;
@@ -28,6 +31,18 @@ class Announcer {
 
 	fail(text: string): void {
 		this.#error = text;
+		this.#errorScreen = this.#screen;
+	}
+
+	/**
+	 * The screen now shown (its path). An error stays with the screen that raised it: a GPX
+	 * problem is not still on show when the user has moved on to the heatmaps. Confirmations
+	 * (with their Undo) may follow the user, since an action often ends on another screen.
+	 */
+	showing(screen: string): void {
+		this.#screen = screen;
+		if (this.#error !== null && this.#errorScreen !== null && this.#errorScreen !== screen)
+			this.dismissError();
 	}
 
 	confirm(text: string, action?: StatusAction, ms = action ? 10_000 : 5_000): void {

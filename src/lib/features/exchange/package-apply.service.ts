@@ -70,7 +70,13 @@ export async function applyPackageImport(
 	const settled: ImportLogEntry['resolutions'] = [];
 	for (const item of preview.conflicts) {
 		const choice = resolutions.get(item.key)!;
-		const { writes, copyId } = resolveOne(item, choice, { deviceId, authorId, now, copySuffix });
+		const { writes, copyId } = resolveOne(item, choice, {
+			deviceId,
+			authorId,
+			now,
+			copySuffix,
+			from: preview.header.madeBy.displayName
+		});
 		for (const record of writes) entities.get(item.table)!.push(toEntity(item.table, record));
 		const copy = writes.find((w) => w.id === copyId);
 		entities.get('placeRevisions')!.push(...resolutionRevisions(item, writes[0]!, copy, now));

@@ -282,4 +282,63 @@ describe('bad packages write nothing', () => {
 		expect(await snapshot()).toEqual(before);
 		expect(await importLog()).toEqual([]);
 	});
+
+	it('refuses a package from the demo workspace in your own, and yours in the demo', async () => {
+		const demo = `${A}-demo`;
+		await openWorkspace('demo', demo);
+		await savePlace(null, { name: 'Syntetisk trappe' });
+		const fromDemo = (await buildTeamPackage(GLOSSARY_ONLY, 'Demo')).text;
+		expect(JSON.parse(fromDemo).workspace).toBe('demo');
+		await use(A);
+		await savePlace(null, { name: 'Ægte trappe' });
+		const fromOwn = await exportFrom(A, 'Anna');
+
+		await use(B);
+		const before = await snapshot();
+		expect(await readTeamPackage(fromDemo, fromDemo.length)).toEqual({
+			ok: false,
+			problem: { kind: 'other-workspace', file: 'demo' }
+		});
+		expect(await snapshot()).toEqual(before);
+		await openWorkspace('demo', demo);
+		expect(await readTeamPackage(fromOwn, fromOwn.length)).toEqual({
+			ok: false,
+			problem: { kind: 'other-workspace', file: 'main' }
+		});
+		await deleteWorkspace('demo', demo);
+	});
+
+	it('keeps both versions of a note marked and linked: the copy says it is one, each points at the other', async () => {
+		await use(A);
+		const note = await saveNote(null, {
+			observedAt: 5,
+			doc: textToDoc('det begyndte at regne'),
+			text: ''
+		});
+		const withNotes: ExportChoice = {
+			notes: { from: 0, to: 10 },
+			participants: false,
+			followAlongIds: []
+		};
+		await importInto(B, await exportFrom(A, 'Anna', withNotes));
+		await use(A);
+		await saveNote(note.id, {
+			observedAt: 5,
+			doc: textToDoc('det begyndte at regne kraftigt'),
+			text: ''
+		});
+		await use(B);
+		await saveNote(note.id, { observedAt: 5, doc: textToDoc('det begyndte at sne'), text: '' });
+		const preview = await importInto(B, await exportFrom(A, 'Anna', withNotes), 'both');
+		expect(preview.conflicts.map((c) => c.table)).toEqual(['notes']);
+		const notes = await notesRepo.list();
+		const mine = notes.find((n) => n.id === note.id)!;
+		const copy = notes.find((n) => n.id !== note.id)!;
+		expect([mine.text, copy.text]).toEqual([
+			'det begyndte at sne',
+			'det begyndte at regne kraftigt'
+		]);
+		expect(mine.conflict).toEqual({ otherId: copy.id, copy: false, from: 'Anna' });
+		expect(copy.conflict).toEqual({ otherId: mine.id, copy: true, from: 'Anna' });
+	});
 });

@@ -3,7 +3,7 @@ import { copenhagenDayKey } from '$lib/domain/format/datetime';
 import { fold } from '$lib/domain/text/fold';
 import type { Row } from '$lib/db/db';
 import { getProfile } from '$lib/db/ethnographers.repo';
-import { db, identity } from '$lib/db/workspace';
+import { currentKind, db, identity } from '$lib/db/workspace';
 import {
 	ALWAYS_SENT,
 	EXCHANGE_TABLES,
@@ -135,6 +135,7 @@ export async function buildTeamPackage(
 		madeBy: { ...identity(), displayName: name },
 		madeAt: now,
 		appVersion: __APP_VERSION__,
+		workspace: currentKind() ?? 'main',
 		records
 	});
 	return {

@@ -18,7 +18,7 @@ import { resolveConflict, type Resolution } from '$lib/domain/exchange/resolve';
 import { PLACE_NAME_MAX } from '$lib/domain/places/place';
 import { pickMeta, splitEntity } from '$lib/domain/records/record';
 import type { Row } from '$lib/db/db';
-import { db } from '$lib/db/workspace';
+import { currentKind, db } from '$lib/db/workspace';
 import {
 	EXCHANGE_TABLES,
 	exchangeSpecs,
@@ -201,6 +201,10 @@ export async function readTeamPackage(
 	// An encrypted package opens with the team key from Settings, or with the passphrase given.
 	const parsed = await parseStreamed(file, bytes, unlock, isKnown);
 	if (!parsed.ok) return parsed;
+	// Synthetic records must never feed a real workspace's maps, nor real ones the demo.
+	const from = parsed.header.workspace;
+	if (from !== (currentKind() ?? 'main'))
+		return { ok: false, problem: { kind: 'other-workspace', file: from } };
 	const purges = await planPurges(parsed.records);
 	parsed.records = purges.records;
 
@@ -252,6 +256,8 @@ export interface ResolveOptions {
 	now: number;
 	/** The suffix that marks a kept-both copy, in the user's language, e.g. " (from Bo)". */
 	copySuffix: string;
+	/** Who made the package: a note kept both ways says where its other version came from. */
+	from?: string;
 }
 
 /** The records a resolution writes, in JSON form, and the id of the copy when both are kept. */
@@ -278,7 +284,19 @@ export function resolveOne(
 					}
 				: undefined
 	});
-	return { writes: resolved.writes, copyId: resolved.copy?.id ?? null };
+	const copy = resolved.copy;
+	if (item.table === 'notes' && copy) {
+		// Two notes with nothing saying they were a conflict would read as two observations:
+		// each points at the other, and the copy says it is the copy.
+		const from = (opts.from ?? '').slice(0, 60);
+		const [original] = resolved.writes;
+		const writes = [
+			{ ...original!, conflict: { otherId: copy.id, copy: false, from } },
+			{ ...copy, conflict: { otherId: original!.id, copy: true, from } }
+		];
+		return { writes, copyId: copy.id };
+	}
+	return { writes: resolved.writes, copyId: copy?.id ?? null };
 }
 
 /** Back from JSON form to the entity a repository writes (its `v` was checked when parsing). */

@@ -46,7 +46,7 @@ describe('importing a GPX file', () => {
 			['mapbox-togeojson_run_gpxtpx_san-francisco.gpx', 1118, 20 * 60 + 56]
 		] as const) {
 			const r = await run(fixture(fx));
-			if (!r.ok) throw new Error(r.problem.message);
+			if (!r.ok) throw new Error(r.problem?.message ?? 'cancelled');
 			expect(r.result.pointCount).toBe(points);
 			expect(r.result.durationMs).toBe(seconds * 1000);
 			const day = await followAlongsRepo.require(r.result.followAlongId);
@@ -68,7 +68,7 @@ describe('importing a GPX file', () => {
 			]
 		});
 		const r = await run(file(toGpx(synthetic.track)));
-		if (!r.ok) throw new Error(r.problem.message);
+		if (!r.ok) throw new Error(r.problem?.message ?? 'cancelled');
 		expect(r.result.stopsProposed).toBe(2);
 		expect((await followAlongsRepo.require(r.result.followAlongId)).neighbourhood).toBe(
 			'vesterbro'
@@ -94,7 +94,7 @@ describe('importing a GPX file', () => {
 			]
 		}).track;
 		const r = await run(file(toGpx(logger)), { followAlongId: day.id });
-		if (!r.ok) throw new Error(r.problem.message);
+		if (!r.ok) throw new Error(r.problem?.message ?? 'cancelled');
 		const { track } = await trackOf(day.id);
 		expect(r.result.added).toBe(track.count - 60);
 		expect(r.result.added).toBeGreaterThan(60);
@@ -148,5 +148,108 @@ describe('importing a GPX file', () => {
 		await expect(run(file(toGpx(big)))).rejects.toThrow();
 		db().fixChunks.hook('creating').unsubscribe(failLater);
 		expect(await stored()).toEqual({ days: 0, chunks: 0, stops: 0 });
+	});
+
+	it('reports an empty file as empty, not as unreadable XML', async () => {
+		expect(await run(file(''))).toMatchObject({ ok: false, problem: { code: 'empty' } });
+		expect(await run(file(' \n'))).toMatchObject({ ok: false, problem: { code: 'empty' } });
+		expect(await stored()).toEqual({ days: 0, chunks: 0, stops: 0 });
+	});
+
+	it('offers waypoints as stops to confirm: one names the stop it lies in, others are stops of their own, the rest are counted as left out', async () => {
+		const synthetic = syntheticTrack({
+			seed: 5,
+			start: T0,
+			stops: [
+				{ lat: 55.6703, lon: 12.5598, dwellMs: 12 * 60_000 },
+				{ lat: 55.6665, lon: 12.5457, dwellMs: 9 * 60_000 }
+			]
+		});
+		const [a] = synthetic.stops;
+		const mid = Math.round(
+			(synthetic.track.t[0]! + synthetic.track.t[synthetic.track.count - 1]!) / 2
+		);
+		const i = synthetic.track.t.findIndex((t) => t >= mid);
+		const wpt = (lat: number, lon: number, name: string, t?: number) =>
+			`<wpt lat="${lat}" lon="${lon}"><name>${name}</name>${t ? `<time>${new Date(t).toISOString()}</time>` : ''}</wpt>`;
+		const waypoints = [
+			wpt(55.6703, 12.5598, 'Trappen', a!.arrivedAt + 60_000),
+			wpt(synthetic.track.lat[i]!, synthetic.track.lon[i]!, 'Kiosken'),
+			wpt(46.05, 14.5, 'Ljubljana'),
+			wpt(55.6703, 12.5598, 'Next year', T0 + 365 * 86_400_000)
+		].join('');
+		const text = toGpx(synthetic.track).replace('<trk>', `${waypoints}<trk>`);
+		const r = await run(file(text));
+		if (!r.ok) throw new Error(r.problem?.message ?? 'cancelled');
+		expect(r.result.waypoints).toEqual({ offered: 2, leftOut: 2 });
+		const stops = await stopsOf(r.result.followAlongId);
+		expect(stops.map((s) => [s.ownName, s.source, s.status])).toEqual([
+			['Trappen', 'detected', 'proposed'],
+			['Kiosken', 'waypoint', 'proposed'],
+			['', 'detected', 'proposed']
+		]);
+		expect(stops[1]!.arrivedAt).toBe(synthetic.track.t[i]);
+	});
+
+	it('asks before storing a track outside the field area: cancel writes nothing, trim keeps the part inside, and the neighbourhood is suggested from the track', async () => {
+		// 10 min in Vesterbro, then a train to Slovenia (the logger kept going).
+		const home = syntheticTrack({
+			seed: 3,
+			start: T0,
+			stops: [
+				{ lat: 55.6703, lon: 12.5598, dwellMs: 5 * 60_000 },
+				{ lat: 55.6712, lon: 12.5598, dwellMs: 5 * 60_000 }
+			]
+		}).track;
+		const away = syntheticTrack({
+			seed: 4,
+			start: T0 + 3 * 3_600_000,
+			stops: [
+				{ lat: 46.05, lon: 14.5, dwellMs: 30 * 60_000 },
+				{ lat: 46.052, lon: 14.502, dwellMs: 30 * 60_000 }
+			]
+		}).track;
+		const text = toGpx(home).replace(
+			'</trk>',
+			toGpx(away).split('<trk>')[1]!.replace('</gpx>', '')
+		);
+		const asked: number[] = [];
+		const answer = (choice: 'trim' | 'cancel') => async (c: { inside: number; total: number }) => {
+			asked.push(c.inside / c.total);
+			return choice;
+		};
+		const cancelled = await importGpx(
+			file(text),
+			{},
+			SETTINGS,
+			APPROXIMATE_OUTLINES,
+			read,
+			undefined,
+			answer('cancel')
+		);
+		expect(cancelled).toEqual({ ok: false, cancelled: true });
+		expect(await stored()).toEqual({ days: 0, chunks: 0, stops: 0 });
+
+		const r = await importGpx(
+			file(text),
+			{},
+			SETTINGS,
+			APPROXIMATE_OUTLINES,
+			read,
+			undefined,
+			answer('trim')
+		);
+		if (!r.ok) throw new Error(r.problem?.message ?? 'cancelled');
+		expect(asked).toHaveLength(2);
+		expect(asked[0]).toBeLessThan(0.5);
+		expect(r.result.pointCount).toBe(home.count);
+		expect(r.result.trimmed).toBe(away.count);
+		const day = await followAlongsRepo.require(r.result.followAlongId);
+		expect(day.neighbourhood).toBe('vesterbro');
+		expect((await trackOf(day.id)).track.count).toBe(home.count);
+
+		// Kept whole, the day is said to lie outside the field area (its times still Copenhagen's).
+		const kept = await run(file(text));
+		expect(kept.ok && kept.result.outsideFieldArea).toBe(true);
 	});
 });

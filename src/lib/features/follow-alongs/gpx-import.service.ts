@@ -1,14 +1,20 @@
 import { fillTrack } from '$lib/domain/follow-alongs/fill';
 import { gapsOf } from '$lib/domain/follow-alongs/gaps';
 import type { NeighbourhoodKey, Outlines } from '$lib/domain/neighbourhoods';
-import { neighbourhoodAt } from '$lib/domain/neighbourhoods';
+import {
+	checkFieldArea,
+	leavesFieldArea,
+	trimToFieldArea,
+	type FieldAreaCheck
+} from '$lib/domain/tracks/field-area';
+import { movingDistance } from '$lib/domain/tracks/summary';
+import { placeWaypoints } from '$lib/domain/tracks/waypoints';
 import {
 	checkGpxSize,
 	type GpxImport,
 	type GpxProblem,
 	type GpxResult
 } from '$lib/domain/tracks/gpx';
-import type { Track } from '$lib/domain/tracks/track';
 import { change, commit } from '$lib/db/commit';
 import { stopsOf, trackOf } from '$lib/db/follow-alongs.queries';
 import {
@@ -41,9 +47,16 @@ export interface ImportResult {
 	/** Points of the file that were added (less than pointCount when filling a recorded day). */
 	added: number;
 	durationMs: number;
-	distanceM: number;
+	/** Metres moved between stops: the day summary's figure, not the length of the whole file. */
+	movedM: number;
 	skippedPoints: number;
 	stopsProposed: number;
+	/** The file's waypoints: offered as stops to confirm (or naming a detected one), or left out. */
+	waypoints: { offered: number; leftOut: number };
+	/** Fixes left out by trimming to the field area. */
+	trimmed: number;
+	/** Most of the track lies outside the three neighbourhoods (its times are still Copenhagen's). */
+	outsideFieldArea: boolean;
 }
 
 export async function storeGpxImport(
@@ -51,7 +64,8 @@ export async function storeGpxImport(
 	target: ImportTarget,
 	settings: DetectSettings,
 	outlines: Outlines,
-	now = Date.now()
+	now = Date.now(),
+	trimmed = 0
 ): Promise<ImportResult> {
 	const existing = target.followAlongId
 		? await followAlongsRepo.require(target.followAlongId)
@@ -59,6 +73,7 @@ export async function storeGpxImport(
 	await assertMayRecord(existing ? existing.participantId : (target.participantId ?? null));
 	const base = existing ? (await trackOf(existing.id)).track : undefined;
 	const track = base ? fillTrack(base, gpx.track) : gpx.track;
+	const area = checkFieldArea(gpx.track, outlines);
 	const start = track.t[0]!;
 	const end = track.t[track.count - 1]!;
 
@@ -78,7 +93,8 @@ export async function storeGpxImport(
 		: followAlongsRepo.prepare(
 				{
 					participantId: target.participantId ?? null,
-					neighbourhood: target.neighbourhood ?? neighbourhoodOf(track, outlines),
+					// Suggested from the track: where most of it is.
+					neighbourhood: target.neighbourhood ?? area.neighbourhood,
 					routeSource: 'imported',
 					status: 'ended',
 					startedAt: start,
@@ -91,35 +107,56 @@ export async function storeGpxImport(
 
 	const chunks = await rewrittenChunks(day.id, track, existing !== undefined, now);
 	const stops = existing ? await stopsOf(existing.id) : [];
-	const { proposals, retired } = proposalsFor(day.id, track, stops, settings, now);
+	const found = proposalsFor(day.id, track, stops, settings, now);
+	const { retired } = found;
+	// Waypoints name the detected stop they fall in, or become stops to confirm of their own.
+	const plan = placeWaypoints(
+		track,
+		gpx.waypoints,
+		found.proposals.map((p) => ({ ...span(p), lat: p.lat, lon: p.lon }))
+	);
+	const proposals = found.proposals.map((p, i) => {
+		const name = plan.names.find((n) => n.stop === i)?.name;
+		return name ? { ...p, ownName: name } : p;
+	});
+	const marked = plan.stops.map((w) =>
+		stopsRepo.prepare(
+			{
+				followAlongId: day.id,
+				arrivedAt: w.at,
+				departedAt: w.at,
+				lat: w.lat,
+				lon: w.lon,
+				source: 'waypoint',
+				status: 'proposed',
+				ownName: w.name
+			},
+			now
+		)
+	);
 	await commit([
 		change(followAlongsRepo, [day]),
 		change(fixChunksRepo, chunks),
-		change(stopsRepo, [...proposals, ...retired])
+		change(stopsRepo, [...proposals, ...marked, ...retired])
 	]);
 	for (const r of retired) await stopsRepo.purge(r.id).catch(() => {});
+	const kept = stops.filter((s) => !retired.some((r) => r.id === s.id));
 	return {
 		followAlongId: day.id,
 		pointCount: gpx.pointCount,
 		added: track.count - (base?.count ?? 0),
 		durationMs: gpx.durationMs,
-		distanceM: gpx.distanceM,
+		movedM: movingDistance(track, [...kept, ...proposals, ...marked].map(span)),
 		skippedPoints: gpx.skippedPoints,
-		stopsProposed: proposals.length
+		stopsProposed: proposals.length + marked.length,
+		waypoints: { offered: plan.names.length + plan.stops.length, leftOut: plan.leftOut },
+		trimmed,
+		outsideFieldArea: area.inside * 2 < area.total
 	};
 }
 
-/** The neighbourhood the most fixes fall in (sampled), or null outside all three. */
-function neighbourhoodOf(track: Track, outlines: Outlines): NeighbourhoodKey | null {
-	const counts = new Map<NeighbourhoodKey, number>();
-	const step = Math.max(1, Math.floor(track.count / 200));
-	for (let i = 0; i < track.count; i += step) {
-		const nb = neighbourhoodAt(track.lon[i]!, track.lat[i]!, outlines);
-		if (nb) counts.set(nb, (counts.get(nb) ?? 0) + 1);
-	}
-	let best: NeighbourhoodKey | null = null;
-	for (const [nb, n] of counts) if (!best || n > counts.get(best)!) best = nb;
-	return best;
+function span(s: { arrivedAt: number; departedAt: number | null }) {
+	return { arrivedAt: s.arrivedAt, departedAt: s.departedAt ?? s.arrivedAt };
 }
 
 /** Reads GPX bytes into a track: the Web Worker in the app, `readGpx` directly in tests. */
@@ -128,7 +165,15 @@ export type GpxReader = (
 	onProgress?: (fraction: number) => void
 ) => Promise<GpxResult>;
 
-export type ImportOutcome = { ok: true; result: ImportResult } | { ok: false; problem: GpxProblem };
+export type ImportOutcome =
+	| { ok: true; result: ImportResult }
+	| { ok: false; problem: GpxProblem; cancelled?: undefined }
+	/** The track left the field area and the user chose not to import it. */
+	| { ok: false; cancelled: true; problem?: undefined };
+
+/** What to do with a track that leaves the field area: asked of the user before anything is stored. */
+export type FieldAreaChoice = 'trim' | 'keep' | 'cancel';
+export type FieldAreaQuestion = (check: FieldAreaCheck) => Promise<FieldAreaChoice>;
 
 /**
  * A file from the user to a stored day: the size is checked before anything is read, any problem
@@ -140,14 +185,29 @@ export async function importGpx(
 	settings: DetectSettings,
 	outlines: Outlines,
 	read: GpxReader,
-	onProgress?: (fraction: number) => void
+	onProgress?: (fraction: number) => void,
+	ask: FieldAreaQuestion = async () => 'keep'
 ): Promise<ImportOutcome> {
 	const tooLarge = checkGpxSize(file.size);
 	if (tooLarge) return { ok: false, problem: tooLarge };
 	const started = performance.now();
 	const parsed = await read(await file.arrayBuffer(), onProgress);
 	if (!parsed.ok) return parsed;
-	const result = await storeGpxImport(parsed.value, target, settings, outlines);
+	let gpx = parsed.value;
+	let trimmed = 0;
+	const area = checkFieldArea(gpx.track, outlines);
+	if (leavesFieldArea(area)) {
+		const choice = await ask(area);
+		if (choice === 'cancel') return { ok: false, cancelled: true };
+		if (choice === 'trim') {
+			const track = trimToFieldArea(gpx.track, outlines);
+			if (track.count < 2) return { ok: false, cancelled: true };
+			trimmed = gpx.track.count - track.count;
+			const [start, end] = [track.t[0]!, track.t[track.count - 1]!];
+			gpx = { ...gpx, track, pointCount: track.count, start, end, durationMs: end - start };
+		}
+	}
+	const result = await storeGpxImport(gpx, target, settings, outlines, Date.now(), trimmed);
 	// On the performance timeline, for the import benchmark (bench/browser/follow-import.bench.ts).
 	performance.measure('stedsans:gpx-import', {
 		start: started,

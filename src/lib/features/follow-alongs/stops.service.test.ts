@@ -15,6 +15,7 @@ import {
 	mergeTwoStops,
 	restoreStop,
 	splitOneStop,
+	undoStopChange,
 	updateStop
 } from './stops.service';
 import { TrackWriter } from './track-writer.service';
@@ -122,5 +123,22 @@ describe('stops of a day', () => {
 		expect(await stopsOf(day.id)).toHaveLength(1);
 		const placed = await addStop(day.id, { arrivedAt: T0, departedAt: T0 + 300_000, ...B });
 		expect(placed.source).toBe('sketched');
+	});
+
+	it('Undo puts merged and split stops back as they were', async () => {
+		const { day } = await recordedDay();
+		await detectFollowAlongStops(day.id, SETTINGS);
+		const before = await stopsOf(day.id);
+		const spans = (list: typeof before) => list.map((s) => [s.arrivedAt, s.departedAt, s.status]);
+
+		await mergeTwoStops(before[0]!.id, before[1]!.id);
+		expect(await stopsOf(day.id)).toHaveLength(1);
+		await undoStopChange(before);
+		expect(spans(await stopsOf(day.id))).toEqual(spans(before));
+
+		const [, second] = await splitOneStop(before[0]!.id, before[0]!.arrivedAt + 5 * 60_000, 100);
+		expect(await stopsOf(day.id)).toHaveLength(3);
+		await undoStopChange([before[0]!], [second.id]);
+		expect(spans(await stopsOf(day.id))).toEqual(spans(before));
 	});
 });

@@ -106,7 +106,8 @@ export function proposalsFor(
 	settings: DetectSettings,
 	now = Date.now()
 ): { proposals: Stop[]; retired: Stop[] } {
-	const kept = existing.filter((s) => s.status === 'confirmed');
+	// Detection replaces only its own earlier proposals; waypoints waiting to be confirmed stay.
+	const kept = existing.filter((s) => s.status === 'confirmed' || s.source !== 'detected');
 	const found = detectStops(track, {
 		radiusM: settings.stopRadiusMetres,
 		minDurationMs: settings.stopMinMinutes * 60_000
@@ -127,7 +128,7 @@ export function proposalsFor(
 		)
 	);
 	const retired = existing
-		.filter((s) => s.status === 'proposed')
+		.filter((s) => s.status === 'proposed' && s.source === 'detected')
 		.map((s) => stopsRepo.trash(s, now));
 	return { proposals, retired };
 }
@@ -185,4 +186,26 @@ export async function splitOneStop(
 
 function asProposed(s: Stop): Stop & ProposedStop {
 	return { ...s, departedAt: s.departedAt ?? s.arrivedAt };
+}
+
+/**
+ * Undoes a merge, a split or a delete: the stops as they were before (`before`, as the screen
+ * held them) are written back, and stops the action made (`made`, the second half of a split)
+ * go to the trash, in one transaction. The restored versions are new changes made here, so a
+ * team package carries the undo like any other edit.
+ */
+export async function undoStopChange(
+	before: readonly Stop[],
+	made: readonly string[] = [],
+	now = Date.now()
+): Promise<void> {
+	const current = await stopsRepo.getMany([...before.map((s) => s.id), ...made]);
+	const back = before.map((s, i) =>
+		stopsRepo.touch(current[i] ?? s, { ...splitEntity(s).content, deletedAt: s.deletedAt }, now)
+	);
+	const gone = made.flatMap((_, k) => {
+		const s = current[before.length + k];
+		return s ? [stopsRepo.trash(s, now)] : [];
+	});
+	await commit([change(stopsRepo, [...back, ...gone])]);
 }

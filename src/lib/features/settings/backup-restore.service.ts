@@ -1,4 +1,5 @@
 import {
+	backupWorkspace,
 	BackupReader,
 	decide,
 	emptySummary,
@@ -21,7 +22,7 @@ import { z } from 'zod';
 import { ethnographersRepo } from '$lib/db/ethnographers.repo';
 import { REPOSITORIES } from '$lib/db/registry';
 import { getSettings } from '$lib/db/settings.repo';
-import { db, identity, setProfileId } from '$lib/db/workspace';
+import { currentKind, db, identity, setProfileId } from '$lib/db/workspace';
 import {
 	envelopeLimit,
 	openFile,
@@ -153,6 +154,8 @@ export async function readBackupRows(
 	if (!streamed.ok) return streamed;
 	const header = reader.finish();
 	if (!header.ok) return header;
+	const other = otherWorkspace(header.header, { settings });
+	if (other) return other;
 	await keepLocalSecrets(settings, header.header.leftOut);
 	try {
 		sealed.set('settings', await Promise.all(settings.map((r, i) => toRow('settings', i, r))));
@@ -177,6 +180,8 @@ export async function readWhole(
 	const plain = opened.text;
 	const parsed = parseBackup(plain, opened.encrypted ? plain.length : bytes, contentSchemas());
 	if (!parsed.ok) return parsed;
+	const other = otherWorkspace(parsed.header, parsed.records);
+	if (other) return other;
 	await keepLocalSecrets(parsed.records.settings ?? [], parsed.header.leftOut);
 	const sealed = new Map<RecordTable, Row[]>();
 	const purges = new PurgeCheck(await purgedParticipants());
@@ -191,6 +196,20 @@ export async function readWhole(
 		throw e;
 	}
 	return { ok: true, sealed, authorId: parsed.header.workspace.authorId, purges };
+}
+
+/**
+ * Synthetic records must never feed a real workspace's maps and summaries, nor real field data
+ * go into the unencrypted demo: a backup from the other kind of workspace is refused.
+ */
+function otherWorkspace(
+	header: Parameters<typeof backupWorkspace>[0],
+	records: Parameters<typeof backupWorkspace>[1]
+): { ok: false; problem: RestoreProblem } | null {
+	const file = backupWorkspace(header, records);
+	return file === (currentKind() ?? 'main')
+		? null
+		: { ok: false, problem: { kind: 'other-workspace', file } };
 }
 
 async function write(

@@ -3,7 +3,7 @@ import { fixChunksRepo, followAlongsRepo } from '$lib/db/follow-alongs.repo';
 import { notesRepo } from '$lib/db/notes.repo';
 import { getProfile, setDisplayName } from '$lib/db/ethnographers.repo';
 import { dropWorkspace, useFreshWorkspace } from '$lib/testing/workspace';
-import { closeWorkspace, openWorkspace } from '$lib/db/workspace';
+import { closeWorkspace, deleteWorkspace, openWorkspace } from '$lib/db/workspace';
 import { textToDoc } from '$lib/domain/notes/doc';
 import { packChunks } from '$lib/domain/tracks/chunks';
 import { buildBackup, restoreBackup, sealBackup } from './backup.service';
@@ -78,5 +78,28 @@ describe('backup', () => {
 		const r = await restoreBackup(file.text, file.text.length);
 		expect(r.ok && r.summary.keptLocal).toBe(1);
 		expect((await notesRepo.get(n.id))?.text).toBe('newer here');
+	});
+
+	it('refuses a demo backup in your own workspace and your own backup in the demo, writing nothing', async () => {
+		const note = await notesRepo.create({ observedAt: 5, doc: textToDoc('ægte'), text: 'ægte' });
+		const own = await plainBackup();
+
+		closeWorkspace();
+		const demo = `${workspace.name}-demo`;
+		await openWorkspace('demo', demo);
+		await notesRepo.create({ observedAt: 6, doc: textToDoc('syntetisk'), text: 'syntetisk' });
+		const intoDemo = await restoreBackup(own.text, own.text.length);
+		expect(intoDemo).toEqual({ ok: false, problem: { kind: 'other-workspace', file: 'main' } });
+		expect(await notesRepo.get(note.id)).toBeUndefined();
+		const demoFile = await plainBackup();
+		expect(JSON.parse(demoFile.text).workspace.kind).toBe('demo');
+
+		closeWorkspace();
+		await openWorkspace('main', workspace.name);
+		const before = (await notesRepo.list()).length;
+		const intoOwn = await restoreBackup(demoFile.text, demoFile.text.length);
+		expect(intoOwn).toEqual({ ok: false, problem: { kind: 'other-workspace', file: 'demo' } });
+		expect((await notesRepo.list()).length).toBe(before);
+		await deleteWorkspace('demo', demo);
 	});
 });

@@ -22,7 +22,8 @@ export function recordTitle(table: ExchangeTable, r: ExchangeRecord, locale: App
 			return label?.[locale] || label?.en || label?.da || '';
 		}
 		case 'notes':
-			return `${when('observedAt')}: ${clip(s('text'), 60)}`;
+			// The text itself is shown whole below, with the differences marked.
+			return when('observedAt');
 		case 'participants':
 			return s('code');
 		case 'ethnographers':
@@ -59,7 +60,10 @@ export function tableName(table: ExchangeTable): string {
 	return names[table]();
 }
 
-/** The content fields the two versions disagree on. */
+/**
+ * The content fields the two versions disagree on. A note's document is left out where its
+ * text differs: the text is the same words, shown whole with the differences marked.
+ */
 export function changedFields(a: ExchangeRecord, b: ExchangeRecord): string[] {
 	const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
 	const fields = [...keys].filter((k) => !notContent(k) && !deepEqual(a[k], b[k]));
