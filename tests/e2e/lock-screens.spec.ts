@@ -5,7 +5,6 @@ import {
 	DESKTOP,
 	PHONE,
 	TEST_PASSPHRASE,
-	alertRegion,
 	expectAppReady,
 	setUpPassphrase,
 	typePassphrase,
@@ -70,7 +69,9 @@ for (const [lang, locale] of [
 
 				await page.reload();
 				await typePassphrase(page, 'not the passphrase at all');
-				await expect(alertRegion(page)).toContainText(/not right|ikke rigtig/);
+				await expect(page.locator('#unlock-passphrase-problem')).toContainText(
+					/not right|ikke rigtig/
+				);
 				await check(page, shot('locked-wrong'));
 				await screen.getByRole('button', { name: /recovery key|gendannelsesnøglen/ }).click();
 				await check(page, shot('recover'));

@@ -65,7 +65,9 @@ test('a wrong passphrase shows nothing and is slowed down; the right one and the
 	// Three wrong tries are free: each says so, and nothing opens.
 	for (let i = 0; i < 3; i++) {
 		await typePassphrase(page, `wrong guess number ${i}`);
-		await expect(alertRegion(page)).toContainText('That passphrase is not right.');
+		await expect(page.locator('#unlock-passphrase-problem')).toContainText(
+			'That passphrase is not right.'
+		);
 		await expect(vaultScreen(page)).toHaveAttribute('data-screen', 'locked');
 		await expectNothingShown(page);
 	}
@@ -110,7 +112,9 @@ test('a wrong passphrase shows nothing and is slowed down; the right one and the
 	// From now on the new passphrase opens it, the old one does not.
 	await page.reload();
 	await typePassphrase(page, TEST_PASSPHRASE);
-	await expect(alertRegion(page)).toContainText('That passphrase is not right.');
+	await expect(page.locator('#unlock-passphrase-problem')).toContainText(
+		'That passphrase is not right.'
+	);
 	await unlockApp(page, NEW_PASSPHRASE);
 	await expect(page.getByRole('article').filter({ hasText: MARKER })).toBeVisible();
 });
@@ -138,7 +142,9 @@ test('Change passphrase in Settings: the old one stops working, the data stays',
 
 	await security.getByRole('button', { name: 'Lock now' }).click();
 	await typePassphrase(page, TEST_PASSPHRASE);
-	await expect(alertRegion(page)).toContainText('That passphrase is not right.');
+	await expect(page.locator('#unlock-passphrase-problem')).toContainText(
+		'That passphrase is not right.'
+	);
 	await unlockApp(page, NEW_PASSPHRASE);
 	await page.goto('/notes');
 	await unlockApp(page, NEW_PASSPHRASE);
