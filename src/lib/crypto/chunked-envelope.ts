@@ -185,20 +185,31 @@ export async function openEnvelopeText(
 				? await openEnvelopeWithKey(text, key.secret)
 				: await openEnvelope(text, key.passphrase, key.kdf)
 		).text();
-	const decoder = new TextDecoder();
-	let out = '';
+	const content = await openChunkedWhole(text, async (header) =>
+		'secret' in key
+			? key.secret.slice()
+			: header.kdf.alg === 'team-key'
+				? Promise.reject(new WrongPassphraseError())
+				: deriveSecret(key.passphrase, header.kdf, key.kdf)
+	);
+	return new TextDecoder().decode(content);
+}
+
+/** A chunked envelope held whole as text, opened to its content's bytes (see openChunked). */
+export async function openChunkedWhole(
+	text: string,
+	keyFor: (header: ChunkedHeader) => Promise<Bytes>
+): Promise<Uint8Array> {
+	const parts: Uint8Array[] = [];
 	async function* whole() {
 		yield utf8(text);
 	}
-	await openChunked(
-		whole(),
-		async (header) =>
-			'secret' in key
-				? key.secret.slice()
-				: header.kdf.alg === 'team-key'
-					? Promise.reject(new WrongPassphraseError())
-					: deriveSecret(key.passphrase, header.kdf, key.kdf),
-		async (p) => void (out += decoder.decode(p, { stream: true }))
-	);
-	return out + decoder.decode();
+	await openChunked(whole(), keyFor, async (p) => void parts.push(p));
+	const content = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+	let at = 0;
+	for (const p of parts) {
+		content.set(p, at);
+		at += p.length;
+	}
+	return content;
 }

@@ -16,7 +16,7 @@ import { utf8, wipe, type Bytes } from '$lib/crypto/bytes';
 import {
 	CHUNKED_VERSION,
 	envelopeVersion,
-	openChunked,
+	openChunkedWhole,
 	sealChunked,
 	type ChunkedHeader
 } from '$lib/crypto/chunked-envelope';
@@ -192,7 +192,6 @@ async function openChunkedFile(
 	kind: EnvelopeKind,
 	unlock: { passphrase?: string; kdf?: KdfOptions; binary?: boolean }
 ): Promise<Opened> {
-	const parts: Uint8Array[] = [];
 	const keyFor = async (header: ChunkedHeader): Promise<Bytes> => {
 		if (header.kind !== kind) throw new NotOpened({ kind: 'wrong-content' });
 		const lock = header.kdf;
@@ -206,20 +205,12 @@ async function openChunkedFile(
 		if (unlock.passphrase === undefined) throw new NotOpened({ kind: 'encrypted' });
 		return deriveSecret(unlock.passphrase, lock, unlock.kdf);
 	};
-	async function* whole() {
-		yield utf8(text);
-	}
+	let content: Uint8Array;
 	try {
-		await openChunked(whole(), keyFor, async (p) => void parts.push(p));
+		content = await openChunkedWhole(text, keyFor);
 	} catch (e) {
 		if (e instanceof NotOpened) return { ok: false, problem: e.problem };
 		throw e;
-	}
-	const content = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-	let at = 0;
-	for (const p of parts) {
-		content.set(p, at);
-		at += p.length;
 	}
 	return unlock.binary
 		? { ok: true, text: '', encrypted: true, content }
