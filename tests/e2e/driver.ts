@@ -244,7 +244,7 @@ export async function chooseLanguage(page: Page, language: 'English' | 'Dansk'):
 	await page.getByRole('radio', { name: language, exact: true }).check();
 }
 
-/** The first screen (of a workspace without notes) → Try with demo data. */
+/** The set-up screen of a fresh device, or Settings → Workspace → Try with demo data. */
 export async function startDemo(page: Page): Promise<void> {
 	const tryDemo = /^(Try with demo data|Prøv med demodata)$/;
 	// A fresh device's set-up screen offers the demo too: taken from there, as a newcomer would,
@@ -263,8 +263,11 @@ export async function startDemo(page: Page): Promise<void> {
 		paused.delete(page);
 	}
 	if (!(await demoBanner(page).isVisible())) {
-		await expectAppReady(page);
-		await page.getByRole('button', { name: tryDemo }).click();
+		await openApp(page, '/settings');
+		await page
+			.getByRole('region', { name: /^(Workspace|Arbejdsområde)$/ })
+			.getByRole('button', { name: tryDemo })
+			.click();
 	}
 	await expect(demoBanner(page)).toBeVisible({ timeout: 30_000 });
 	// The banner shows as soon as the demo workspace opens; the notes open once it is filled.

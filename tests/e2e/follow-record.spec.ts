@@ -19,7 +19,7 @@ import {
 	storedRoute,
 	walk
 } from './follow-driver';
-import { expectSaved, noteEditor, typeNote } from './notes-driver';
+import { expectSaved, noteDetails, noteEditor, typeNote } from './notes-driver';
 
 /** As when the phone's screen goes off or another app comes in front. */
 async function setHidden(page: Page, hidden: boolean): Promise<void> {
@@ -60,7 +60,9 @@ test('a recorded day: start, walk, stop here, a note, pause, resume, end; then t
 	const noteMoment = Date.now();
 	await typeNote(page, 'Ved bænkene, han venter på sin kammerat');
 	await expectSaved(page);
-	await expect(page.getByTestId('note-location')).toContainText('A grid cell (resolution 8)');
+	await expect(
+		noteDetails(page).getByRole('button', { name: /^Location: Cell in / })
+	).toBeVisible();
 	// Recording went on while the note was written (the bar links back to the day).
 	const bar = page.getByTestId('recording-bar');
 	await expect(bar).toBeVisible();

@@ -38,8 +38,11 @@ test.describe('an English browser', () => {
 		page
 	}) => {
 		await openApp(page, '/settings');
+		await expect(page).toHaveTitle('Settings · Stedsans');
 		await chooseLanguage(page, 'Dansk');
 		await expect(page.getByRole('heading', { level: 1, name: 'Indstillinger' })).toBeVisible();
+		// The page title (the tab, the app switcher, a screen reader's first words) switches too.
+		await expect(page).toHaveTitle('Indstillinger · Stedsans');
 		await expect(navLink(page, 'Indstillinger')).toBeVisible();
 		await expect(page.locator('html')).toHaveAttribute('lang', 'da');
 

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { openApp, statusRegion } from './driver';
-import { expectSaved, newNote, noteEditor, typeNote } from './notes-driver';
+import { expectSaved, newNote, noteEditor, openNoteDetail, typeNote } from './notes-driver';
 import { placeNameField } from './places-driver';
 import {
 	highlights,
@@ -108,7 +108,7 @@ test('fields with free text warn too: a place name, a note’s place, a particip
 
 	await openApp(page, '/');
 	await newNote(page);
-	const placeLabel = page.getByLabel('Place', { exact: true });
+	const placeLabel = (await openNoteDetail(page, 'Place')).getByLabel('Place', { exact: true });
 	await placeLabel.fill('hos ole@example.dk');
 	await expect(page.locator('#place-label-ids')).toContainText('E-mail address: ole@example.dk');
 

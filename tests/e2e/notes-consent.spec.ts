@@ -1,6 +1,15 @@
 import { expect, test } from './fixtures';
 import { openApp } from './driver';
-import { addParticipant, expectSaved, newNote, startDemoWorkspace, typeNote } from './notes-driver';
+import {
+	addParticipant,
+	closeNoteDetail,
+	expectSaved,
+	newNote,
+	noteDetails,
+	openNoteDetail,
+	startDemoWorkspace,
+	typeNote
+} from './notes-driver';
 
 test.use({
 	permissions: ['geolocation'],
@@ -13,23 +22,28 @@ test('a participant who said no location cannot be on a located note', async ({ 
 	expect(code).toBe('VB-001');
 	await newNote(page);
 	await typeNote(page, 'Ved Halmtorvet');
-	await page.getByRole('button', { name: 'Add location' }).click();
+	const location = await openNoteDetail(page, 'Location');
+	await location.getByRole('button', { name: 'Add location' }).click();
 	await expect(page.getByTestId('note-location')).toContainText('A grid cell');
-	await page.getByRole('button', { name: 'Add participants' }).click();
-	await page
-		.getByRole('dialog')
-		.getByRole('checkbox', { name: /VB-001/ })
-		.check();
-	await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+	await closeNoteDetail(location);
+	const picker = await openNoteDetail(page, 'Participants');
+	await picker.getByRole('checkbox', { name: /VB-001/ }).check();
+	await picker.getByRole('button', { name: 'Done' }).click();
 	await expect(page.getByRole('status')).toContainText(
 		"Location removed: a participant's consent does not allow it"
 	);
-	await expect(page.getByText('cannot have a location or neighbourhood')).toBeVisible();
-	await expect(page.getByRole('button', { name: 'Add location' })).toHaveCount(0);
+	await expect(
+		noteDetails(page).getByRole('button', { name: 'Location: Not allowed' })
+	).toBeVisible();
+	await expect(noteDetails(page).getByRole('button', { name: /^Neighbourhood/ })).toHaveCount(0);
 	await expectSaved(page);
 	await page.reload();
-	await expect(page.getByRole('button', { name: 'Add location' })).toHaveCount(0);
-	await expect(page.getByRole('group', { name: 'Participants' })).toContainText('VB-001');
+	await expect(
+		noteDetails(page).getByRole('button', { name: 'Participants: VB-001' })
+	).toBeVisible();
+	const again = await openNoteDetail(page, 'Location');
+	await expect(again.getByText('cannot have a location or neighbourhood')).toBeVisible();
+	await expect(again.getByRole('button', { name: 'Add location' })).toHaveCount(0);
 });
 
 test('a withdrawn participant leaves the aggregate map, and their records can be deleted and restored', async ({

@@ -127,3 +127,24 @@ export function numbersIn(value: unknown, out: number[] = []): number[] {
 		Object.values(value).forEach((v) => numbersIn(v, out));
 	return out;
 }
+
+/** The row of the note's details under the editor (genre, participants, codes, place, …). */
+export function noteDetails(page: Page): Locator {
+	return page.getByRole('group', { name: /^(Note details|Notens detaljer)$/ });
+}
+
+/** Taps a detail's chip under the editor (by its name: `Location`, `Place`…) and returns its dialog. */
+export async function openNoteDetail(page: Page, name: string): Promise<Locator> {
+	await noteDetails(page)
+		.getByRole('button', { name: new RegExp(`^${name}: `) })
+		.click();
+	const dialog = page.getByRole('dialog', { name, exact: true });
+	await expect(dialog).toBeVisible();
+	return dialog;
+}
+
+/** Closes the detail's dialog with Done. */
+export async function closeNoteDetail(dialog: Locator): Promise<void> {
+	await dialog.getByRole('button', { name: /^(Done|Færdig)$/ }).click();
+	await expect(dialog).toBeHidden();
+}

@@ -1,8 +1,17 @@
 import { expect, test } from './fixtures';
 import { latLngToCell, cellToLatLng, greatCircleDistance } from 'h3-js';
 import { goOffline, openApp, waitForServiceWorker } from './driver';
+import { expectLayerDrawn } from './follow-driver';
 import { openedRecords } from './lock-driver';
-import { expectSaved, newNote, numbersIn, typeNote } from './notes-driver';
+import {
+	closeNoteDetail,
+	expectSaved,
+	newNote,
+	noteDetails,
+	numbersIn,
+	openNoteDetail,
+	typeNote
+} from './notes-driver';
 
 // This spec needs the service worker (the rest run without it: see playwright.config.ts).
 test.use({ serviceWorkers: 'allow' });
@@ -27,10 +36,24 @@ test('a located note written offline stores the cell, never the position', async
 	await page.reload();
 	await newNote(page);
 	await typeNote(page, 'Bænkene igen, kold vind');
-	await page.getByRole('button', { name: 'Add location' }).click();
+	const location = await openNoteDetail(page, 'Location');
+	await location.getByRole('button', { name: 'Add location' }).click();
 	await expect(page.getByRole('status')).toContainText('Location added as a grid cell');
-	await expect(page.getByTestId('note-location')).toContainText('A grid cell (resolution 8)');
-	await expect(page.getByRole('radio', { name: 'Vesterbro' })).toBeChecked();
+	// Said in words (its size in metres, its neighbourhood) and shown on a small map, offline too.
+	await expect(page.getByTestId('note-location')).toHaveText(
+		'A grid cell with sides of about 531 m, in Vesterbro'
+	);
+	await expect(
+		location.getByRole('region', { name: "The note's grid cell on a map" })
+	).toBeVisible();
+	await expectLayerDrawn(page, 'note-cell-fill');
+	await closeNoteDetail(location);
+	await expect(
+		noteDetails(page).getByRole('button', { name: 'Location: Cell in Vesterbro' })
+	).toBeVisible();
+	await expect(
+		noteDetails(page).getByRole('button', { name: 'Neighbourhood: Vesterbro' })
+	).toBeVisible();
 	await expectSaved(page);
 
 	// What is stored, opened with the workspace's key: the sealed bytes alone would prove nothing.
@@ -59,7 +82,8 @@ test('a denied position leaves the note as it was, with a clear message', async 
 	await openApp(page, '/notes');
 	await newNote(page);
 	await typeNote(page, 'Ingen placering her');
-	await page.getByRole('button', { name: 'Add location' }).click();
+	const location = await openNoteDetail(page, 'Location');
+	await location.getByRole('button', { name: 'Add location' }).click();
 	await expect(page.getByRole('alert')).toContainText('permission denied');
 	await expect(page.getByTestId('note-location')).toHaveText('No location.');
 });

@@ -35,7 +35,7 @@ test('after one visit the whole app works with the network off, served by the se
 
 	await page.reload();
 	await expectAppReady(page);
-	await expect(page.getByRole('button', { name: 'Try with demo data' })).toBeVisible();
+	await expect(page.getByRole('main').getByRole('link', { name: 'New note' })).toBeVisible();
 
 	// Every section in the navigation, reached by tapping it and by opening its address directly.
 	const sections = await sectionNames(page);

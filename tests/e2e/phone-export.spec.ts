@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { openApp } from './driver';
-import { expectSaved, newNote, typeNote } from './notes-driver';
+import { expectSaved, newNote, noteDetails, openNoteDetail, typeNote } from './notes-driver';
 
 test.use({ locale: 'da-DK' });
 
@@ -14,8 +14,19 @@ test('the Danish Excel CSV opens as columns with Danish labels beside the keys; 
 	await openApp(page, '/notes');
 	await newNote(page);
 	await typeNote(page, 'Regn, kulde; bænkene tomme');
-	await page.getByRole('radio', { name: 'Beskrivelse', exact: true }).check();
-	await page.getByRole('radio', { name: 'Vesterbro', exact: true }).check();
+	// Each detail is a chip under the editor: a tap opens it, a tap on a choice sets it and closes.
+	await (
+		await openNoteDetail(page, 'Genre')
+	)
+		.getByRole('radio', { name: 'Beskrivelse', exact: true })
+		.click();
+	await (
+		await openNoteDetail(page, 'Kvarter')
+	)
+		.getByRole('radio', { name: 'Vesterbro', exact: true })
+		.click();
+	await expect(page.getByRole('dialog')).toHaveCount(0);
+	await expect(noteDetails(page).getByRole('button', { name: 'Genre: Beskrivelse' })).toBeVisible();
 	await expectSaved(page);
 
 	await openApp(page, '/notes');

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { runAxe } from './axe';
 import { expect, test, type Page } from './fixtures';
 import { openApp, PHONE, setUpPassphrase, vaultScreen } from './driver';
+import { closeNoteDetail, noteDetails, openNoteDetail } from './notes-driver';
+import { smallTargets } from './touch-targets';
 
 const OUT = 'tests/.out/screens';
 mkdirSync(OUT, { recursive: true });
@@ -131,6 +133,7 @@ for (const [lang, locale] of [
 					page.getByRole('banner').getByRole('button', { name: /^(Lock Stedsans|Lås Stedsans)$/ })
 				).toBeVisible();
 				expect.soft(await coveredByNewNote(page), `covered on ${path}`).toEqual([]);
+				expect.soft(await smallTargets(page), `smaller than 44 px on ${path}`).toEqual([]);
 				const shot = path === '/' ? 'home' : path.slice(1).replaceAll('/', '-');
 				await page.screenshot({ path: `${OUT}/phone-${shot}-${lang}-390.png` });
 				await axe(page, `${path} 390`);
@@ -141,6 +144,22 @@ for (const [lang, locale] of [
 					expect.soft(text.match(/\d\.\d{3,}/g) ?? [], `decimal points on ${path}`).toEqual([]);
 				}
 			}
+			// The editor: its details a row of chips under the text, each opening its picker; every
+			// control 44 px or more, the code picker's rows included.
+			await openApp(page, '/notes/edit?new');
+			const details = noteDetails(page);
+			await expect(details.getByRole('button')).toHaveCount(6);
+			expect.soft(await smallTargets(page), 'smaller than 44 px in the editor').toEqual([]);
+			await page.screenshot({ path: `${OUT}/phone-editor-${lang}-390.png` });
+			if (lang === 'da') {
+				const text = `${await page.title()}\n${await page.locator('body').innerText()}`;
+				expect.soft(text.match(ENGLISH) ?? [], 'English words in the editor').toEqual([]);
+			}
+			const codes = await openNoteDetail(page, lang === 'en' ? 'Codes' : 'Koder');
+			await expect(codes.getByRole('checkbox').first()).toBeVisible();
+			expect.soft(await smallTargets(page), 'smaller than 44 px in the code picker').toEqual([]);
+			await page.screenshot({ path: `${OUT}/phone-codes-${lang}-390.png` });
+			await closeNoteDetail(codes);
 			// More holds the rest.
 			await page.getByRole('button', { name: /^(More|Mere)$/ }).click();
 			const more = page.getByRole('dialog');
@@ -164,6 +183,17 @@ for (const [lang, locale] of [
 				const shot = path === '/' ? 'home' : path.slice(1).replaceAll('/', '-');
 				await page.screenshot({ path: `${OUT}/phone-${shot}-${lang}-320.png` });
 			}
+			// The editor and its details' dialogs fit too.
+			await openApp(page, '/notes/edit?new');
+			expect.soft(await tooWide(page), 'too wide: the editor').toEqual([]);
+			await page.screenshot({ path: `${OUT}/phone-editor-${lang}-320.png` });
+			const place = await openNoteDetail(page, lang === 'en' ? 'Place' : 'Sted');
+			expect.soft(await tooWide(page), 'too wide: Place').toEqual([]);
+			await closeNoteDetail(place);
+			const location = await openNoteDetail(page, lang === 'en' ? 'Location' : 'Placering');
+			expect.soft(await tooWide(page), 'too wide: Location').toEqual([]);
+			await page.screenshot({ path: `${OUT}/phone-location-${lang}-320.png` });
+			await closeNoteDetail(location);
 			// Dialogs fit too: Filters, Add participant, More.
 			await openApp(page, '/notes');
 			await page.getByRole('button', { name: /^(Filters|Filtre)/ }).click();
@@ -197,6 +227,10 @@ test.describe('lock screen on a phone', () => {
 		await screen.getByRole('button', { name: 'Unlock' }).click();
 		const problem = screen.locator('#unlock-passphrase-problem');
 		await expect(problem).toHaveText('That passphrase is not right. Nothing was opened.');
+		// Said once: under the field, not again by the announcer at the bottom.
+		await expect(
+			page.getByRole('alert').filter({ hasText: 'passphrase is not right' })
+		).toHaveCount(1);
 		await expect(field).toHaveValue('tabby cruelty rotunda unlatched');
 		await expect(field).toHaveAttribute('aria-describedby', /unlock-passphrase-problem/);
 		// A phone's keyboard takes about the lower 45 % of the screen: the message is above it.

@@ -27,6 +27,10 @@ test('the known institutions start as guesses and are dragged to the right spot'
 	expect(await glossaryNames(page)).toContain('H17');
 
 	await openPlace(page, 'Fixerummet', 'H17');
+	// Its description in the UI's language only (stored in both, for every device to add the same).
+	const facts = page.getByRole('region', { name: 'About the place' });
+	await expect(facts).toContainText('Supervised drug consumption room');
+	await expect(facts).not.toContainText('Stofindtagelsesrum: her indtager');
 	const verify = page.getByRole('note');
 	await expect(verify).toContainText('Position to verify');
 	await expect.poll(() => drawn(page, 'place-page-buffers-fill')).toBeGreaterThan(0);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { APPROXIMATE_OUTLINES, neighbourhoodAt } from '../neighbourhoods';
 import { ULID_PATTERN } from '../records/ids';
-import { missingStarterPlaces, STARTER_PLACES, starterPlaceContent } from './starter';
+import { descriptionFromText } from './place';
+import {
+	missingStarterPlaces,
+	shownDescription,
+	STARTER_PLACES,
+	starterPlaceContent,
+	storedStarterDescription
+} from './starter';
 
 const byName = (name: string) => STARTER_PLACES.find((p) => p.name === name)!;
 
@@ -67,5 +74,18 @@ describe('starter institutions', () => {
 		const missing = missingStarterPlaces((id) => have.has(id));
 		expect(missing).toHaveLength(STARTER_PLACES.length - 1);
 		expect(missing.map((p) => p.name)).not.toContain('H17');
+	});
+
+	it("shows an unedited starter description in the reader's language only, an edited one as it is", () => {
+		const entry = byName('H17');
+		const stored = { id: entry.id, description: storedStarterDescription(entry) };
+		expect(stored.description.text).toContain(entry.description.da);
+		expect(stored.description.text).toContain(entry.description.en);
+		expect(shownDescription(stored, 'da').text).toBe(entry.description.da);
+		expect(shownDescription(stored, 'en').text).toBe(entry.description.en);
+		const edited = { id: entry.id, description: descriptionFromText('Åbent hele natten.') };
+		expect(shownDescription(edited, 'en')).toBe(edited.description);
+		const other = { id: 'x', description: descriptionFromText('Anything') };
+		expect(shownDescription(other, 'da')).toBe(other.description);
 	});
 });

@@ -4,6 +4,7 @@ import {
 	PlaceContent,
 	type InstitutionKind,
 	type PlaceCategory,
+	type PlaceDescription,
 	type PlaceLocation
 } from './place';
 
@@ -207,6 +208,30 @@ export function starterPlaceContent(entry: StarterPlace, lang: StarterLanguage):
 		description: descriptionFromText(entry.description[lang]),
 		positionToVerify: true
 	});
+}
+
+/**
+ * What a starter place stores as its description while no one has edited it: both languages, one
+ * line each, so every device adds the very same record whatever its language.
+ */
+export function storedStarterDescription(entry: StarterPlace): PlaceDescription {
+	return descriptionFromText(`${entry.description.en}\n${entry.description.da}`);
+}
+
+const STARTER_BY_ID = new Map(STARTER_PLACES.map((p) => [p.id, p]));
+
+/**
+ * The description to show: an unedited starter place's in the reader's language only (it is
+ * stored in both); any other, or one the team has rewritten, as it is.
+ */
+export function shownDescription(
+	place: { id: string; description: PlaceDescription },
+	lang: StarterLanguage
+): PlaceDescription {
+	const entry = STARTER_BY_ID.get(place.id);
+	if (!entry || place.description.text !== storedStarterDescription(entry).text)
+		return place.description;
+	return descriptionFromText(entry.description[lang]);
 }
 
 /** The starter places not yet in the workspace (deleted ones count as present: the user chose). */

@@ -12,7 +12,9 @@ import {
 	type PlaceInput,
 	type PlaceLocation
 } from '$lib/domain/places/place';
+import { shownDescription } from '$lib/domain/places/starter';
 import type { PlaceRecord } from '$lib/db/places.repo';
+import { locale } from '$lib/features/app/locale.svelte';
 
 export interface PlaceFields {
 	name: string;
@@ -51,7 +53,8 @@ export class PlaceDraft {
 					institutionKind: existing.institutionKind,
 					neighbourhood: existing.neighbourhood,
 					location: existing.location,
-					descriptionDoc: existing.description.doc,
+					// An unedited starter place is stored in both languages; it is edited in the user's.
+					descriptionDoc: shownDescription(existing, locale.current).doc,
 					validFrom: existing.validFrom ?? '',
 					validTo: existing.validTo ?? '',
 					positionToVerify: existing.positionToVerify

@@ -2,13 +2,16 @@ import { creationRevision } from '$lib/domain/places/created';
 import { changedSince, revert, revisionFor, type PlaceRevision } from '$lib/domain/places/history';
 import {
 	cleanAliases,
-	descriptionFromText,
 	PlaceContent,
 	placeContent,
 	type PlaceInput,
 	type PlaceLocation
 } from '$lib/domain/places/place';
-import { missingStarterPlaces, starterPlaceContent } from '$lib/domain/places/starter';
+import {
+	missingStarterPlaces,
+	starterPlaceContent,
+	storedStarterDescription
+} from '$lib/domain/places/starter';
 import { change, commit, type Change } from '$lib/db/commit';
 import { placeRevisionsRepo, placesRepo, type PlaceRecord } from '$lib/db/places.repo';
 import { db, identity } from '$lib/db/workspace';
@@ -141,7 +144,7 @@ export async function addStarterPlaces(): Promise<number> {
 	const missing = missingStarterPlaces((id) => have.has(id));
 	const places = missing.map((entry) => {
 		const content = starterPlaceContent(entry, 'en');
-		const description = descriptionFromText(`${entry.description.en}\n${entry.description.da}`);
+		const description = storedStarterDescription(entry);
 		return {
 			...placesRepo.prepare({ ...content, description }, PRISTINE_TIME, entry.id),
 			rev: {}
