@@ -217,6 +217,11 @@ test('Settings refuses a basemap on a host the policy does not allow, and says w
 }) => {
 	const requests = recordRequests(context);
 	await openApp(page, '/settings');
+	// Where the map comes from is a technical detail: behind its disclosure.
+	await page
+		.getByRole('region', { name: 'Map and locations' })
+		.getByText('Technical details')
+		.click();
 	const field = page.getByLabel('Basemap style URL');
 	await expect(
 		page.getByText(`This installation may load maps only from: ${BASEMAP}.`)

@@ -66,6 +66,7 @@ async function screens(page: Page, lang: 'en' | 'da', noteUrl: string, encrypted
 		const mapSettings = page.getByRole('region', {
 			name: either('Map and locations', 'Kort og placeringer')
 		});
+		await mapSettings.getByText(either('Technical details', 'Tekniske detaljer')).click();
 		const basemap = page.getByLabel(
 			either('Basemap style URL', 'Adresse på baggrundskortets stil')
 		);
