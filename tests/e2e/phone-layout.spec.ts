@@ -153,6 +153,16 @@ for (const [lang, locale] of [
 					expect.soft(text.match(/\d\.\d{3,}/g) ?? [], `decimal points on ${path}`).toEqual([]);
 				}
 			}
+			// The Map screen opens at its map, however far down the screen before was scrolled.
+			await openApp(page, '/settings');
+			await page.locator('.content').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+			await page
+				.getByRole('navigation')
+				.getByRole('link', { name: /^(Map|Kort)$/ })
+				.click();
+			await expect(page).toHaveURL(/\/map/);
+			await expect(page.locator('.map canvas').first()).toBeInViewport();
+			expect(await page.locator('.content').evaluate((el) => el.scrollTop)).toBe(0);
 			// The editor: its details a row of chips under the text, each opening its picker; every
 			// control 44 px or more, the code picker's rows included.
 			await openApp(page, '/notes/edit?new');
