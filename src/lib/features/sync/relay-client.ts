@@ -171,14 +171,20 @@ export class RelayClient {
 		onPage: (page: PullPage) => void | Promise<void>,
 		options: { limit?: number; retryForMs?: number } = {}
 	): Promise<number> {
+		const fetchPage = (from: number) =>
+			this.#retrying(() => this.pull(from, options.limit), options.retryForMs ?? 60_000);
 		let at = since;
+		let next = fetchPage(at);
 		for (;;) {
-			const page = await this.#retrying(
-				() => this.pull(at, options.limit),
-				options.retryForMs ?? 60_000
-			);
-			await onPage(page);
+			const page = await next;
 			at = page.envelopes.at(-1)?.seq ?? at;
+			// The next page is asked for while this one is handled, so the relay's reading and the
+			// device's opening and storing overlap. A handler that throws leaves it unread.
+			if (page.more) {
+				next = fetchPage(at);
+				next.catch(() => undefined);
+			}
+			await onPage(page);
 			if (!page.more) return at;
 		}
 	}
