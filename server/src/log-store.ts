@@ -68,24 +68,41 @@ export class LogStore {
 	}
 
 	async pull(team: string, since: number, limit: number, maxBytes: number) {
-		const rows = await this.db.query<{
-			seq: number;
-			id: string;
-			generation: number;
-			nonce: string;
-			ciphertext: Uint8Array;
-		}>(
-			`SELECT seq, id, generation, nonce, ciphertext FROM envelopes
+		// The page's end is found from the sizes alone, and only its rows are read whole: reading
+		// `limit` rows with their ciphertext and cutting by bytes afterwards read every remaining
+		// chunk of a long track (tens of MB) to send four of them.
+		const sizes = await this.db.query<{ seq: number; size: number }>(
+			`SELECT seq, octet_length(ciphertext) AS size FROM envelopes
 			 WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-			[team, since, limit + 1]
+			[team, since, limit]
 		);
+		let last = since;
+		let total = 0;
+		for (const r of sizes) {
+			if (last > since && total + Number(r.size) > maxBytes) break;
+			total += Number(r.size);
+			last = r.seq;
+		}
+		const rows =
+			last > since
+				? await this.db.query<{
+						seq: number;
+						id: string;
+						generation: number;
+						nonce: string;
+						ciphertext: Uint8Array;
+					}>(
+						`SELECT seq, id, generation, nonce, ciphertext FROM envelopes
+						 WHERE team_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq`,
+						[team, since, last]
+					)
+				: [];
 		const [row] = await this.db.query<{ head: number }>('SELECT head FROM teams WHERE id = $1', [
 			team
 		]);
 		const envelopes: LoggedEnvelope[] = [];
 		let bytes = 0;
-		for (const r of rows.slice(0, limit)) {
-			if (envelopes.length && bytes + r.ciphertext.length > maxBytes) break;
+		for (const r of rows) {
 			bytes += r.ciphertext.length;
 			const ct = Buffer.from(r.ciphertext.buffer, r.ciphertext.byteOffset, r.ciphertext.length);
 			envelopes.push({
@@ -96,9 +113,9 @@ export class LogStore {
 				ciphertext: ct.toString('base64url')
 			});
 		}
-		const last = envelopes.at(-1)?.seq ?? since;
+		const end = envelopes.at(-1)?.seq ?? since;
 		// `head` is read after the rows, so a push that lands between the two reads shows as `more`.
-		const head = Math.max(row?.head ?? 0, last);
-		return { envelopes, head, more: last < head, bytes };
+		const head = Math.max(row?.head ?? 0, end);
+		return { envelopes, head, more: end < head, bytes };
 	}
 }

@@ -11,7 +11,8 @@ import {
 	wrapTeamKey
 } from '../../src/lib/crypto/relay-keys.ts';
 import { canonicalRequest, toBase64Url, type Envelope } from '../../src/lib/domain/sync/index.ts';
-import { RelayClient, RelayError } from '../../src/lib/features/sync/relay-client.ts';
+import { RelayClient } from '../../src/lib/features/sync/relay-client.ts';
+import { RelayError } from '../../src/lib/features/sync/relay-errors.ts';
 import { createRelay, type Relay, type RelayOptions } from '../src/app.ts';
 import { openDb, type Db } from '../src/db/db.ts';
 import type { LogFields } from '../src/log.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { utf8 } from '../../src/lib/crypto/bytes.ts';
 import { generateDeviceIdentity } from '../../src/lib/crypto/relay-keys.ts';
-import { RelayError } from '../../src/lib/features/sync/relay-client.ts';
+import { RelayError } from '../../src/lib/features/sync/relay-errors.ts';
 import {
 	BACKENDS,
 	counts,

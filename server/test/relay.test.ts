@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openEnvelope } from '../../src/lib/crypto/relay-envelope.ts';
 import { RelayClient } from '../../src/lib/features/sync/relay-client.ts';
 import type { RelayEvent } from '../../src/lib/domain/sync/index.ts';
@@ -81,6 +81,44 @@ describe.each(BACKENDS)('the relay on %s', (backend) => {
 		expect(pages).toBe(17);
 		expect(all).toHaveLength(50_000);
 		expect(all.every((e, i) => e.seq === i + 1 && e.id === many[i]!.id)).toBe(true);
+	});
+
+	it('cuts a page by bytes, a first envelope bigger than the page still sent alone', async () => {
+		const { team, key } = await newTeam(run.url);
+		const [small] = await envelopes(key, team, 1);
+		const big = (i: number, kb: number) => ({
+			...small!,
+			id: RelayClient.newTeamId().slice(0, 16) + String(i).padStart(6, '0'),
+			ciphertext: Buffer.alloc(kb * 1024, i).toString('base64url')
+		});
+		const log = new LogStore(run.db);
+		await log.push(team, [big(1, 30), big(2, 4), big(3, 4), big(4, 4), big(5, 1)], Infinity);
+		const seqs = async (since: number) => {
+			const page = await log.pull(team, since, 100, 10 * 1024);
+			return { seqs: page.envelopes.map((e) => e.seq), more: page.more, bytes: page.bytes };
+		};
+		expect(await seqs(0)).toEqual({ seqs: [1], more: true, bytes: 30 * 1024 });
+		expect(await seqs(1)).toEqual({ seqs: [2, 3], more: true, bytes: 8 * 1024 });
+		expect(await seqs(3)).toEqual({ seqs: [4, 5], more: false, bytes: 5 * 1024 });
+		expect(await seqs(5)).toEqual({ seqs: [], more: false, bytes: 0 });
+	});
+
+	it('asks for the next page while the device is still handling one', async () => {
+		const { admin, team, key } = await newTeam(run.url);
+		await admin.push(await envelopes(key, team, 9));
+		const asked = vi.spyOn(admin, 'pull');
+		const seen: number[][] = [];
+		await admin.pullAll(
+			0,
+			async (page) => {
+				// The next page's request has gone out before this handler returns.
+				if (page.more) await vi.waitFor(() => expect(asked).toHaveBeenCalledTimes(seen.length + 2));
+				seen.push(page.envelopes.map((e) => e.seq));
+			},
+			{ limit: 4 }
+		);
+		expect(seen).toEqual([[1, 2, 3, 4], [5, 6, 7, 8], [9]]);
+		expect(asked).toHaveBeenCalledTimes(3);
 	});
 
 	it('tells subscribers that something new arrived', async () => {

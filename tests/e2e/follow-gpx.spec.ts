@@ -14,6 +14,7 @@ import {
 	SF_RUN,
 	storedRoute
 } from './follow-driver';
+import { shoot } from './screens-driver';
 
 const OUT = 'tests/.out/screens';
 mkdirSync(OUT, { recursive: true });
@@ -122,7 +123,7 @@ for (const [fixture, points, duration, name] of [
 			const map = page.getByRole('region', { name: 'Map of the day’s replay' });
 			const [route] = await countColouredPixels(page, map, [ROUTE], 60);
 			expect(route).toBeGreaterThan(300);
-			await page.screenshot({ path: `${OUT}/follow-replay-${name}-${size}-en-GB.png` });
+			await shoot(page, { path: `${OUT}/follow-replay-${name}-${size}-en-GB.png` });
 		}
 	});
 }

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { DESKTOP, PHONE } from './driver';
 import { allowPosition, expectLayerDrawn, HALMTORVET, walk } from './follow-driver';
 import { startDemoWorkspace } from './notes-driver';
+import { shoot } from './screens-driver';
 
 const OUT = 'tests/.out/screens';
 mkdirSync(OUT, { recursive: true });
@@ -108,21 +109,21 @@ for (const locale of ['en-GB', 'da-DK'])
 				for (const screen of screens) {
 					await page.goto(screen.path);
 					await screen.ready(page);
-					await page.screenshot({ path: `${OUT}/follow-${screen.name}-${size}-${locale}.png` });
+					await shoot(page, { path: `${OUT}/follow-${screen.name}-${size}-${locale}.png` });
 					await axe(page, screen.name);
 				}
 				// The import dialog, open over the list.
 				await page.goto('/follow');
 				await page.getByRole('button', { name: /Import GPX|Importér GPX/ }).click();
 				await expect(page.getByRole('dialog')).toBeVisible();
-				await page.screenshot({ path: `${OUT}/follow-import-${size}-${locale}.png` });
+				await shoot(page, { path: `${OUT}/follow-import-${size}-${locale}.png` });
 				await axe(page, 'import');
 				await page.keyboard.press('Escape');
 				// Settings: the follow-along section.
 				await page.goto('/settings');
 				const section = page.getByRole('region', { name: /Follow-alongs|Følgedage/ });
 				await section.scrollIntoViewIfNeeded();
-				await page.screenshot({ path: `${OUT}/follow-settings-${size}-${locale}.png` });
+				await shoot(page, { path: `${OUT}/follow-settings-${size}-${locale}.png` });
 				await axe(page, 'settings');
 			}
 
@@ -139,7 +140,7 @@ for (const locale of ['en-GB', 'da-DK'])
 				await page.reload();
 				await expect(page.getByTestId('recording-panel')).toBeVisible();
 				await expectLayerDrawn(page, 'day-route-recorded');
-				await page.screenshot({ path: `${OUT}/follow-recording-${size}-${locale}.png` });
+				await shoot(page, { path: `${OUT}/follow-recording-${size}-${locale}.png` });
 				await axe(page, 'recording');
 			}
 		});

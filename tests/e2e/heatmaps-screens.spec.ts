@@ -15,7 +15,7 @@ import {
 	showOneParticipant
 } from './heatmaps-driver';
 import { downloadReleased, openPublished, publishedRelease, releaseMap } from './releases-driver';
-import { checkScreen, OUT, screenshotAll } from './screens-driver';
+import { checkScreen, OUT, screenshotAll, shoot } from './screens-driver';
 
 /** The print export as a reader opens it: the SVG alone in a page of the screen's size. */
 async function printShot(page: Page, svgPath: string, name: string): Promise<void> {
@@ -26,7 +26,7 @@ async function printShot(page: Page, svgPath: string, name: string): Promise<voi
 		`<body style="margin:0;background:#777"><img alt="" style="display:block;width:100%" src="data:image/svg+xml;base64,${svg}"></body>`
 	);
 	await viewer.locator('img').evaluate((img: HTMLImageElement) => img.decode());
-	await viewer.screenshot({ path: `${OUT}/${name}.png`, fullPage: true });
+	await shoot(viewer, { path: `${OUT}/${name}.png`, fullPage: true });
 	await viewer.close();
 }
 

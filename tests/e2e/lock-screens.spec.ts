@@ -11,6 +11,7 @@ import {
 	unlockApp,
 	vaultScreen
 } from './driver';
+import { shoot } from './screens-driver';
 
 const OUT = 'tests/.out/screens';
 mkdirSync(OUT, { recursive: true });
@@ -18,7 +19,7 @@ mkdirSync(OUT, { recursive: true });
 test.use({ autoUnlock: false });
 
 async function check(page: Page, name: string, fullPage = true): Promise<void> {
-	await page.screenshot({ path: `${OUT}/${name}.png`, fullPage });
+	await shoot(page, { path: `${OUT}/${name}.png`, fullPage });
 	const result = await runAxe(page);
 	const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 	expect

@@ -3,6 +3,7 @@ import { expect, test, type Page } from './fixtures';
 import { mkdirSync } from 'node:fs';
 import { DESKTOP, PHONE } from './driver';
 import { startDemoWorkspace } from './notes-driver';
+import { shoot } from './screens-driver';
 
 const OUT = 'tests/.out/screens';
 mkdirSync(OUT, { recursive: true });
@@ -58,7 +59,7 @@ for (const locale of ['en-GB', 'da-DK'])
 				for (const screen of SCREENS) {
 					await page.goto(screen.path);
 					await screen.ready(page);
-					await page.screenshot({ path: `${OUT}/notes-${screen.name}-${size}-${locale}.png` });
+					await shoot(page, { path: `${OUT}/notes-${screen.name}-${size}-${locale}.png` });
 					const axe = await runAxe(page);
 					const bad = axe.violations.filter(
 						(v) => v.impact === 'serious' || v.impact === 'critical'

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { chooseLanguage, DESKTOP, leaveDemo, openApp, PHONE } from './driver';
 import { startDemoWorkspace } from './notes-driver';
 import { addPlace, exportTeamPackage, placesDrawn, readPackage } from './places-driver';
+import { shoot } from './screens-driver';
 
 const OUT = 'tests/.out/screens';
 mkdirSync(OUT, { recursive: true });
@@ -99,7 +100,7 @@ const DEMO_SCREENS: Screen[] = [
 ];
 
 async function check(page: Page, name: string) {
-	await page.screenshot({ path: `${OUT}/places-${name}.png` });
+	await shoot(page, { path: `${OUT}/places-${name}.png` });
 	const axe = await runAxe(page);
 	const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 	expect(bad.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);

@@ -1,5 +1,5 @@
 import { runAxe } from './axe';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -29,10 +29,26 @@ function englishOnlyStrings(): string[] {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
+ * Screenshots are for people to look at: CI throws them away, and a tall full-page shot (the
+ * viewport stretched, every map redrawn) costs seconds on two cores, so CI takes none unless
+ * E2E_SHOTS is set. Locally they are always taken.
+ */
+export const SHOTS = !process.env.CI || !!process.env.E2E_SHOTS;
+
+/** A screenshot of the page or of one part of it, unless this run takes none (SHOTS). */
+export async function shoot(
+	target: Pick<Page, 'screenshot'> | Pick<Locator, 'screenshot'>,
+	options: { path: string; fullPage?: boolean }
+): Promise<void> {
+	if (SHOTS) await target.screenshot(options);
+}
+
+/**
  * A full-page screenshot. The app's content area scrolls inside a 100dvh shell, which `fullPage`
  * does not reach, so the viewport is made as tall as the content for the shot (up to 4000 px).
  */
 export async function screenshotAll(page: Page, path: string): Promise<void> {
+	if (!SHOTS) return;
 	const viewport = page.viewportSize()!;
 	const height = await page.evaluate(() =>
 		Math.max(
@@ -58,7 +74,7 @@ export async function checkScreen(
 	fullPage = true
 ) {
 	if (fullPage) await screenshotAll(page, `${OUT}/${name}.png`);
-	else await page.screenshot({ path: `${OUT}/${name}.png` });
+	else await shoot(page, { path: `${OUT}/${name}.png` });
 
 	const results = await runAxe(page);
 	const bad = results.violations

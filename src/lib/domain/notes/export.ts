@@ -2,6 +2,7 @@ import { cellPolygon } from '../geo/cells';
 import { copenhagenDayKey, isoCopenhagen } from '../format/datetime';
 import type { FeatureCollection } from 'geojson';
 import { docToMarkdown } from './markdown';
+import { toCsv, type CsvDialect } from '../export/csv-dialect';
 import type { NoteContent } from './note';
 
 /** A note as exports see it, with its links already turned into names. */
@@ -86,20 +87,14 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * `standard`: RFC 4180 with commas and decimal points (R, Python, SPSS). `excel-da`: what Excel
- * set to Danish opens as columns by a double click: semicolons and decimal commas.
- */
-export type CsvDialect = 'standard' | 'excel-da';
-
-/**
  * One row per note, UTF-8 with a byte-order mark (Excel and SPSS read it as UTF-8). Keys
  * (`genre`, `neighbourhood`) for scripts, with their labels in the export's language beside them.
  * A cell that starts like a formula is prefixed with an apostrophe (CSV injection).
  */
 export function notesToCsv(notes: readonly ExportNote[], dialect: CsvDialect = 'standard'): string {
-	const sep = dialect === 'excel-da' ? ';' : ',';
+	// Coordinates as text: toCsv rounds numbers to two decimals, and a cell centre needs all five.
 	const num = (v: number | undefined) =>
-		v === undefined ? '' : dialect === 'excel-da' ? String(v).replace('.', ',') : v;
+		v === undefined ? '' : dialect === 'excel-da' ? String(v).replace('.', ',') : String(v);
 	const rows = [...notes]
 		.sort((a, b) => a.observedAt - b.observedAt)
 		.map((n) => {
@@ -126,17 +121,7 @@ export function notesToCsv(notes: readonly ExportNote[], dialect: CsvDialect = '
 				n.text
 			];
 		});
-	return (
-		'\uFEFF' +
-		[CSV_COLUMNS, ...rows].map((r) => r.map((v) => csvCell(v, sep)).join(sep)).join('\r\n') +
-		'\r\n'
-	);
-}
-
-function csvCell(value: string | number, sep: string): string {
-	let s = String(value);
-	if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-	return /["\r\n]/.test(s) || s.includes(sep) ? `"${s.replace(/"/g, '""')}"` : s;
+	return toCsv([CSV_COLUMNS, ...rows], dialect);
 }
 
 /** Located notes as their cells' polygons: the cell is the only location there is. */

@@ -8,12 +8,11 @@ import {
 	type GpxProblem,
 	type GpxProblemCode,
 	type GpxResult,
-	type GpxSegment,
 	type GpxWaypoint
 } from './gpx';
-import { inTimeOrder, utcTime } from './gpx-features';
-import { ACC_UNKNOWN, GAP_BEFORE, SOURCE_CODE } from './fix';
-import { createTrack, trackDistance, type Track } from './track';
+import { isoTime, utcTime } from './gpx-features';
+import { buildColumns, Points, type RawSegment } from './gpx-columns';
+import { trackDistance } from './track';
 import { decodeXmlBytes, utf8Length } from './xml-text';
 import { readXml, XmlSyntaxError, type XmlAttributes, type XmlHandler } from './xml-read';
 
@@ -46,41 +45,6 @@ export function readGpx(input: string | Uint8Array | ArrayBuffer, options: ReadG
 	if (DTD.test(text))
 		return problem('entity-declaration', 'the file declares a DTD or entities; GPX needs none');
 	return scanGpx(text, options);
-}
-
-/** Growable columns for the points inside `trk > trkseg`, in document order. */
-class Points {
-	n = 0;
-	lat = new Float64Array(4096);
-	lon = new Float64Array(4096);
-	t = new Float64Array(4096);
-	/** 1 when the point has a non-empty first `time` element. */
-	timed = new Uint8Array(4096);
-
-	push(lat: number, lon: number): number {
-		if (this.n === this.lat.length) {
-			const grow = <A extends Float64Array | Uint8Array>(a: A): A => {
-				const b = new (a.constructor as new (n: number) => A)(a.length * 2);
-				b.set(a);
-				return b;
-			};
-			this.lat = grow(this.lat);
-			this.lon = grow(this.lon);
-			this.t = grow(this.t);
-			this.timed = grow(this.timed);
-		}
-		this.lat[this.n] = lat;
-		this.lon[this.n] = lon;
-		this.t[this.n] = NaN;
-		this.timed[this.n] = 0;
-		return this.n++;
-	}
-}
-
-interface RawSegment {
-	track: number;
-	from: number;
-	to: number;
 }
 
 interface RawWaypoint {
@@ -246,53 +210,6 @@ function latLon(attrs: XmlAttributes): [number, number] {
 	];
 }
 
-/**
- * `utcTime` with a fast path for the form GPS loggers write, "2026-03-03T09:00:00Z" with an
- * optional fraction of up to three digits; anything else (other zones, day 29–31, odd forms)
- * goes to `utcTime`, so the result is always the same as its.
- */
-export function isoTime(s: string): number {
-	const n = s.length;
-	if (n < 20 || n > 24 || s.charCodeAt(n - 1) !== 90 /* Z */) return utcTime(s);
-	if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':')
-		return utcTime(s);
-	const d = (i: number) => s.charCodeAt(i) - 48;
-	let ok = true;
-	const num = (from: number, to: number) => {
-		let v = 0;
-		for (let i = from; i < to; i++) {
-			const c = d(i);
-			if (c < 0 || c > 9) ok = false;
-			v = v * 10 + c;
-		}
-		return v;
-	};
-	const year = num(0, 4);
-	const month = num(5, 7);
-	const day = num(8, 10);
-	const hour = num(11, 13);
-	const minute = num(14, 16);
-	const second = num(17, 19);
-	let ms = 0;
-	if (n > 20) {
-		if (s[19] !== '.' || n === 21) return utcTime(s);
-		ms = num(20, n - 1) * (n === 22 ? 100 : n === 23 ? 10 : 1);
-	}
-	if (
-		!ok ||
-		year < 100 ||
-		month < 1 ||
-		month > 12 ||
-		day < 1 ||
-		day > 28 ||
-		hour > 23 ||
-		minute > 59 ||
-		second > 59
-	)
-		return utcTime(s);
-	return Date.UTC(year, month - 1, day, hour, minute, second, ms);
-}
-
 /** Reads GPX text (no size or DTD check: see `readGpx`). */
 export function scanGpx(text: string, options: ReadGpxOptions = {}): GpxResult {
 	const c = new GpxCollector();
@@ -352,63 +269,6 @@ export function scanGpx(text: string, options: ReadGpxOptions = {}): GpxResult {
 	return { ok: true, value };
 }
 
-/** The checks and gap flags of `buildTrack`, over columns instead of GeoJSON features. */
-function buildColumns(
-	p: Points,
-	kept: RawSegment[],
-	trackIds: number[],
-	names: (string | null)[],
-	count: number,
-	gapMs: number
-): { track: Track; segments: GpxSegment[] } | GpxProblem {
-	const track = createTrack(count);
-	const segments: GpxSegment[] = [];
-	const src = SOURCE_CODE.imported;
-	let n = 0;
-	for (let ti = 0; ti < trackIds.length; ti++) {
-		const segs = kept.filter((s) => s.track === trackIds[ti]);
-		const name = names[trackIds[ti]!] ?? null;
-		const timedIn = segs.map((s) => timedCount(p, s));
-		// togeojson drops a multi-segment track's per-segment times when a segment has none.
-		const timesDropped = segs.length > 1 && timedIn.some((k) => k === 0);
-		for (let si = 0; si < segs.length; si++) {
-			const s = segs[si]!;
-			if (timesDropped || timedIn[si] !== s.to - s.from)
-				return {
-					code: 'missing-times',
-					message: `a segment of track ${ti + 1} has points without a time`
-				};
-			const from = n;
-			for (let i = s.from; i < s.to; i++, n++) {
-				const lat = p.lat[i]!;
-				const lon = p.lon[i]!;
-				if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180))
-					return fault('coordinates-out-of-range', `point ${n + 1} lies at (${lat}, ${lon})`, n);
-				const t = p.t[i]!;
-				if (!Number.isFinite(t))
-					return fault('missing-times', `point ${n + 1} has no readable time`, n);
-				const first = i === s.from;
-				if (!first && t < track.t[n - 1]!)
-					return fault('time-backwards', `point ${n + 1} is earlier than the one before`, n);
-				track.t[n] = t;
-				track.lat[n] = lat;
-				track.lon[n] = lon;
-				track.acc[n] = ACC_UNKNOWN;
-				track.src[n] =
-					src | ((first && n > 0) || (!first && t - track.t[n - 1]! > gapMs) ? GAP_BEFORE : 0);
-			}
-			segments.push({ track: ti, segment: si, name, from, to: n });
-		}
-	}
-	return inTimeOrder(track, segments);
-}
-
-function timedCount(p: Points, s: RawSegment): number {
-	let k = 0;
-	for (let i = s.from; i < s.to; i++) k += p.timed[i]!;
-	return k;
-}
-
 function toWaypoint(w: RawWaypoint): GpxWaypoint {
 	const t = w.time ? utcTime(w.time) : NaN;
 	return { lat: w.lat, lon: w.lon, t: Number.isFinite(t) ? t : null, name: w.name || null };
@@ -419,10 +279,6 @@ function gpxVersion(version: string | null, ns: string | null): '1.0' | '1.1' | 
 	if (v === '1.1' || (ns ?? '').endsWith('/GPX/1/1')) return '1.1';
 	if (v === '1.0' || (ns ?? '').endsWith('/GPX/1/0')) return '1.0';
 	return null;
-}
-
-function fault(code: GpxProblemCode, message: string, point: number): GpxProblem {
-	return { code, message, point };
 }
 
 function problem(code: GpxProblemCode, message: string, point?: number): GpxResult {

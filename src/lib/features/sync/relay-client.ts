@@ -10,7 +10,6 @@ import {
 	MyKeys,
 	PullPage,
 	PushResult,
-	RelayErrorBody,
 	TeamState,
 	canonicalRequest,
 	isRetryable,
@@ -18,7 +17,6 @@ import {
 	type Envelope,
 	type InviteCode,
 	type NextGeneration,
-	type RelayErrorCode,
 	type RelayEvent,
 	type Wrap
 } from '$lib/domain/sync';
@@ -30,28 +28,7 @@ import {
 	type DeviceIdentity
 } from '$lib/crypto/relay-keys';
 import { pause, readEvents } from './relay-events';
-
-/**
- * The app's side of the relay protocol: every request signed with the device's key, every answer
- * parsed with the protocol's zod schemas. It moves envelopes; sealing them, and deciding what a
- * pulled envelope means, is the sync engine's job. The relay must be served at the root of its
- * origin (the signature covers the path as the relay sees it).
- */
-export class RelayError extends Error {
-	override readonly name = 'RelayError';
-	constructor(
-		readonly code: RelayErrorCode,
-		readonly status: number,
-		readonly details: RelayErrorBody['error']
-	) {
-		super(`The relay refused: ${code} (${details.message})`);
-	}
-}
-
-/** The relay could not be reached, or its answer was cut off: the request may be retried. */
-export class RelayUnreachableError extends Error {
-	override readonly name = 'RelayUnreachableError';
-}
+import { RelayError, RelayUnreachableError, refusal } from './relay-errors';
 
 export interface RelayClientOptions {
 	/** e.g. "https://relay.example.org" */
@@ -61,6 +38,12 @@ export interface RelayClientOptions {
 	fetch?: typeof fetch;
 }
 
+/**
+ * The app's side of the relay protocol: every request signed with the device's key, every answer
+ * parsed with the protocol's zod schemas. It moves envelopes; sealing them, and deciding what a
+ * pulled envelope means, is the sync engine's job. The relay must be served at the root of its
+ * origin (the signature covers the path as the relay sees it).
+ */
 export class RelayClient {
 	readonly url: string;
 	readonly identity: DeviceIdentity;
@@ -171,14 +154,20 @@ export class RelayClient {
 		onPage: (page: PullPage) => void | Promise<void>,
 		options: { limit?: number; retryForMs?: number } = {}
 	): Promise<number> {
+		const fetchPage = (from: number) =>
+			this.#retrying(() => this.pull(from, options.limit), options.retryForMs ?? 60_000);
 		let at = since;
+		let next = fetchPage(at);
 		for (;;) {
-			const page = await this.#retrying(
-				() => this.pull(at, options.limit),
-				options.retryForMs ?? 60_000
-			);
-			await onPage(page);
+			const page = await next;
 			at = page.envelopes.at(-1)?.seq ?? at;
+			// The next page is asked for while this one is handled, so the relay's reading and the
+			// device's opening and storing overlap. A handler that throws leaves it unread.
+			if (page.more) {
+				next = fetchPage(at);
+				next.catch(() => undefined);
+			}
+			await onPage(page);
 			if (!page.more) return at;
 		}
 	}
@@ -192,7 +181,7 @@ export class RelayClient {
 		while (!signal.aborted) {
 			try {
 				const res = await this.#fetchSigned('GET', this.#path('/events'), undefined, signal);
-				if (!res.ok) await this.#refusal(res);
+				if (!res.ok) await refusal(res);
 				delay = 250;
 				await readEvents(res.body!, onEvent);
 			} catch (e) {
@@ -251,20 +240,6 @@ export class RelayClient {
 		}
 	}
 
-	async #refusal(res: Response): Promise<never> {
-		let json: unknown;
-		try {
-			json = await res.json();
-		} catch (e) {
-			throw new RelayUnreachableError(`The relay answered ${res.status} without a body`, {
-				cause: e
-			});
-		}
-		const parsed = RelayErrorBody.safeParse(json);
-		if (!parsed.success) throw new RelayUnreachableError(`The relay answered ${res.status}`);
-		throw new RelayError(parsed.data.error.code, res.status, parsed.data.error);
-	}
-
 	async #send<S extends z.ZodType | undefined>(
 		method: 'GET' | 'POST',
 		target: string,
@@ -290,7 +265,7 @@ export class RelayClient {
 				return (schema ? schema.parse(json) : json) as never;
 			}
 			try {
-				await this.#refusal(res);
+				await refusal(res);
 			} catch (e) {
 				// A wrong clock is corrected once from the relay's time; the request is signed anew.
 				if (e instanceof RelayError && e.code === 'clock-skew' && attempt === 0) {

@@ -18,7 +18,7 @@ import {
 import { utf8 } from '$lib/crypto/bytes';
 import { clearPushed, outboxEntries, type OutboxEntry } from '$lib/db/sync-outbox';
 import { readCursor, writeLastSync } from '$lib/db/sync-store';
-import { RelayError } from './relay-client';
+import { RelayError } from './relay-errors';
 import { addTeamKey, currentGeneration, type SyncSession } from './sync-config.service';
 import { applyChanges, asTravelling, repoFor, type ApplyCounts } from './sync-apply.service';
 

@@ -16,7 +16,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnRelay, type RelayProcess } from '../../../../server/test/process';
-import { RelayError } from './relay-client';
+import { RelayError } from './relay-errors';
 import { removeDevice } from './sync-engine.service';
 import { listConflicts, settleConflict } from './sync-conflicts.service';
 

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,8 +95,14 @@ function setUp() {
 			port: 4345,
 			dataDir: mkdtempSync(join(tmpdir(), 'sync-bench-'))
 		});
-		// Benchmarks run no afterAll hooks: the relay goes when this process does.
-		process.once('exit', () => relay.child.kill());
+		// Benchmarks run no afterAll hooks, and Vitest ends the process it runs them in with a
+		// signal, so no exit handler runs either: a watcher ends the relay when this process is gone
+		// (a relay left behind kept the port, and the next run failed to start its own).
+		spawn(
+			'sh',
+			['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; kill ${relay.child.pid}`],
+			{ detached: true, stdio: 'ignore' }
+		).unref();
 		const admin = new Device();
 		await admin.use();
 		admin.session = await createTeam(relay.url);

@@ -1,6 +1,6 @@
 import { isRetryable, type RelayErrorCode, type TeamState } from '$lib/domain/sync';
 import { StorageFullError } from '$lib/db/errors';
-import { RelayError, RelayUnreachableError } from './relay-client';
+import { RelayError, RelayUnreachableError } from './relay-errors';
 import { loadConfig, openSession, type SyncSession } from './sync-config.service';
 import { NoTeamKeyError, syncOnce, tendTeam, type SyncProgress } from './sync-engine.service';
 import { pendingChanges, openConflicts, lastSyncAt } from './sync-status.service';

@@ -3,7 +3,8 @@ import type { TeamState } from '$lib/domain/sync/protocol';
 import { randomBytes } from '$lib/crypto/bytes';
 import { generateDeviceIdentity, wrapTeamKey } from '$lib/crypto/relay-keys';
 import { markEverything } from '$lib/db/sync-outbox';
-import { RelayClient, RelayError } from './relay-client';
+import { RelayClient } from './relay-client';
+import { RelayError } from './relay-errors';
 import {
 	addTeamKey,
 	forgetConfig,

@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 import { problemText } from '$lib/i18n/sync-status';
-import { RelayError } from '$lib/features/sync/relay-client';
+import { RelayError } from '$lib/features/sync/relay-errors';
 import { problemOf } from '$lib/features/sync/sync.svelte';
 import { InvalidInviteError } from '$lib/features/sync/team.service';
 
