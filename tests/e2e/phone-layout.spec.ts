@@ -3,6 +3,7 @@ import { runAxe } from './axe';
 import { expect, test, type Page } from './fixtures';
 import { openApp, PHONE, setUpPassphrase, vaultScreen } from './driver';
 import { closeNoteDetail, noteDetails, openNoteDetail } from './notes-driver';
+import { shoot } from './screens-driver';
 import { smallTargets } from './touch-targets';
 
 const OUT = 'tests/.out/screens';
@@ -144,7 +145,7 @@ for (const [lang, locale] of [
 					expect.soft(said.match(JARGON) ?? [], 'jargon up front in Settings').toEqual([]);
 				}
 				const shot = path === '/' ? 'home' : path.slice(1).replaceAll('/', '-');
-				await page.screenshot({ path: `${OUT}/phone-${shot}-${lang}-390.png` });
+				await shoot(page, { path: `${OUT}/phone-${shot}-${lang}-390.png` });
 				await axe(page, `${path} 390`);
 				if (lang === 'da') {
 					// Danish through and through: the text and the title, and decimals with a comma.
@@ -169,7 +170,7 @@ for (const [lang, locale] of [
 			const details = noteDetails(page);
 			await expect(details.getByRole('button')).toHaveCount(6);
 			expect.soft(await smallTargets(page), 'smaller than 44 px in the editor').toEqual([]);
-			await page.screenshot({ path: `${OUT}/phone-editor-${lang}-390.png` });
+			await shoot(page, { path: `${OUT}/phone-editor-${lang}-390.png` });
 			if (lang === 'da') {
 				const text = `${await page.title()}\n${await page.locator('body').innerText()}`;
 				expect.soft(text.match(ENGLISH) ?? [], 'English words in the editor').toEqual([]);
@@ -177,7 +178,7 @@ for (const [lang, locale] of [
 			const codes = await openNoteDetail(page, lang === 'en' ? 'Codes' : 'Koder');
 			await expect(codes.getByRole('checkbox').first()).toBeVisible();
 			expect.soft(await smallTargets(page), 'smaller than 44 px in the code picker').toEqual([]);
-			await page.screenshot({ path: `${OUT}/phone-codes-${lang}-390.png` });
+			await shoot(page, { path: `${OUT}/phone-codes-${lang}-390.png` });
 			await closeNoteDetail(codes);
 			// More holds the rest.
 			await page.getByRole('button', { name: /^(More|Mere)$/ }).click();
@@ -190,7 +191,7 @@ for (const [lang, locale] of [
 				/Settings|Indstillinger/
 			])
 				await expect(more.getByRole('link', { name })).toBeVisible();
-			await page.screenshot({ path: `${OUT}/phone-more-${lang}-390.png` });
+			await shoot(page, { path: `${OUT}/phone-more-${lang}-390.png` });
 			await more.getByRole('link', { name: /Participants|Deltagere/ }).click();
 			await expect(page).toHaveURL(/\/notes\/participants/);
 
@@ -200,31 +201,31 @@ for (const [lang, locale] of [
 				await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
 				expect.soft(await tooWide(page), `too wide on ${path}`).toEqual([]);
 				const shot = path === '/' ? 'home' : path.slice(1).replaceAll('/', '-');
-				await page.screenshot({ path: `${OUT}/phone-${shot}-${lang}-320.png` });
+				await shoot(page, { path: `${OUT}/phone-${shot}-${lang}-320.png` });
 			}
 			// The editor and its details' dialogs fit too.
 			await openApp(page, '/notes/edit?new');
 			expect.soft(await tooWide(page), 'too wide: the editor').toEqual([]);
-			await page.screenshot({ path: `${OUT}/phone-editor-${lang}-320.png` });
+			await shoot(page, { path: `${OUT}/phone-editor-${lang}-320.png` });
 			const place = await openNoteDetail(page, lang === 'en' ? 'Place' : 'Sted');
 			expect.soft(await tooWide(page), 'too wide: Place').toEqual([]);
 			await closeNoteDetail(place);
 			const location = await openNoteDetail(page, lang === 'en' ? 'Location' : 'Placering');
 			expect.soft(await tooWide(page), 'too wide: Location').toEqual([]);
-			await page.screenshot({ path: `${OUT}/phone-location-${lang}-320.png` });
+			await shoot(page, { path: `${OUT}/phone-location-${lang}-320.png` });
 			await closeNoteDetail(location);
 			// Dialogs fit too: Filters, Add participant, More.
 			await openApp(page, '/notes');
 			await page.getByRole('button', { name: /^(Filters|Filtre)/ }).click();
 			await expect(page.getByRole('dialog')).toBeVisible();
 			expect.soft(await tooWide(page), 'too wide: Filters').toEqual([]);
-			await page.screenshot({ path: `${OUT}/phone-filters-${lang}-320.png` });
+			await shoot(page, { path: `${OUT}/phone-filters-${lang}-320.png` });
 			await page.keyboard.press('Escape');
 			await openApp(page, '/notes/participants');
 			await page.getByRole('button', { name: /^(Add participant|Tilføj deltager)$/ }).click();
 			await expect(page.getByRole('dialog')).toBeVisible();
 			expect.soft(await tooWide(page), 'too wide: Add participant').toEqual([]);
-			await page.screenshot({ path: `${OUT}/phone-participant-${lang}-320.png`, fullPage: true });
+			await shoot(page, { path: `${OUT}/phone-participant-${lang}-320.png`, fullPage: true });
 			await axe(page, 'participant form 320');
 		});
 	});
@@ -257,6 +258,6 @@ test.describe('lock screen on a phone', () => {
 		expect(box.y + box.height).toBeLessThan(PHONE.height * 0.55);
 		await screen.getByRole('button', { name: 'Show' }).click();
 		await expect(field).toHaveAttribute('type', 'text');
-		await page.screenshot({ path: `${OUT}/phone-lock-wrong-en-390.png` });
+		await shoot(page, { path: `${OUT}/phone-lock-wrong-en-390.png` });
 	});
 });
