@@ -37,13 +37,13 @@ export function contentKey(text: string): string {
 /** The same parts always give the same ULID-shaped id; different parts, different ids. */
 export function derivedId(...parts: string[]): string {
 	const lanes = hash128(parts.join('\u0000'));
-	let bits = 0n;
-	for (const lane of lanes) bits = (bits << 32n) | BigInt(lane);
+	// Six characters (30 bits) from each lane, then the lanes' top two bits, eight in all, make
+	// the first two: the first at most 7, as a ULID's time part requires.
+	let top = 0;
 	let out = '';
-	for (let i = 0; i < 26; i++) {
-		out = ALPHABET[Number(bits & 31n)] + out;
-		bits >>= 5n;
+	for (const lane of lanes) {
+		top = (top << 2) | (lane >>> 30);
+		for (let k = 0; k < 6; k++) out += ALPHABET[(lane >>> (5 * k)) & 31];
 	}
-	// 26 × 5 = 130 bits from 128: the top two are 0, so the first character is at most 7, as in a ULID.
-	return out;
+	return ALPHABET[top >>> 5]! + ALPHABET[top & 31]! + out;
 }
