@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { runAxe } from './axe';
 import { expect, test, type Page } from './fixtures';
 import { chooseLanguage, DESKTOP, goOffline, openApp, PHONE, waitForServiceWorker } from './driver';
+import { startDemoWorkspace } from './notes-driver';
 import { chooseSurveyFile, KOBO_CSV } from './survey-driver';
 
 // Offline: served by the service worker.
@@ -90,4 +91,28 @@ test('a survey is imported offline at phone size: mapping, preview with the reje
 	await expect(page.getByTestId('survey-rejected')).toContainText('Svar der udelades: 2');
 	await page.screenshot({ path: `${OUT}/survey-preview-desktop-da.png`, fullPage: true });
 	await expectAccessible(page);
+});
+
+test('the glossary goes out as a choice list a survey tool reads, glossary ids as the choices', async ({
+	page
+}) => {
+	await startDemoWorkspace(page);
+	await openApp(page, '/places');
+	await page.getByText('Export for surveys').click();
+	await page.getByRole('button', { name: 'Choice list for ODK/Kobo (CSV)' }).click();
+	const download = page.waitForEvent('download');
+	// The export dialog's scan lists what looks identifying before anything is written.
+	await page
+		.getByRole('dialog')
+		.getByRole('button', { name: /^(Export anyway|Export for surveys)$/ })
+		.click();
+	const file = await download;
+	expect(file.suggestedFilename()).toMatch(/^stedsans-places-choices-\d{4}-\d{2}-\d{2}\.csv$/);
+	const lines = readFileSync(await file.path(), 'utf8')
+		.replace(/^\uFEFF/, '')
+		.trim()
+		.split('\r\n');
+	expect(lines[0]).toBe('list_name,name,label::Dansk,label::English,category');
+	expect(lines.length).toBeGreaterThan(10);
+	expect(lines.slice(1).every((l) => /^place,[0-9A-HJKMNP-TV-Z]{26},/.test(l))).toBe(true);
 });
