@@ -13,6 +13,7 @@ import { participantsRepo } from '$lib/db/participants.repo';
 import { placesRepo } from '$lib/db/places.repo';
 import { getSettings } from '$lib/db/settings.repo';
 import { db, identity } from '$lib/db/workspace';
+import { newId } from '$lib/domain/records/ids';
 
 /*
  * Importing a survey export (docs/interviews-and-survey.md): read the file, plan against the
@@ -83,17 +84,25 @@ export async function applySurveyImport(
 	};
 	const byCode = new Map((await participantsRepo.list()).map((p) => [p.code.toUpperCase(), p.id]));
 	const record = { givenAt: now, form: 'written' as const, sheetVersion: 'survey' };
+	const meta = () => ({
+		...identity(),
+		createdAt: now,
+		updatedAt: now,
+		deletedAt: null,
+		rev: { [identity().deviceId]: 1 }
+	});
+	// Built whole and validated once, by `toRow`: at 10,000 respondents a second parse shows.
 	const people = plan.newCodes.map((code) => {
-		const p = participantsRepo.prepare(
-			{
-				code,
-				neighbourhood: neighbourhoodOfCode(code),
-				consent: mapping.consent,
-				consentRecord: record,
-				consentHistory: [{ at: now, consent: mapping.consent, record, withdrawn: false }]
-			},
-			now
-		);
+		const p = {
+			...meta(),
+			id: newId(now),
+			code,
+			neighbourhood: neighbourhoodOfCode(code),
+			consent: mapping.consent,
+			consentRecord: record,
+			consentHistory: [{ at: now, consent: mapping.consent, record, withdrawn: false }],
+			withdrawnAt: null
+		};
 		byCode.set(code.toUpperCase(), p.id);
 		return p;
 	});
@@ -104,13 +113,6 @@ export async function applySurveyImport(
 			.primaryKeys()
 	);
 	const fresh = plan.answers.filter((a) => !existing.has(a.id));
-	const meta = {
-		...identity(),
-		createdAt: now,
-		updatedAt: now,
-		deletedAt: null,
-		rev: { [identity().deviceId]: 1 }
-	};
 	const total = people.length + fresh.length;
 	const participantRows = await Promise.all(people.map((p) => participantsRepo.toRow(p)));
 	const placeRows: Row[] = [];
@@ -132,8 +134,7 @@ export async function applySurveyImport(
 				interviewId: null,
 				offsetMs: null
 			};
-			// Built whole and validated once, by `toRow`: at 50,000 answers a second parse shows.
-			return namedPlacesRepo.toRow({ ...content, ...meta, id: a.id });
+			return namedPlacesRepo.toRow({ ...content, ...meta(), id: a.id });
 		});
 		placeRows.push(...(await Promise.all(batch)));
 		opts.progress?.(people.length + placeRows.length, total);
