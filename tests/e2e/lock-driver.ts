@@ -166,7 +166,7 @@ export async function openedRecords(
 		db.close();
 		return { keyFile: meta.keyFile as unknown, rows };
 	}, dbName);
-	const key = dump.keyFile ? await unlockWithPassphrase(dump.keyFile, passphrase) : null;
+	const key = dump.keyFile ? (await unlockWithPassphrase(dump.keyFile, passphrase)).dataKey : null;
 	return Promise.all(
 		dump.rows.map(async ({ table, row, sealed }) => {
 			if (sealed === null || !key) return { db: dbName, table, row, content: row.payload };

@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { utf8 } from '$lib/crypto/bytes';
-import { LockedError, WrongPassphraseError, WrongRecoveryKeyError } from '$lib/crypto/errors';
+import {
+	ChangedOutsideError,
+	LockedError,
+	WrongPassphraseError,
+	WrongRecoveryKeyError
+} from '$lib/crypto/errors';
 import { isSealed } from '$lib/crypto/seal';
 import { CHEAP_KDF, containsBytes } from '$lib/testing/crypto';
 import { identityCodec, useCodec } from '$lib/db/codec';
@@ -20,6 +25,7 @@ import {
 	changePassphrase,
 	commitKeys,
 	encryptExisting,
+	isVaultLocked,
 	lockVault,
 	needsEncrypting,
 	prepareKeys,
@@ -279,6 +285,69 @@ describe('encrypting a workspace from before encryption', () => {
 			expect(containsBytes(row.payload as Uint8Array, utf8('gammel note'))).toBe(false);
 		// From now on an unsealed payload is refused.
 		await db().notes.put({ ...before.find((r) => r.table === 'notes')!.row });
-		await expect(notesRepo.list()).rejects.toThrow(/damaged/);
+		await expect(notesRepo.list()).rejects.toThrow(/changed outside Stedsans/);
+	});
+});
+
+describe('the vault state, authenticated', () => {
+	const reopen = async () => {
+		closeWorkspace();
+		await openWorkspace('main', name);
+		expect(await attachVault()).toBe('locked');
+	};
+	const setMetaRaw = (key: string, value: unknown) => db().meta.put({ key, value });
+
+	it('refuses a state turned back to "migrating" with a planted plaintext row, acting on nothing', async () => {
+		await encrypted();
+		const vb = await participant('VB-101');
+		const sealedRow = await db().participants.get(vb.id);
+		await reopen();
+		// The attack of issue 16: a plaintext row planted, the state set to accept plaintext.
+		const planted = { ...sealedRow!, id: 'planted', payload: { code: 'XX-666' } };
+		await db().participants.put(planted);
+		await setMetaRaw('encryption', { state: 'migrating', cursor: null });
+		const error = await unlock(PASS).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(ChangedOutsideError);
+		expect((error as ChangedOutsideError).what).toBe('vault-state');
+		expect(isVaultLocked()).toBe(true);
+		// Nothing was acted on: the planted row is as it was put, the state as it was set.
+		expect(await db().participants.get('planted')).toEqual(planted);
+		expect((await db().meta.get('encryption'))?.value).toEqual({
+			state: 'migrating',
+			cursor: null
+		});
+		await expect(participantsRepo.list()).rejects.toBeInstanceOf(LockedError);
+	});
+
+	it('refuses a swapped drop box and a state whose tag was removed while migrating', async () => {
+		await encrypted();
+		await reopen();
+		const box = (await db().meta.get('dropBox'))!.value as { publicKey: string };
+		const flipped = box.publicKey.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
+		await setMetaRaw('dropBox', { ...box, publicKey: flipped });
+		await expect(unlock(PASS)).rejects.toBeInstanceOf(ChangedOutsideError);
+		await setMetaRaw('dropBox', box);
+		await unlock(PASS);
+		lockVault();
+		// Stripping the tag does not help: without it, only a fully sealed state is trusted.
+		await db().meta.delete('vaultMac');
+		await setMetaRaw('encryption', { state: 'migrating', cursor: null });
+		await reopen();
+		await expect(unlock(PASS)).rejects.toBeInstanceOf(ChangedOutsideError);
+	});
+
+	it('tags the state of a workspace from before the tag at its first unlock, and keeps it through changes', async () => {
+		const recoveryKey = await encrypted();
+		await db().meta.delete('vaultMac');
+		await reopen();
+		await unlock(PASS);
+		expect((await db().meta.get('vaultMac'))?.value).toEqual(expect.any(String));
+		await changePassphrase(PASS, NEW_PASS);
+		await reopen();
+		await unlock(NEW_PASS);
+		await reopen();
+		await recover(recoveryKey, PASS);
+		await reopen();
+		await expect(unlock(PASS)).resolves.toBeUndefined();
 	});
 });
