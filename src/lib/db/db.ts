@@ -122,6 +122,12 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
 			tombstones: 'id, updatedAt, deletedAt',
 			heatmaps: null
 		}
+	},
+	{
+		// Rollback and tamper detection (issue 16; db/rollback-guard.ts): a tag for every record
+		// row and a mark per table, written by a middleware in the row's own transaction.
+		version: 9,
+		stores: { guard: 'key' }
 	}
 ];
 

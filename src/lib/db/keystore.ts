@@ -18,6 +18,8 @@ const ENCRYPTION = 'encryption';
 const FAILURES = 'unlockFailures';
 /** HMAC of the vault's state (key file, drop box, encryption state) under the data key. */
 const STATE_MAC = 'vaultMac';
+/** The record tables whose rows are tagged against rollback (db/rollback-guard.ts). */
+const GUARDED = 'guarded';
 
 /**
  * `migrating`: records written before encryption may still be plaintext; `cursor` is the last
@@ -39,12 +41,14 @@ export interface StoredVault {
 	keyFile: unknown;
 	dropBox: StoredDropBox | undefined;
 	encryption: EncryptionState;
+	/** The record tables tagged against rollback (undefined: none yet). */
+	guarded: readonly string[] | undefined;
 	/** The state's tag; undefined in a workspace from before it was kept. */
 	mac: unknown;
 }
 
 /** What the tag covers: every part of the vault's state that decides what the app does. */
-type VaultState = Pick<StoredVault, 'keyFile' | 'dropBox' | 'encryption'>;
+type VaultState = Pick<StoredVault, 'keyFile' | 'dropBox' | 'encryption' | 'guarded'>;
 
 /** The MAC key of the open workspace: held while unlocked (for writing the state), else null. */
 let stateKey: CryptoKey | null = null;
@@ -61,14 +65,16 @@ export async function readVault(): Promise<StoredVault | undefined> {
 		keyFile,
 		dropBox: await getMeta<StoredDropBox>(DROP_BOX),
 		encryption: (await getMeta<EncryptionState>(ENCRYPTION)) ?? { state: 'sealed' },
+		guarded: await getMeta<string[]>(GUARDED),
 		mac: await getMeta<unknown>(STATE_MAC)
 	};
 }
 
-const stateOf = ({ keyFile, dropBox, encryption }: VaultState): VaultState => ({
+const stateOf = ({ keyFile, dropBox, encryption, guarded }: VaultState): VaultState => ({
 	keyFile,
 	dropBox,
-	encryption
+	encryption,
+	guarded
 });
 
 /**
@@ -99,6 +105,7 @@ export async function stateEntries(change: Partial<VaultState>, key = stateKey) 
 	if ('keyFile' in change) entries.push({ key: KEY_FILE, value: change.keyFile });
 	if ('dropBox' in change) entries.push({ key: DROP_BOX, value: change.dropBox });
 	if ('encryption' in change) entries.push({ key: ENCRYPTION, value: change.encryption });
+	if ('guarded' in change) entries.push({ key: GUARDED, value: change.guarded });
 	return entries;
 }
 
@@ -131,6 +138,10 @@ export function saveKeyFile(keyFile: KeyFile): Promise<void> {
 
 export function saveDropBox(dropBox: StoredDropBox, key?: CryptoKey): Promise<void> {
 	return saveState({ dropBox }, key);
+}
+
+export function saveGuarded(guarded: readonly string[]): Promise<void> {
+	return saveState({ guarded });
 }
 
 export async function readEncryptionState(): Promise<EncryptionState> {

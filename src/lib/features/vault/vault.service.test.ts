@@ -9,7 +9,7 @@ import {
 import { isSealed } from '$lib/crypto/seal';
 import { CHEAP_KDF, containsBytes } from '$lib/testing/crypto';
 import { identityCodec, useCodec } from '$lib/db/codec';
-import { RECORD_TABLES, type Row } from '$lib/db/db';
+import { RECORD_TABLES, StedsansDB, type Row } from '$lib/db/db';
 import { trackOf } from '$lib/db/follow-alongs.queries';
 import { followAlongsRepo } from '$lib/db/follow-alongs.repo';
 import { notesRepo } from '$lib/db/notes.repo';
@@ -20,6 +20,7 @@ import { absorbDropBox } from './drop-box.service';
 import { startFollowAlong } from '$lib/features/follow-alongs/follow-alongs.service';
 import { participant, T0, walk } from '$lib/testing/follow-alongs';
 import { TrackWriter } from '$lib/features/follow-alongs/track-writer.service';
+import { withdrawParticipant } from '$lib/features/notes/participants.service';
 import {
 	attachVault,
 	changePassphrase,
@@ -73,6 +74,24 @@ async function allRows(): Promise<{ table: string; row: Row }[]> {
 	for (const table of RECORD_TABLES)
 		for (const row of await db().recordTable(table).toArray()) out.push({ table, row });
 	return out;
+}
+
+/** Someone with storage access and no passphrase: IndexedDB written directly, not by the app. */
+async function asAttacker(write: (d: StedsansDB) => Promise<unknown>): Promise<void> {
+	const raw = new StedsansDB(name);
+	await raw.open();
+	try {
+		await write(raw);
+	} finally {
+		raw.close();
+	}
+}
+
+/** The next start of the app: the workspace opens locked. */
+async function reopen(): Promise<void> {
+	closeWorkspace();
+	await openWorkspace('main', name);
+	expect(await attachVault()).toBe('locked');
 }
 
 const f64 = (x: number) => new Uint8Array(Float64Array.of(x).buffer);
@@ -290,12 +309,7 @@ describe('encrypting a workspace from before encryption', () => {
 });
 
 describe('the vault state, authenticated', () => {
-	const reopen = async () => {
-		closeWorkspace();
-		await openWorkspace('main', name);
-		expect(await attachVault()).toBe('locked');
-	};
-	const setMetaRaw = (key: string, value: unknown) => db().meta.put({ key, value });
+	const setMetaRaw = (key: string, value: unknown) => asAttacker((d) => d.meta.put({ key, value }));
 
 	it('refuses a state turned back to "migrating" with a planted plaintext row, acting on nothing', async () => {
 		await encrypted();
@@ -304,7 +318,7 @@ describe('the vault state, authenticated', () => {
 		await reopen();
 		// The attack of issue 16: a plaintext row planted, the state set to accept plaintext.
 		const planted = { ...sealedRow!, id: 'planted', payload: { code: 'XX-666' } };
-		await db().participants.put(planted);
+		await asAttacker((d) => d.participants.put(planted));
 		await setMetaRaw('encryption', { state: 'migrating', cursor: null });
 		const error = await unlock(PASS).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(ChangedOutsideError);
@@ -330,7 +344,7 @@ describe('the vault state, authenticated', () => {
 		await unlock(PASS);
 		lockVault();
 		// Stripping the tag does not help: without it, only a fully sealed state is trusted.
-		await db().meta.delete('vaultMac');
+		await asAttacker((d) => d.meta.delete('vaultMac'));
 		await setMetaRaw('encryption', { state: 'migrating', cursor: null });
 		await reopen();
 		await expect(unlock(PASS)).rejects.toBeInstanceOf(ChangedOutsideError);
@@ -338,10 +352,17 @@ describe('the vault state, authenticated', () => {
 
 	it('tags the state of a workspace from before the tag at its first unlock, and keeps it through changes', async () => {
 		const recoveryKey = await encrypted();
-		await db().meta.delete('vaultMac');
+		const vb = await participant('VB-606');
+		// As a workspace of schema version 8 left it: no state tag, no row tags.
+		await asAttacker(async (d) => {
+			await d.meta.bulkDelete(['vaultMac', 'guarded']);
+			await d.table('guard').clear();
+		});
 		await reopen();
 		await unlock(PASS);
 		expect((await db().meta.get('vaultMac'))?.value).toEqual(expect.any(String));
+		expect((await db().meta.get('guarded'))?.value).toEqual([...RECORD_TABLES]);
+		expect(await db().table('guard').get(`participants:${vb.id}`)).toBeDefined();
 		await changePassphrase(PASS, NEW_PASS);
 		await reopen();
 		await unlock(NEW_PASS);
@@ -350,4 +371,56 @@ describe('the vault state, authenticated', () => {
 		await reopen();
 		await expect(unlock(PASS)).resolves.toBeUndefined();
 	});
+});
+
+describe('rollback of sealed records (the guard)', () => {
+	it("finds a withdrawn participant's older row put back, and uses nothing of it", async () => {
+		await encrypted();
+		const vb = await participant('VB-404');
+		const older = (await db().participants.get(vb.id))!;
+		await withdrawParticipant(vb.id);
+		const withdrawn = (await db().participants.get(vb.id))!;
+		// Writing, deleting and reopening through the app raises nothing.
+		await note('en note');
+		await notesRepo.remove((await notesRepo.list())[0]!.id);
+		await reopen();
+		await unlock(PASS);
+		expect((await participantsRepo.require(vb.id)).withdrawnAt).not.toBeNull();
+		lockVault();
+
+		await asAttacker((d) => d.participants.put(older));
+		await reopen();
+		const error = await unlock(PASS).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(ChangedOutsideError);
+		expect((error as ChangedOutsideError).message).toContain(`participants/${vb.id}`);
+		expect(isVaultLocked()).toBe(true);
+		expect(await db().participants.get(vb.id)).toEqual(older);
+
+		// Its older tag put back with it: the table's mark no longer adds up.
+		const tag = await asAttackerRead((d) => d.table('guard').get(`participants:${vb.id}`));
+		await asAttacker((d) => d.participants.put(withdrawn));
+		await reopen();
+		await unlock(PASS);
+		lockVault();
+		await asAttacker(async (d) => {
+			await d.participants.put(older);
+			await d.table('guard').put({ ...(tag as object), x: 'AAAAAAAAAAAAAAAAAAAAAA==' });
+		});
+		await reopen();
+		await expect(unlock(PASS)).rejects.toBeInstanceOf(ChangedOutsideError);
+	});
+
+	it('finds a record deleted outside the app (a tombstone taken away)', async () => {
+		await encrypted();
+		const vb = await participant('VB-505');
+		await reopen();
+		await asAttacker((d) => d.participants.delete(vb.id));
+		await expect(unlock(PASS)).rejects.toBeInstanceOf(ChangedOutsideError);
+	});
+
+	async function asAttackerRead<T>(read: (d: StedsansDB) => Promise<T>): Promise<T> {
+		let out: T | undefined;
+		await asAttacker(async (d) => (out = await read(d)));
+		return out as T;
+	}
 });

@@ -4,6 +4,9 @@ import { ChangedOutsideError, WrongPassphraseError } from '$lib/crypto/errors';
 import type { KdfOptions } from '$lib/crypto/kdf';
 import type { DataKeys, KeyFile, NewKeys } from '$lib/crypto/keys';
 import { deriveMacKey } from '$lib/crypto/state-mac';
+import { deriveSyncMac } from '$lib/crypto/sync-mac';
+import { RECORD_TABLES, type RecordTable } from '$lib/db/db';
+import { holdGuardKey, tagAll, verifyRecords } from '$lib/db/rollback-guard';
 import { identityCodec, useCodec } from '$lib/db/codec';
 import type { EncryptOptions } from '$lib/db/encrypt-in-place';
 import * as keystore from '$lib/db/keystore';
@@ -51,7 +54,9 @@ export async function attachVault(): Promise<VaultCondition> {
 	forgetDropBox();
 	keystore.holdStateKey(null);
 	gate.reset();
-	if (await keystore.readVault()) return 'locked';
+	const vault = await keystore.readVault();
+	holdGuardKey(null, vault !== undefined);
+	if (vault) return 'locked';
 	return (await keystore.hasRecords()) ? 'unencrypted' : 'new';
 }
 
@@ -60,6 +65,7 @@ export function detachVault(): void {
 	codec.lock();
 	forgetDropBox();
 	keystore.holdStateKey(null);
+	holdGuardKey(null, false);
 	gate.reset();
 	useCodec(identityCodec);
 }
@@ -89,20 +95,59 @@ export async function commitKeys(pending: PendingKeys): Promise<void> {
 		migrate ? { state: 'migrating', cursor: null } : { state: 'sealed' },
 		stateKey
 	);
-	await open(pending.dataKey, stateKey, dropBox, migrate);
+	await open(pending, stateKey, dropBox, migrate, undefined);
 }
 
+/**
+ * The tables whose rows are checked against their tags before the workspace opens: small, and
+ * where a row put back would undo a decision (a withdrawal, a purge, a release). The large ones
+ * are checked just after (`checkRecords`), so opening a workspace of 20,000 notes stays quick.
+ */
+export const CHECKED_FIRST: readonly RecordTable[] = RECORD_TABLES.filter(
+	(t) => !['notes', 'followAlongs', 'stops', 'fixChunks', 'placeRevisions'].includes(t)
+);
+
 async function open(
-	dataKey: CryptoKey,
+	keys: DataKeys,
 	stateKey: CryptoKey,
 	dropBox: StoredDropBox,
-	migrating: boolean
+	migrating: boolean,
+	guarded: readonly string[] | undefined
 ) {
-	const keys = await (await loadDropBox()).openDropBox(dataKey, dropBox);
-	codec = new AesCodec(dataKey, { acceptPlaintext: migrating });
+	const box = await (await loadDropBox()).openDropBox(keys.dataKey, dropBox);
+	holdGuardKey(await deriveSyncMac(keys.derivable, 'rollback'), true);
+	await checkRecords(CHECKED_FIRST.filter((t) => guarded?.includes(t)));
+	codec = new AesCodec(keys.dataKey, { acceptPlaintext: migrating });
 	useCodec(codec);
-	holdDropBox(keys);
+	holdDropBox(box);
 	keystore.holdStateKey(stateKey);
+	// Tables not tagged yet (a new vault, a workspace from before the guard): tagged as they are.
+	const untagged = RECORD_TABLES.filter((t) => !guarded?.includes(t));
+	if (untagged.length > 0) {
+		await tagAll(untagged);
+		await keystore.saveGuarded(RECORD_TABLES);
+	}
+}
+
+/**
+ * Checks tables' rows against their tags (db/rollback-guard.ts). On a row put back or planted,
+ * a tag or table missing, the keys go and ChangedOutsideError is thrown: nothing is used.
+ */
+export async function checkRecords(tables: readonly RecordTable[]): Promise<void> {
+	try {
+		await verifyRecords(tables);
+	} catch (e) {
+		if (e instanceof ChangedOutsideError) lockVault();
+		throw e;
+	}
+}
+
+/** The large tables, checked once the workspace is open (see CHECKED_FIRST). */
+export async function checkRemainingRecords(): Promise<void> {
+	const guarded = (await keystore.readVault())?.guarded ?? [];
+	await checkRecords(
+		RECORD_TABLES.filter((t) => !CHECKED_FIRST.includes(t) && guarded.includes(t))
+	);
 }
 
 /**
@@ -123,7 +168,8 @@ async function openStored(keys: DataKeys, stored: keystore.StoredVault): Promise
 		dropBox = await (await loadDropBox()).createDropBox(keys.dataKey);
 		await keystore.saveDropBox(dropBox, stateKey);
 	}
-	await open(keys.dataKey, stateKey, dropBox, stored.encryption.state === 'migrating');
+	const migrating = stored.encryption.state === 'migrating';
+	await open(keys, stateKey, dropBox, migrating, stored.guarded);
 }
 
 async function requireVault(): Promise<keystore.StoredVault> {
@@ -190,6 +236,7 @@ export function lockVault(): void {
 	codec.lock();
 	closeDropBox();
 	keystore.holdStateKey(null);
+	holdGuardKey(null, true);
 }
 
 /** Rewraps the data key under a new passphrase; no record is touched. */

@@ -2,6 +2,7 @@ import { ChangedOutsideError, WrongPassphraseError } from '$lib/crypto/errors';
 import { whenChangedOutside } from '$lib/db/codec';
 import {
 	attachVault,
+	checkRemainingRecords,
 	commitKeys,
 	detachVault,
 	encryptExisting,
@@ -208,6 +209,10 @@ class VaultState {
 			const { ensureStarterCodebook } = await import('$lib/features/notes/codebook.service');
 			await ensureStarterCodebook();
 			this.#progress = null;
+			// The large tables are checked against their tags while the first screen shows.
+			void checkRemainingRecords().catch((e: unknown) => {
+				if (e instanceof ChangedOutsideError) this.#changedOutside(e);
+			});
 			// Something changed outside the app was found meanwhile: that screen stays.
 			if (this.#screen === 'opening') this.#screen = 'open';
 		} catch (e) {
