@@ -155,8 +155,9 @@ export async function openedRecords(
 		const meta = Object.fromEntries((await all('meta')).map((e) => [e.key, e.value]));
 		const rows: { table: string; row: Record<string, unknown>; sealed: string | null }[] = [];
 		for (const table of Array.from(db.objectStoreNames)) {
-			// Not records: the drop box is sealed apart; sync's tables hold record ids only.
-			if (table === 'meta' || table === 'dropBox' || table.startsWith('sync')) continue;
+			// Not records: the drop box is sealed apart; sync's tables hold record ids only; the
+			// guard holds the records' tags (ids and MACs).
+			if (['meta', 'dropBox', 'guard'].includes(table) || table.startsWith('sync')) continue;
 			for (const row of await all(table)) {
 				const p = row.payload;
 				const sealed = p instanceof Uint8Array ? toBase64(p) : null;

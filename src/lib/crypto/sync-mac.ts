@@ -1,12 +1,12 @@
-import { createHMAC, createSHA256, type IHasher } from 'hash-wasm';
 import { toBase64, utf8, wipe } from './bytes';
+import { hmacSha256 } from './sha256';
 
 /**
- * A MAC that runs synchronously: HMAC-SHA-256 (hash-wasm) under a key derived with HKDF from the
- * data key's base. For tags that must be made inside an IndexedDB transaction, where awaiting
- * WebCrypto would end it (db/rollback-guard.ts). The key lives in the hasher's WebAssembly memory
- * while the workspace is unlocked; `forget()` at lock lets the hasher (and that memory) go. It
- * cannot decrypt anything. Tags are cut to 128 bits.
+ * A MAC that runs synchronously: HMAC-SHA-256 (sha256.ts, plain script) under a key derived with
+ * HKDF from the data key's base. For tags that must be made inside an IndexedDB transaction,
+ * where awaiting WebCrypto would end it (db/rollback-guard.ts). Its 32 bytes are held in script
+ * memory while the workspace is unlocked and wiped by `forget()` at lock; they cannot decrypt
+ * anything. Tags are cut to 128 bits.
  */
 export interface SyncMac {
 	/** The tag of the parts, each length-prefixed so no two lists of parts give the same input. */
@@ -29,27 +29,22 @@ export async function deriveSyncMac(derivable: CryptoKey, purpose: 'rollback'): 
 			256
 		)
 	);
-	let hasher: IHasher | null;
-	try {
-		hasher = await createHMAC(createSHA256(), raw);
-	} finally {
-		wipe(raw);
-	}
-	const length = new Uint8Array(4);
+	let key: Uint8Array | null = raw;
 	return {
 		tag(parts) {
-			if (!hasher) throw new Error('The key is gone (locked)');
-			hasher.init();
+			if (!key) throw new Error('The key is gone (locked)');
+			const chunks: Uint8Array[] = [];
 			for (const part of parts) {
 				const bytes = typeof part === 'string' ? utf8(part) : part;
+				const length = new Uint8Array(4);
 				new DataView(length.buffer).setUint32(0, bytes.length);
-				hasher.update(length);
-				hasher.update(bytes);
+				chunks.push(length, bytes);
 			}
-			return toBase64((hasher.digest('binary') as Uint8Array).subarray(0, TAG_BYTES));
+			return toBase64(hmacSha256(key, ...chunks).subarray(0, TAG_BYTES));
 		},
 		forget() {
-			hasher = null;
+			if (key) wipe(key);
+			key = null;
 		}
 	};
 }

@@ -15,7 +15,7 @@ export interface Row {
 	[indexKey: string]: unknown;
 }
 
-/** A deposit in the drop box: only its id (a ULID: the order of deposits) is in the clear. */
+/** A deposit in the drop box: only its id (random; the order is sealed inside) is in the clear. */
 export interface DropBoxRow {
 	id: string;
 	payload: Uint8Array;
