@@ -21,6 +21,7 @@ import { startFollowAlong } from '$lib/features/follow-alongs/follow-alongs.serv
 import { participant, T0, walk } from '$lib/testing/follow-alongs';
 import { TrackWriter } from '$lib/features/follow-alongs/track-writer.service';
 import { withdrawParticipant } from '$lib/features/notes/participants.service';
+import { importLog, remember } from '$lib/features/exchange/import-log.service';
 import {
 	attachVault,
 	changePassphrase,
@@ -191,6 +192,29 @@ describe('an encrypted workspace', () => {
 		lockVault();
 		await expect(unlock(PASS)).rejects.toBeInstanceOf(WrongPassphraseError);
 		await unlock(NEW_PASS);
+	});
+});
+
+describe('the team import log', () => {
+	it("is sealed: a colleague's name is not readable in storage, and reads back unlocked", async () => {
+		await encrypted();
+		const counts = {
+			added: 1,
+			updated: 0,
+			deleted: 0,
+			restored: 0,
+			keptLocal: 0,
+			same: 0,
+			conflicts: 0
+		};
+		const madeBy = { displayName: 'Karen Kollegasen', deviceId: 'd' };
+		await remember({ at: T0, madeBy, madeAt: T0, counts, resolutions: [] });
+		const stored = (await db().meta.get('teamImports'))!.value;
+		expect(stored).toBeInstanceOf(Uint8Array);
+		expect(containsBytes(stored as Uint8Array, utf8('Kollegasen'))).toBe(false);
+		expect((await importLog())[0]!.madeBy).toEqual(madeBy);
+		lockVault();
+		await expect(importLog()).rejects.toBeInstanceOf(LockedError);
 	});
 });
 
