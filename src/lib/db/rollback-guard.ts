@@ -117,9 +117,9 @@ export const guardMiddleware: Middleware<DBCore> = {
 						}
 						puts.push({ key: markKey(name), x, mac: markTag(key, name, x) });
 						const deletes = req.type === 'add' || req.type === 'put' ? [] : keys;
-						await inStore(req.trans, (store) => [
-							...deletes.map((k) => store.delete(k)),
-							...puts.map((e) => store.put(e))
+						await inStore<unknown>(req.trans, (store) => [
+							...deletes.map((k) => store.delete(k) as IDBRequest<unknown>),
+							...puts.map((e) => store.put(e) as IDBRequest<unknown>)
 						]);
 						return res;
 					}
