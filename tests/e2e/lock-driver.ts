@@ -155,8 +155,9 @@ export async function openedRecords(
 		const meta = Object.fromEntries((await all('meta')).map((e) => [e.key, e.value]));
 		const rows: { table: string; row: Record<string, unknown>; sealed: string | null }[] = [];
 		for (const table of Array.from(db.objectStoreNames)) {
-			// Not records: the drop box is sealed apart; sync's tables hold record ids only.
-			if (table === 'meta' || table === 'dropBox' || table.startsWith('sync')) continue;
+			// Not records: the drop box is sealed apart; sync's tables hold record ids only; the
+			// guard holds the records' tags (ids and MACs).
+			if (['meta', 'dropBox', 'guard'].includes(table) || table.startsWith('sync')) continue;
 			for (const row of await all(table)) {
 				const p = row.payload;
 				const sealed = p instanceof Uint8Array ? toBase64(p) : null;
@@ -166,7 +167,7 @@ export async function openedRecords(
 		db.close();
 		return { keyFile: meta.keyFile as unknown, rows };
 	}, dbName);
-	const key = dump.keyFile ? await unlockWithPassphrase(dump.keyFile, passphrase) : null;
+	const key = dump.keyFile ? (await unlockWithPassphrase(dump.keyFile, passphrase)).dataKey : null;
 	return Promise.all(
 		dump.rows.map(async ({ table, row, sealed }) => {
 			if (sealed === null || !key) return { db: dbName, table, row, content: row.payload };
@@ -193,4 +194,53 @@ export function dropBoxCount(page: Page): Promise<number> {
 		db.close();
 		return n;
 	});
+}
+
+/**
+ * What someone with access to the device's storage and no passphrase can do: IndexedDB written
+ * directly, as another program would, not through the app. `save` reads a table's first row
+ * (its sealed payload as base64, to hold in the test), `restore` puts such a row back, `plant`
+ * puts a copy of one under another id with a plaintext payload.
+ */
+export type SavedRow = Record<string, unknown> & { payload: string };
+export type Tampering =
+	| { op: 'save'; table: string }
+	| { op: 'restore'; table: string; row: SavedRow }
+	| { op: 'plant'; table: string; row: SavedRow; id: string; payload: object }
+	| { op: 'delete'; table: string; id: string }
+	| { op: 'meta'; key: string; value: unknown }
+	| { op: 'read'; table: string; id: string };
+
+export function tamper(page: Page, step: Tampering): Promise<unknown> {
+	return page.evaluate(async (step) => {
+		const db = await new Promise<IDBDatabase>((res, rej) => {
+			const r = indexedDB.open('stedsans');
+			r.onsuccess = () => res(r.result);
+			r.onerror = () => rej(r.error);
+		});
+		const table = 'table' in step ? step.table : 'meta';
+		const store = db.transaction(table, 'readwrite').objectStore(table);
+		const run = <T>(r: IDBRequest<T>) =>
+			new Promise<T>((res, rej) => {
+				r.onsuccess = () => res(r.result);
+				r.onerror = () => rej(r.error);
+			});
+		const bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+		let out: unknown = null;
+		if (step.op === 'save') {
+			const row = (await run(store.getAll()))[0] as { payload: Uint8Array };
+			out = { ...row, payload: btoa(String.fromCharCode(...row.payload)) };
+		} else if (step.op === 'restore')
+			await run(store.put({ ...step.row, payload: bytes(step.row.payload) }));
+		else if (step.op === 'plant')
+			await run(store.put({ ...step.row, id: step.id, payload: step.payload }));
+		else if (step.op === 'delete') await run(store.delete(step.id));
+		else if (step.op === 'meta') await run(store.put({ key: step.key, value: step.value }));
+		else {
+			const row = (await run(store.get(step.id))) as { payload?: unknown } | undefined;
+			out = row && { sealed: row.payload instanceof Uint8Array };
+		}
+		db.close();
+		return out;
+	}, step);
 }

@@ -19,7 +19,9 @@ import {
 	storedRoute,
 	walk
 } from './follow-driver';
-import { dropBoxCount } from './lock-driver';
+import { runAxe } from './axe';
+import { dropBoxCount, tamper, type SavedRow } from './lock-driver';
+import { withdraw } from './releases-driver';
 import { expectSaved, newNote, typeNote } from './notes-driver';
 
 // These tests are about the lock itself: nothing gets through it by itself.
@@ -243,4 +245,86 @@ test('recording goes on behind the lock: fixes fed while locked are in the day a
 	await page.reload();
 	await unlockApp(page);
 	await expect.poll(() => fixCount(page)).toBe(stored.count);
+});
+
+test('changes made to storage outside the app are found after unlocking, shown, and acted on in no way', async ({
+	page
+}) => {
+	test.setTimeout(150_000);
+	await autoUnlock(page, true);
+	await page.goto('/');
+	await addFollowParticipant(page, 'VB-303');
+	const consenting = (await tamper(page, { op: 'save', table: 'participants' })) as SavedRow;
+	await withdraw(page, 'VB-303');
+	const withdrawn = (await tamper(page, { op: 'save', table: 'participants' })) as SavedRow;
+	await autoUnlock(page, false);
+	const screen = vaultScreen(page);
+	const changed = screen.getByTestId('changed-outside');
+	const unlockAndFind = async (what: RegExp) => {
+		await typePassphrase(page, TEST_PASSPHRASE);
+		await expect(screen).toHaveAttribute('data-screen', 'changed');
+		await expect(changed).toContainText(what);
+		await expect(changed).toContainText('Stedsans has acted on nothing of it');
+		await expect(page.getByRole('navigation')).toHaveCount(0);
+	};
+	const backToLock = async () => {
+		await screen.getByRole('button', { name: 'Back to the lock screen' }).click();
+		await expect(screen).toHaveAttribute('data-screen', 'locked');
+	};
+
+	// A withdrawn participant's older sealed row put back: they would be un-withdrawn.
+	await lockFromNav(page);
+	await tamper(page, { op: 'restore', table: 'participants', row: consenting });
+	await typePassphrase(page, TEST_PASSPHRASE);
+	await expect(screen).toHaveAttribute('data-screen', 'changed');
+	await expect(changed).toContainText('an older copy put back');
+	await page.screenshot({ path: 'tests/.out/screens/lock-changed-outside-en-desktop.png' });
+	const axe = await runAxe(page);
+	expect(
+		axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)
+	).toEqual([]);
+	await backToLock();
+
+	// A plaintext row planted beside the real one: not read, not sealed, left where it was put.
+	await tamper(page, { op: 'restore', table: 'participants', row: withdrawn });
+	await tamper(page, {
+		op: 'plant',
+		table: 'participants',
+		row: withdrawn,
+		id: 'planted',
+		payload: { code: 'XX-666' }
+	});
+	await unlockAndFind(/Records of this workspace were changed outside Stedsans/);
+	expect(await tamper(page, { op: 'read', table: 'participants', id: 'planted' })).toEqual({
+		sealed: false
+	});
+	await backToLock();
+	await tamper(page, { op: 'delete', table: 'participants', id: 'planted' });
+
+	// The encryption state set back to "migrating", so that plaintext would be accepted.
+	await tamper(page, {
+		op: 'meta',
+		key: 'encryption',
+		value: { state: 'migrating', cursor: null }
+	});
+	await tamper(page, {
+		op: 'plant',
+		table: 'participants',
+		row: withdrawn,
+		id: 'planted',
+		payload: { code: 'XX-666' }
+	});
+	await unlockAndFind(/encryption settings of this workspace .* were changed/);
+	expect(await tamper(page, { op: 'read', table: 'participants', id: 'planted' })).toEqual({
+		sealed: false
+	});
+	await backToLock();
+
+	// Put right, the workspace opens as it was: the participant still withdrawn.
+	await tamper(page, { op: 'delete', table: 'participants', id: 'planted' });
+	await tamper(page, { op: 'meta', key: 'encryption', value: { state: 'sealed' } });
+	await unlockApp(page);
+	await autoUnlock(page, true);
+	await page.goto('/notes/participants');
+	await expect(page.getByRole('listitem').filter({ hasText: 'VB-303' })).toContainText('Withdrawn');
 });

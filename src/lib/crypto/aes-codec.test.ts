@@ -5,7 +5,7 @@ import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
 import { db } from '$lib/db/workspace';
 import { AesCodec } from './aes-codec';
 import { utf8 } from './bytes';
-import { DamagedError, LockedError } from './errors';
+import { ChangedOutsideError, LockedError } from './errors';
 import { containsBytes } from '$lib/testing/crypto';
 
 const newKey = () =>
@@ -76,11 +76,13 @@ describe('AesCodec', () => {
 
 	it('refuses unsealed payloads unless migrating, and refuses what cannot round-trip', async () => {
 		const codec = new AesCodec(await newKey());
-		await expect(codec.open(ctx, { text: 'plain' })).rejects.toBeInstanceOf(DamagedError);
+		await expect(codec.open(ctx, { text: 'plain' })).rejects.toBeInstanceOf(ChangedOutsideError);
 		const migrating = new AesCodec(await newKey(), { acceptPlaintext: true });
 		expect(await migrating.open(ctx, { text: 'plain' })).toEqual({ text: 'plain' });
 		migrating.refusePlaintext();
-		await expect(migrating.open(ctx, { text: 'plain' })).rejects.toBeInstanceOf(DamagedError);
+		await expect(migrating.open(ctx, { text: 'plain' })).rejects.toBeInstanceOf(
+			ChangedOutsideError
+		);
 		await expect(codec.seal(ctx, { at: new Date() })).rejects.toThrow(/Date/);
 		await expect(codec.seal(ctx, { m: new Map() })).rejects.toThrow(/Map/);
 		await expect(codec.seal(ctx, { '\u0000bin': 1 })).rejects.toThrow(/reserved/);

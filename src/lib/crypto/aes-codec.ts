@@ -1,6 +1,6 @@
 import type { PayloadCodec, SealContext } from './codec';
 import type { Bytes } from './bytes';
-import { DamagedError, LockedError } from './errors';
+import { ChangedOutsideError, LockedError } from './errors';
 import { pack, unpack } from './pack';
 import { isSealed, openBytes, sealBytes } from './seal';
 
@@ -58,7 +58,8 @@ export class AesCodec implements PayloadCodec {
 		const key = this.#requireKey();
 		if (!isSealed(stored)) {
 			if (this.#acceptPlaintext && typeof stored === 'object' && stored !== null) return stored;
-			throw new DamagedError('payload', 'wrong-format', `${ctx.table}/${ctx.id}`);
+			// Only something outside the app writes a record in the clear here: a plant.
+			throw new ChangedOutsideError('record', `${ctx.table}/${ctx.id}`);
 		}
 		return unpack(await openBytes(key, ctx, stored));
 	}

@@ -9,7 +9,7 @@ import { createKeys, unlockWithPassphrase } from './keys';
  */
 const PASS = 'tabby cruelty rotunda unlatch';
 const { file } = await createKeys(PASS);
-const codec = new AesCodec(await unlockWithPassphrase(file, PASS));
+const codec = new AesCodec((await unlockWithPassphrase(file, PASS)).dataKey);
 
 const N = 20_000;
 const words =

@@ -31,6 +31,20 @@ export class DamagedError extends Error {
 	}
 }
 
+/**
+ * What is stored was changed outside Stedsans: the vault's state does not carry this workspace's
+ * tag, or a record is not sealed where every record must be. Nothing of it is acted on.
+ */
+export class ChangedOutsideError extends Error {
+	override readonly name = 'ChangedOutsideError';
+	constructor(
+		readonly what: 'vault-state' | 'record',
+		detail?: string
+	) {
+		super(`Stored data was changed outside Stedsans (${what}${detail ? `: ${detail}` : ''})`);
+	}
+}
+
 /** Written by a newer version of Stedsans: update the app. */
 export class UnsupportedVersionError extends Error {
 	override readonly name = 'UnsupportedVersionError';

@@ -44,6 +44,7 @@ export {
 	resetPassphrase,
 	unlockWithPassphrase,
 	unlockWithRecoveryKey,
+	type DataKeys,
 	type NewKeys
 } from './keys';
 export { generateRecoveryKey, parseRecoveryKey, RECOVERY_KEY_LENGTH } from './recovery';

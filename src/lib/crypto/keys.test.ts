@@ -36,7 +36,7 @@ describe('keys', () => {
 		expect(KeyFile.parse(stored)).toEqual(file);
 		expect(recoveryKey).toMatch(/^(\w{4}-){6}\w{4}$/);
 		const sealed = await sealJson(dataKey, ctx(1), { text: 'hello' });
-		const unlocked = await unlockWithPassphrase(stored, PASS);
+		const { dataKey: unlocked } = await unlockWithPassphrase(stored, PASS);
 		expect(await openJson(unlocked, ctx(1), sealed)).toEqual({ text: 'hello' });
 	});
 
@@ -44,8 +44,10 @@ describe('keys', () => {
 		const { file, dataKey } = await createKeys(PASS, CHEAP_KDF);
 		expect(dataKey.extractable).toBe(false);
 		const unlocked = await unlockWithPassphrase(file, PASS);
-		expect(unlocked.extractable).toBe(false);
-		await expect(crypto.subtle.exportKey('raw', unlocked)).rejects.toThrow();
+		expect(unlocked.dataKey.extractable).toBe(false);
+		expect(unlocked.derivable.extractable).toBe(false);
+		await expect(crypto.subtle.exportKey('raw', unlocked.dataKey)).rejects.toThrow();
+		await expect(crypto.subtle.exportKey('raw', unlocked.derivable)).rejects.toThrow();
 	});
 
 	it('refuses a wrong passphrase without revealing anything', async () => {
@@ -61,7 +63,7 @@ describe('keys', () => {
 		const { file, dataKey, recoveryKey } = await createKeys(PASS, CHEAP_KDF);
 		const sealed = await sealJson(dataKey, ctx(2), { text: 'via recovery' });
 		const typed = recoveryKey.toLowerCase().replace(/-/g, ' ');
-		const key = await unlockWithRecoveryKey(file, typed);
+		const { dataKey: key } = await unlockWithRecoveryKey(file, typed);
 		expect(await openJson(key, ctx(2), sealed)).toEqual({ text: 'via recovery' });
 	});
 
@@ -80,10 +82,10 @@ describe('keys', () => {
 		expect(changed.recovery).toEqual(file.recovery);
 		expect(changed.passphrase.kdf.salt).not.toBe(file.passphrase.kdf.salt);
 		await expect(unlockWithPassphrase(changed, PASS)).rejects.toBeInstanceOf(WrongPassphraseError);
-		const key = await unlockWithPassphrase(changed, NEW_PASS);
+		const { dataKey: key } = await unlockWithPassphrase(changed, NEW_PASS);
 		expect(await openJson(key, ctx(19), sealed[19])).toEqual({ text: 'note 19' });
 		expect(
-			await openJson(await unlockWithRecoveryKey(changed, recoveryKey), ctx(0), sealed[0])
+			await openJson((await unlockWithRecoveryKey(changed, recoveryKey)).dataKey, ctx(0), sealed[0])
 		).toEqual({ text: 'note 0' });
 		await expect(changePassphrase(file, 'wrong', NEW_PASS, CHEAP_KDF)).rejects.toBeInstanceOf(
 			WrongPassphraseError
@@ -96,7 +98,7 @@ describe('keys', () => {
 		const { file, dataKey } = await createKeys(PASS, CHEAP_KDF);
 		const sealed = await sealRecords(dataKey, n);
 		const changed = await changePassphrase(file, PASS, NEW_PASS, CHEAP_KDF);
-		const key = await unlockWithPassphrase(changed, NEW_PASS);
+		const { dataKey: key } = await unlockWithPassphrase(changed, NEW_PASS);
 		const opened = await Promise.all(sealed.map((s, i) => openJson(key, ctx(i), s)));
 		expect(opened[n - 1]).toEqual({ text: `note ${n - 1}` });
 		expect(opened.every((o, i) => (o as { text: string }).text === `note ${i}`)).toBe(true);
@@ -106,7 +108,7 @@ describe('keys', () => {
 		const { file, dataKey, recoveryKey } = await createKeys(PASS, CHEAP_KDF);
 		const [sealed] = await sealRecords(dataKey, 1);
 		const reset = await resetPassphrase(file, recoveryKey, NEW_PASS, CHEAP_KDF);
-		const key = await unlockWithPassphrase(reset, NEW_PASS);
+		const { dataKey: key } = await unlockWithPassphrase(reset, NEW_PASS);
 		expect(await openJson(key, ctx(0), sealed)).toEqual({ text: 'note 0' });
 	});
 

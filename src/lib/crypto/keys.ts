@@ -83,19 +83,41 @@ const gcm = (copy: WrappedCopy, keyId: string, slot: Slot) => ({
 	additionalData: aad(keyId, slot)
 });
 
-/** The data key as a non-extractable CryptoKey: script can use it but never read it out. */
-async function unwrap(copy: WrappedCopy, k: KeyEncryptionKey, keyId: string, slot: Slot) {
+/**
+ * The data key, opened: the AES-GCM key that seals payloads, and the same 32 bytes as an HKDF
+ * base from which the keys for authenticating stored state are derived (crypto/state-mac.ts), so
+ * one secret is never used by two algorithms directly. Both non-extractable: script can use them
+ * but never read them out.
+ */
+export interface DataKeys {
+	dataKey: CryptoKey;
+	derivable: CryptoKey;
+}
+
+const HKDF_BASE = ['HKDF', false, ['deriveKey', 'deriveBits']] as const;
+
+async function unwrap(
+	copy: WrappedCopy,
+	k: KeyEncryptionKey,
+	keyId: string,
+	slot: Slot
+): Promise<DataKeys> {
 	assertCheck(copy, k, slot);
-	try {
-		return await subtle().unwrapKey(
+	const as = (alg: string | AesKeyAlgorithm, usages: KeyUsage[]) =>
+		subtle().unwrapKey(
 			'raw',
 			fromBase64(copy.wrapped),
 			k.kek,
 			gcm(copy, keyId, slot),
-			DATA_KEY,
+			alg,
 			false,
-			['encrypt', 'decrypt']
+			usages
 		);
+	try {
+		return {
+			dataKey: await as(DATA_KEY, ['encrypt', 'decrypt']),
+			derivable: await as(HKDF_BASE[0], [...HKDF_BASE[2]])
+		};
 	} catch {
 		throw new DamagedError('key-file', 'tampered', slot);
 	}
@@ -157,9 +179,8 @@ async function wrapForRecovery(raw: Bytes, keyId: string) {
 	}
 }
 
-export interface NewKeys {
+export interface NewKeys extends DataKeys {
 	file: KeyFile;
-	dataKey: CryptoKey;
 	/** Shown once, to print or save; never stored. */
 	recoveryKey: string;
 }
@@ -184,7 +205,8 @@ export async function createKeys(
 			recovery: recovery.copy
 		};
 		const dataKey = await subtle().importKey('raw', raw, DATA_KEY, false, ['encrypt', 'decrypt']);
-		return { file, dataKey, recoveryKey: recovery.text };
+		const derivable = await subtle().importKey('raw', raw, HKDF_BASE[0], false, [...HKDF_BASE[2]]);
+		return { file, dataKey, derivable, recoveryKey: recovery.text };
 	} finally {
 		wipe(raw);
 	}
@@ -194,7 +216,7 @@ export async function unlockWithPassphrase(
 	stored: unknown,
 	passphrase: string,
 	options?: KdfOptions
-): Promise<CryptoKey> {
+): Promise<DataKeys> {
 	const file = parseKeyFile(stored);
 	const k = await passphraseKek(passphrase, file.passphrase.kdf, options);
 	return unwrap(file.passphrase, k, file.keyId, 'passphrase');
@@ -203,7 +225,7 @@ export async function unlockWithPassphrase(
 export async function unlockWithRecoveryKey(
 	stored: unknown,
 	recoveryKey: string
-): Promise<CryptoKey> {
+): Promise<DataKeys> {
 	const file = parseKeyFile(stored);
 	const k = await recoveryKek(recoveryKey, file.recovery.salt);
 	return unwrap(file.recovery, k, file.keyId, 'recovery');

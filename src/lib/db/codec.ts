@@ -1,4 +1,5 @@
 import type { PayloadCodec, SealContext } from '$lib/crypto/codec';
+import { ChangedOutsideError } from '$lib/crypto/errors';
 
 /**
  * The single place where record content is turned into what is stored, and back. The own
@@ -31,6 +32,16 @@ export function seal(ctx: SealContext, content: object): Promise<unknown> {
 	return Promise.resolve(active.seal(ctx, content));
 }
 
+/** Told when a record turns out to have been changed outside the app (vault.svelte.ts listens). */
+let onChangedOutside: ((e: ChangedOutsideError) => void) | null = null;
+
+export function whenChangedOutside(listener: ((e: ChangedOutsideError) => void) | null): void {
+	onChangedOutside = listener;
+}
+
 export function open(ctx: SealContext, stored: unknown): Promise<unknown> {
-	return Promise.resolve(active.open(ctx, stored));
+	return Promise.resolve(active.open(ctx, stored)).catch((e: unknown) => {
+		if (e instanceof ChangedOutsideError) onChangedOutside?.(e);
+		throw e;
+	});
 }

@@ -15,7 +15,7 @@ export interface Row {
 	[indexKey: string]: unknown;
 }
 
-/** A deposit in the drop box: only its id (a ULID: the order of deposits) is in the clear. */
+/** A deposit in the drop box: only its id (random; the order is sealed inside) is in the clear. */
 export interface DropBoxRow {
 	id: string;
 	payload: Uint8Array;
@@ -133,6 +133,12 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
 			interviews: 'id',
 			namedPlaces: 'id'
 		}
+	},
+	{
+		// Rollback and tamper detection (issue 16; db/rollback-guard.ts): a tag for every record
+		// row and a mark per table, written by a middleware in the row's own transaction.
+		version: 10,
+		stores: { guard: 'key' }
 	}
 ];
 

@@ -2,7 +2,7 @@ import { isSealed } from '$lib/crypto/seal';
 import * as codec from './codec';
 import { RECORD_TABLES, type RecordTable, type Row } from './db';
 import { guardQuota } from './errors';
-import { ENCRYPTION_META_KEY, readEncryptionState, type EncryptionState } from './keystore';
+import { readEncryptionState, stateEntries, type EncryptionState } from './keystore';
 import { db } from './workspace';
 
 export interface EncryptProgress {
@@ -23,7 +23,8 @@ export interface EncryptOptions {
  * transaction), then written in one transaction together with the cursor, so a crash loses
  * nothing and the next start resumes after the last batch written. A row that is sealed already,
  * or changed since it was read, is left as it is: every payload is sealed exactly once.
- * The active codec must be the AES codec accepting plaintext meanwhile.
+ * The active codec must be the AES codec accepting plaintext meanwhile, and the vault's state key
+ * held (keystore.holdStateKey).
  */
 export async function encryptInPlace(options: EncryptOptions = {}): Promise<void> {
 	const batchSize = options.batchSize ?? 500;
@@ -57,9 +58,8 @@ export async function encryptInPlace(options: EncryptOptions = {}): Promise<void
 			await options.onProgress?.({ done, total });
 		}
 	}
-	await guardQuota(() =>
-		d.meta.put({ key: ENCRYPTION_META_KEY, value: { state: 'sealed' } satisfies EncryptionState })
-	);
+	const sealed = await stateEntries({ encryption: { state: 'sealed' } });
+	await guardQuota(() => d.meta.bulkPut(sealed));
 }
 
 async function writeBatch(table: RecordTable, batch: Row[], lastId: string): Promise<void> {
@@ -73,6 +73,9 @@ async function writeBatch(table: RecordTable, batch: Row[], lastId: string): Pro
 	const d = db();
 	const rows = d.recordTable(table);
 	const cursor: EncryptionState = { state: 'migrating', cursor: { table, afterId: lastId } };
+	// The cursor is part of the vault's authenticated state: its new tag is made before the
+	// transaction and written with it.
+	const state = await stateEntries({ encryption: cursor });
 	await guardQuota(() =>
 		d.transaction('rw', [rows, d.meta], async () => {
 			const current = await rows.bulkGet(batch.map((r) => r.id));
@@ -84,7 +87,7 @@ async function writeBatch(table: RecordTable, batch: Row[], lastId: string): Pro
 				puts.push({ ...row, payload });
 			});
 			await rows.bulkPut(puts);
-			await d.meta.put({ key: ENCRYPTION_META_KEY, value: cursor });
+			await d.meta.bulkPut(state);
 		})
 	);
 }

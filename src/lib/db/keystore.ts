@@ -1,18 +1,25 @@
 import type { StoredDropBox } from '$lib/crypto/drop-box';
 import type { KeyFile } from '$lib/crypto/keys';
-import { RECORD_TABLES, type RecordTable } from './db';
+import { macMatches, macOf } from '$lib/crypto/state-mac';
+import { RECORD_TABLES, type MetaEntry, type RecordTable } from './db';
 import { db, getMeta, setMeta } from './workspace';
 
 /**
  * What encryption at rest keeps in the workspace's `meta` table, in the clear: the key file
  * (the data key wrapped under the passphrase and under the recovery key, nothing else), the drop
  * box (a public key and its private key sealed under the data key), how far encrypting an
- * existing workspace has come, and the count of wrong passphrases (for the back-off).
+ * existing workspace has come, and the count of wrong passphrases (for the back-off). All but the
+ * count are authenticated together (`vaultMac`, HMAC under a key derived from the data key), so
+ * a change made outside the app is seen after the next unlock and not acted on.
  */
 const KEY_FILE = 'keyFile';
 const DROP_BOX = 'dropBox';
 const ENCRYPTION = 'encryption';
 const FAILURES = 'unlockFailures';
+/** HMAC of the vault's state (key file, drop box, encryption state) under the data key. */
+const STATE_MAC = 'vaultMac';
+/** The record tables whose rows are tagged against rollback (db/rollback-guard.ts). */
+const GUARDED = 'guarded';
 
 /**
  * `migrating`: records written before encryption may still be plaintext; `cursor` is the last
@@ -34,6 +41,20 @@ export interface StoredVault {
 	keyFile: unknown;
 	dropBox: StoredDropBox | undefined;
 	encryption: EncryptionState;
+	/** The record tables tagged against rollback (undefined: none yet). */
+	guarded: readonly string[] | undefined;
+	/** The state's tag; undefined in a workspace from before it was kept. */
+	mac: unknown;
+}
+
+/** What the tag covers: every part of the vault's state that decides what the app does. */
+type VaultState = Pick<StoredVault, 'keyFile' | 'dropBox' | 'encryption' | 'guarded'>;
+
+/** The MAC key of the open workspace: held while unlocked (for writing the state), else null. */
+let stateKey: CryptoKey | null = null;
+
+export function holdStateKey(key: CryptoKey | null): void {
+	stateKey = key;
 }
 
 /** The stored keys of the open workspace, or undefined where encryption was never set up. */
@@ -43,33 +64,84 @@ export async function readVault(): Promise<StoredVault | undefined> {
 	return {
 		keyFile,
 		dropBox: await getMeta<StoredDropBox>(DROP_BOX),
-		encryption: (await getMeta<EncryptionState>(ENCRYPTION)) ?? { state: 'sealed' }
+		encryption: (await getMeta<EncryptionState>(ENCRYPTION)) ?? { state: 'sealed' },
+		guarded: await getMeta<string[]>(GUARDED),
+		mac: await getMeta<unknown>(STATE_MAC)
 	};
+}
+
+const stateOf = ({ keyFile, dropBox, encryption, guarded }: VaultState): VaultState => ({
+	keyFile,
+	dropBox,
+	encryption,
+	guarded
+});
+
+/**
+ * Whether the stored state is the one this app last wrote, by its tag. A workspace from before
+ * the tag was kept is trusted once, at its first unlock, only when every record is sealed
+ * already: a state that asks for plaintext to be accepted (`migrating`) without a tag is what a
+ * storage writer would plant, so it is refused.
+ */
+export async function verifyVault(stored: StoredVault, key: CryptoKey): Promise<boolean> {
+	if (stored.mac === undefined) {
+		if (stored.encryption.state !== 'sealed') return false;
+		await setMeta(STATE_MAC, await macOf(key, stateOf(stored)));
+		return true;
+	}
+	return macMatches(key, stateOf(stored), stored.mac);
+}
+
+/**
+ * The meta entries for a change to the vault's state, its new tag among them, to be written in
+ * one transaction. The tag is made here, before the transaction opens (WebCrypto in an IndexedDB
+ * transaction would end it).
+ */
+export async function stateEntries(change: Partial<VaultState>, key = stateKey) {
+	if (!key) throw new Error('The vault state is written only while unlocked');
+	const current = (await readVault()) ?? { keyFile: undefined, dropBox: undefined };
+	const next = stateOf({ encryption: { state: 'sealed' }, ...current, ...change } as VaultState);
+	const entries: MetaEntry[] = [{ key: STATE_MAC, value: await macOf(key, next) }];
+	if ('keyFile' in change) entries.push({ key: KEY_FILE, value: change.keyFile });
+	if ('dropBox' in change) entries.push({ key: DROP_BOX, value: change.dropBox });
+	if ('encryption' in change) entries.push({ key: ENCRYPTION, value: change.encryption });
+	if ('guarded' in change) entries.push({ key: GUARDED, value: change.guarded });
+	return entries;
+}
+
+async function saveState(change: Partial<VaultState>, key = stateKey): Promise<void> {
+	const entries = await stateEntries(change, key);
+	const d = db();
+	await d.transaction('rw', d.meta, () => d.meta.bulkPut(entries));
 }
 
 /** The first key file, the drop box and whether records are still to be encrypted, all at once. */
 export async function saveNewVault(
 	keyFile: KeyFile,
 	dropBox: StoredDropBox,
-	encryption: EncryptionState
+	encryption: EncryptionState,
+	key: CryptoKey
 ): Promise<void> {
+	const entries = await stateEntries({ keyFile, dropBox, encryption }, key);
 	const d = db();
 	await d.transaction('rw', d.meta, async () => {
 		await d.meta.bulkPut([
-			{ key: KEY_FILE, value: keyFile },
-			{ key: DROP_BOX, value: dropBox },
-			{ key: ENCRYPTION, value: encryption },
+			...entries,
 			{ key: FAILURES, value: { count: 0, lastAt: 0, served: 0 } }
 		]);
 	});
 }
 
 export function saveKeyFile(keyFile: KeyFile): Promise<void> {
-	return setMeta(KEY_FILE, keyFile);
+	return saveState({ keyFile });
 }
 
-export function saveDropBox(dropBox: StoredDropBox): Promise<void> {
-	return setMeta(DROP_BOX, dropBox);
+export function saveDropBox(dropBox: StoredDropBox, key?: CryptoKey): Promise<void> {
+	return saveState({ dropBox }, key);
+}
+
+export function saveGuarded(guarded: readonly string[]): Promise<void> {
+	return saveState({ guarded });
 }
 
 export async function readEncryptionState(): Promise<EncryptionState> {

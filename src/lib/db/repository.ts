@@ -110,14 +110,14 @@ export class Repository<C extends z.ZodObject> {
 		return found;
 	}
 
-	/** Live records (not in the trash), oldest first. */
+	/** Live records (not in the trash), oldest first (by `createdAt`: ids carry no time). */
 	async list(): Promise<EntityOf<C>[]> {
-		return this.fromRows(
+		const live = await this.fromRows(
 			await this.rows()
-				.orderBy('id')
 				.filter((r) => r.deletedAt === null)
 				.toArray()
 		);
+		return live.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
 	}
 
 	async trashed(): Promise<EntityOf<C>[]> {

@@ -1,11 +1,6 @@
-import type {
-	DBCore,
-	DBCoreMutateRequest,
-	DBCoreTable,
-	DBCoreTransaction,
-	Middleware
-} from 'dexie';
+import type { DBCore, DBCoreTransaction, Middleware } from 'dexie';
 import { recordKey } from '$lib/domain/sync/change';
+import { changedKeys, widening } from './core-middleware';
 import { RECORD_TABLES, type RecordTable } from './db';
 import { db } from './workspace';
 
@@ -46,27 +41,6 @@ function stamp(): string {
 	return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 }
 
-async function changedKeys(
-	table: DBCoreTable,
-	req: DBCoreMutateRequest
-): Promise<readonly unknown[]> {
-	switch (req.type) {
-		case 'add':
-		case 'put':
-			return req.keys ?? req.values.map((v: { id?: unknown }) => v.id);
-		case 'delete':
-			return req.keys;
-		case 'deleteRange': {
-			const res = await table.query({
-				trans: req.trans,
-				values: false,
-				query: { index: table.schema.primaryKey, range: req.range }
-			});
-			return res.result;
-		}
-	}
-}
-
 function mark(down: DBCore, trans: DBCoreTransaction, table: string, keys: readonly unknown[]) {
 	const values = keys
 		.filter((k): k is string => typeof k === 'string')
@@ -90,13 +64,7 @@ export const outboxMiddleware: Middleware<DBCore> = {
 	create(down) {
 		return {
 			...down,
-			transaction(stores, mode, options) {
-				const widened =
-					mode === 'readwrite' && stores.some(isSyncTable)
-						? [...new Set([...stores, OUTBOX, PURGED])]
-						: stores;
-				return down.transaction(widened, mode, options);
-			},
+			transaction: widening(down, isSyncTable, [OUTBOX, PURGED]),
 			table(name) {
 				const table = down.table(name);
 				if (!isSyncTable(name)) return table;

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { newId } from '$lib/domain/records/ids';
 import { StedsansDB } from './db';
+import { guardMiddleware } from './rollback-guard';
 import { outboxMiddleware } from './sync-outbox';
 
 export type WorkspaceKind = 'main' | 'demo';
@@ -46,8 +47,9 @@ export async function openWorkspace(
 	if (current?.db.name === dbName && current.db.isOpen()) return current.db;
 	closeWorkspace();
 	const database = new StedsansDB(dbName);
-	// The own workspace marks every change for team sync, in the transaction that makes it.
-	if (kind === 'main') database.use(outboxMiddleware);
+	// The own workspace marks every change for team sync, and tags every row against rollback,
+	// in the transaction that makes it.
+	if (kind === 'main') database.use(outboxMiddleware).use(guardMiddleware);
 	await database.open();
 	const ident = await database.transaction('rw', database.meta, async () => {
 		let deviceId = (await database.meta.get('deviceId'))?.value as string | undefined;

@@ -187,9 +187,11 @@ describe('a REFI-QDA project', () => {
 		expect(new Set(guids(project.qde)).size).toBeGreaterThan(20);
 		for (const g of guids(project.qde))
 			expect(g).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-		expect(qdaGuid('source', input.notes[0]!.id)).toBe(
-			all(doc, 'TextSource')[0]!.getAttribute('guid')
-		);
+		// Sources are in observed order, then by id (ids are random: not the order made in).
+		const first = [...input.notes].sort(
+			(a, b) => a.observedAt - b.observedAt || (a.id < b.id ? -1 : 1)
+		)[0]!;
+		expect(qdaGuid('source', first.id)).toBe(all(doc, 'TextSource')[0]!.getAttribute('guid'));
 	});
 
 	it('drops characters XML 1.0 forbids instead of writing an unreadable file', () => {

@@ -1,5 +1,6 @@
 import type { ExchangeRecord } from '$lib/domain/exchange/merge';
 import type { Resolution } from '$lib/domain/exchange/resolve';
+import * as codec from '$lib/db/codec';
 import { getMeta, setMeta } from '$lib/db/workspace';
 import { repoOf, type ExchangeTable } from './exchange-tables.service';
 
@@ -15,8 +16,8 @@ export interface ImportCounts {
 
 /**
  * What one import did, kept so the team can see later which conflicts were settled and how.
- * Only ids, never content: the meta table is not sealed like records are, so names and note
- * text stay out of it; the screen looks the records up to show them.
+ * Ids, never content (the screen looks the records up to show them); who made the package is a
+ * colleague's display name, so the log is sealed through the codec like a record's payload.
  */
 export interface ImportLogEntry {
 	at: number;
@@ -29,12 +30,19 @@ export interface ImportLogEntry {
 const KEY = 'teamImports';
 const KEEP = 20;
 
+const CONTEXT = { table: 'meta', id: KEY, v: 1 };
+
 export async function importLog(): Promise<ImportLogEntry[]> {
-	return (await getMeta<ImportLogEntry[]>(KEY)) ?? [];
+	const stored = await getMeta<unknown>(KEY);
+	if (stored === undefined) return [];
+	// Written in the clear before version 10: read as it is, sealed with the next import.
+	if (Array.isArray(stored)) return stored as ImportLogEntry[];
+	return ((await codec.open(CONTEXT, stored)) as { entries: ImportLogEntry[] }).entries;
 }
 
 export async function remember(entry: ImportLogEntry): Promise<void> {
-	await setMeta(KEY, [entry, ...(await importLog())].slice(0, KEEP));
+	const entries = [entry, ...(await importLog())].slice(0, KEEP);
+	await setMeta(KEY, await codec.seal(CONTEXT, { entries }));
 }
 
 /** The records an import log names, as they are now (a record since purged is missing). */

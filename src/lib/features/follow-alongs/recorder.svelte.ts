@@ -181,7 +181,7 @@ class Recorder {
 			stopsOf(day.id)
 		]);
 		this.#day = day;
-		recordingPresence.remember(day.id);
+		recordingPresence.remember();
 		this.#writer = writer;
 		this.#filter = new FixFilter(
 			{ maxAccuracyM: settings.maxFixAccuracyMetres, maxSpeedMps: maxSpeedFor(day.modes) },

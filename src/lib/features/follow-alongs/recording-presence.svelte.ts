@@ -37,10 +37,11 @@ class RecordingPresence {
 	}
 
 	/** A day started or was picked up again: load the recorder on the next start too. */
-	remember(dayId: string): void {
+	remember(): void {
 		this.#wanted = true;
 		try {
-			localStorage.setItem(HINT, dayId);
+			// Only that a day runs, not which: localStorage is readable on a locked device.
+			localStorage.setItem(HINT, '1');
 		} catch {
 			// private mode: the follow-alongs screen still picks the day up
 		}

@@ -40,7 +40,7 @@ describe('the options a heatmap is computed with', () => {
 		await v6.places.put({ ...row(place), payload: { name: 'Trappen' } });
 		await v6.table('heatmaps').put({ ...row(newId()), key: 'dp:time:9:1:120', payload: {} });
 		v6.close();
-		const latest = new StedsansDB(dbName);
+		const latest = new StedsansDB(dbName, SCHEMA_VERSIONS.slice(0, 8));
 		await latest.open();
 		expect(latest.verno).toBe(8);
 		expect((await latest.places.get(place))?.payload).toEqual({ name: 'Trappen' });

@@ -41,8 +41,13 @@ export class NotesList {
 				const notes = await notesRepo.fromRows(rows);
 				if (!cancelled && !this.#complete) this.#first = notes;
 			});
+			// One result at a time, in order: an older result decoded after a newer one would put
+			// back notes trashed (or a withdrawn participant's) in between.
+			let applying = Promise.resolve();
 			const sub = watchRows(allNoteRows, {
-				next: (rows) => void this.#apply(rows)
+				next: (rows) => {
+					applying = applying.then(() => (cancelled ? undefined : this.#apply(rows)));
+				}
 			});
 			return () => {
 				cancelled = true;

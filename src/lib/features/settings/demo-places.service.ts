@@ -50,7 +50,7 @@ export function prepareDemoGlossary(
 		const at = since + i * 3_600_000;
 		const content = placeFromInput(p.content);
 		const place = {
-			...placesRepo.prepare(content, at, p.id ?? newId(at)),
+			...placesRepo.prepare(content, at, p.id ?? newId()),
 			authorId: authorIds[p.author]!
 		};
 		const first = p.before ? placeFromInput(p.before) : content;

@@ -32,12 +32,19 @@ export interface Deposit {
 
 interface StoredDeposit {
 	followAlongId: string;
+	/**
+	 * The order of deposits, sealed with them (ids are random and say nothing): when written,
+	 * and a count for deposits in the same millisecond. Absent in deposits of earlier versions.
+	 */
+	order?: [number, number];
 	track: Track;
 	gaps: Gap[];
 	patch: RecordingPatch;
 }
 
 const context = (id: string) => ({ table: 'dropBox', id, v: 1 });
+
+let deposited = 0;
 
 /** Writes fixes recorded while locked. Needs only the public key. */
 export async function depositFixes(deposit: Deposit): Promise<void> {
@@ -46,6 +53,7 @@ export async function depositFixes(deposit: Deposit): Promise<void> {
 	const id = newId();
 	const content: StoredDeposit = {
 		followAlongId: deposit.followAlongId,
+		order: [Date.now(), ++deposited],
 		track: trackFromFixes(deposit.fixes),
 		gaps: [...deposit.gaps],
 		patch: deposit.patch
@@ -79,19 +87,22 @@ export function absorbDropBox(): Promise<number> {
 	return exclusively(async () => {
 		const opened = dropBoxKeys();
 		if (!opened?.privateKey) throw new LockedError();
-		const rows = await db().dropBox.orderBy('id').toArray();
+		const rows = await db().dropBox.toArray();
 		if (rows.length === 0) return 0;
 		const byDay = new Map<string, { ids: string[]; deposits: StoredDeposit[] }>();
 		const contents = await Promise.allSettled(
 			rows.map(async (r) => readDeposit(await collectBytes(opened, context(r.id), r.payload)))
 		);
-		contents.forEach((c, i) => {
-			if (c.status === 'rejected') return;
-			const day = byDay.get(c.value.followAlongId) ?? { ids: [], deposits: [] };
-			day.ids.push(rows[i]!.id);
-			day.deposits.push(c.value);
-			byDay.set(c.value.followAlongId, day);
-		});
+		const inOrder = contents
+			.map((c, i) => (c.status === 'fulfilled' ? { deposit: c.value, id: rows[i]!.id } : null))
+			.filter((d) => d !== null)
+			.sort((a, b) => compareOrder(a.deposit.order, b.deposit.order));
+		for (const { deposit, id } of inOrder) {
+			const day = byDay.get(deposit.followAlongId) ?? { ids: [], deposits: [] };
+			day.ids.push(id);
+			day.deposits.push(deposit);
+			byDay.set(deposit.followAlongId, day);
+		}
 		const changes: Change[] = [];
 		const done: string[] = [];
 		let fixes = 0;
@@ -114,6 +125,12 @@ export function absorbDropBox(): Promise<number> {
 		await commit(changes, { tables: ['dropBox'], write: () => db().dropBox.bulkDelete(done) });
 		return fixes;
 	});
+}
+
+/** Deposits of earlier versions (no `order`) keep the order they were read in, first. */
+function compareOrder(a: [number, number] | undefined, b: [number, number] | undefined): number {
+	if (!a || !b) return (a ? 1 : 0) - (b ? 1 : 0);
+	return a[0] - b[0] || a[1] - b[1];
 }
 
 function readDeposit(bytes: Bytes): StoredDeposit {

@@ -1,10 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { utf8 } from '$lib/crypto/bytes';
-import { LockedError, WrongPassphraseError, WrongRecoveryKeyError } from '$lib/crypto/errors';
+import {
+	ChangedOutsideError,
+	LockedError,
+	WrongPassphraseError,
+	WrongRecoveryKeyError
+} from '$lib/crypto/errors';
 import { isSealed } from '$lib/crypto/seal';
 import { CHEAP_KDF, containsBytes } from '$lib/testing/crypto';
 import { identityCodec, useCodec } from '$lib/db/codec';
-import { RECORD_TABLES, type Row } from '$lib/db/db';
+import { RECORD_TABLES, StedsansDB, type Row } from '$lib/db/db';
 import { trackOf } from '$lib/db/follow-alongs.queries';
 import { followAlongsRepo } from '$lib/db/follow-alongs.repo';
 import { notesRepo } from '$lib/db/notes.repo';
@@ -15,11 +20,14 @@ import { absorbDropBox } from './drop-box.service';
 import { startFollowAlong } from '$lib/features/follow-alongs/follow-alongs.service';
 import { participant, T0, walk } from '$lib/testing/follow-alongs';
 import { TrackWriter } from '$lib/features/follow-alongs/track-writer.service';
+import { withdrawParticipant } from '$lib/features/notes/participants.service';
+import { importLog, remember } from '$lib/features/exchange/import-log.service';
 import {
 	attachVault,
 	changePassphrase,
 	commitKeys,
 	encryptExisting,
+	isVaultLocked,
 	lockVault,
 	needsEncrypting,
 	prepareKeys,
@@ -67,6 +75,24 @@ async function allRows(): Promise<{ table: string; row: Row }[]> {
 	for (const table of RECORD_TABLES)
 		for (const row of await db().recordTable(table).toArray()) out.push({ table, row });
 	return out;
+}
+
+/** Someone with storage access and no passphrase: IndexedDB written directly, not by the app. */
+async function asAttacker(write: (d: StedsansDB) => Promise<unknown>): Promise<void> {
+	const raw = new StedsansDB(name);
+	await raw.open();
+	try {
+		await write(raw);
+	} finally {
+		raw.close();
+	}
+}
+
+/** The next start of the app: the workspace opens locked. */
+async function reopen(): Promise<void> {
+	closeWorkspace();
+	await openWorkspace('main', name);
+	expect(await attachVault()).toBe('locked');
 }
 
 const f64 = (x: number) => new Uint8Array(Float64Array.of(x).buffer);
@@ -166,6 +192,29 @@ describe('an encrypted workspace', () => {
 		lockVault();
 		await expect(unlock(PASS)).rejects.toBeInstanceOf(WrongPassphraseError);
 		await unlock(NEW_PASS);
+	});
+});
+
+describe('the team import log', () => {
+	it("is sealed: a colleague's name is not readable in storage, and reads back unlocked", async () => {
+		await encrypted();
+		const counts = {
+			added: 1,
+			updated: 0,
+			deleted: 0,
+			restored: 0,
+			keptLocal: 0,
+			same: 0,
+			conflicts: 0
+		};
+		const madeBy = { displayName: 'Karen Kollegasen', deviceId: 'd' };
+		await remember({ at: T0, madeBy, madeAt: T0, counts, resolutions: [] });
+		const stored = (await db().meta.get('teamImports'))!.value;
+		expect(stored).toBeInstanceOf(Uint8Array);
+		expect(containsBytes(stored as Uint8Array, utf8('Kollegasen'))).toBe(false);
+		expect((await importLog())[0]!.madeBy).toEqual(madeBy);
+		lockVault();
+		await expect(importLog()).rejects.toBeInstanceOf(LockedError);
 	});
 });
 
@@ -279,6 +328,123 @@ describe('encrypting a workspace from before encryption', () => {
 			expect(containsBytes(row.payload as Uint8Array, utf8('gammel note'))).toBe(false);
 		// From now on an unsealed payload is refused.
 		await db().notes.put({ ...before.find((r) => r.table === 'notes')!.row });
-		await expect(notesRepo.list()).rejects.toThrow(/damaged/);
+		await expect(notesRepo.list()).rejects.toThrow(/changed outside Stedsans/);
 	});
+});
+
+describe('the vault state, authenticated', () => {
+	const setMetaRaw = (key: string, value: unknown) => asAttacker((d) => d.meta.put({ key, value }));
+
+	it('refuses a state turned back to "migrating" with a planted plaintext row, acting on nothing', async () => {
+		await encrypted();
+		const vb = await participant('VB-101');
+		const sealedRow = await db().participants.get(vb.id);
+		await reopen();
+		// The attack of issue 16: a plaintext row planted, the state set to accept plaintext.
+		const planted = { ...sealedRow!, id: 'planted', payload: { code: 'XX-666' } };
+		await asAttacker((d) => d.participants.put(planted));
+		await setMetaRaw('encryption', { state: 'migrating', cursor: null });
+		const error = await unlock(PASS).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(ChangedOutsideError);
+		expect((error as ChangedOutsideError).what).toBe('vault-state');
+		expect(isVaultLocked()).toBe(true);
+		// Nothing was acted on: the planted row is as it was put, the state as it was set.
+		expect(await db().participants.get('planted')).toEqual(planted);
+		expect((await db().meta.get('encryption'))?.value).toEqual({
+			state: 'migrating',
+			cursor: null
+		});
+		await expect(participantsRepo.list()).rejects.toBeInstanceOf(LockedError);
+	});
+
+	it('refuses a swapped drop box and a state whose tag was removed while migrating', async () => {
+		await encrypted();
+		await reopen();
+		const box = (await db().meta.get('dropBox'))!.value as { publicKey: string };
+		const flipped = box.publicKey.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
+		await setMetaRaw('dropBox', { ...box, publicKey: flipped });
+		await expect(unlock(PASS)).rejects.toBeInstanceOf(ChangedOutsideError);
+		await setMetaRaw('dropBox', box);
+		await unlock(PASS);
+		lockVault();
+		// Stripping the tag does not help: without it, only a fully sealed state is trusted.
+		await asAttacker((d) => d.meta.delete('vaultMac'));
+		await setMetaRaw('encryption', { state: 'migrating', cursor: null });
+		await reopen();
+		await expect(unlock(PASS)).rejects.toBeInstanceOf(ChangedOutsideError);
+	});
+
+	it('tags the state of a workspace from before the tag at its first unlock, and keeps it through changes', async () => {
+		const recoveryKey = await encrypted();
+		const vb = await participant('VB-606');
+		// As a workspace of schema version 8 left it: no state tag, no row tags.
+		await asAttacker(async (d) => {
+			await d.meta.bulkDelete(['vaultMac', 'guarded']);
+			await d.table('guard').clear();
+		});
+		await reopen();
+		await unlock(PASS);
+		expect((await db().meta.get('vaultMac'))?.value).toEqual(expect.any(String));
+		expect((await db().meta.get('guarded'))?.value).toEqual([...RECORD_TABLES]);
+		expect(await db().table('guard').get(`participants:${vb.id}`)).toBeDefined();
+		await changePassphrase(PASS, NEW_PASS);
+		await reopen();
+		await unlock(NEW_PASS);
+		await reopen();
+		await recover(recoveryKey, PASS);
+		await reopen();
+		await expect(unlock(PASS)).resolves.toBeUndefined();
+	});
+});
+
+describe('rollback of sealed records (the guard)', () => {
+	it("finds a withdrawn participant's older row put back, and uses nothing of it", async () => {
+		await encrypted();
+		const vb = await participant('VB-404');
+		const older = (await db().participants.get(vb.id))!;
+		await withdrawParticipant(vb.id);
+		const withdrawn = (await db().participants.get(vb.id))!;
+		// Writing, deleting and reopening through the app raises nothing.
+		await note('en note');
+		await notesRepo.remove((await notesRepo.list())[0]!.id);
+		await reopen();
+		await unlock(PASS);
+		expect((await participantsRepo.require(vb.id)).withdrawnAt).not.toBeNull();
+		lockVault();
+
+		await asAttacker((d) => d.participants.put(older));
+		await reopen();
+		const error = await unlock(PASS).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(ChangedOutsideError);
+		expect((error as ChangedOutsideError).message).toContain(`participants/${vb.id}`);
+		expect(isVaultLocked()).toBe(true);
+		expect(await db().participants.get(vb.id)).toEqual(older);
+
+		// Its older tag put back with it: the table's mark no longer adds up.
+		const tag = await asAttackerRead((d) => d.table('guard').get(`participants:${vb.id}`));
+		await asAttacker((d) => d.participants.put(withdrawn));
+		await reopen();
+		await unlock(PASS);
+		lockVault();
+		await asAttacker(async (d) => {
+			await d.participants.put(older);
+			await d.table('guard').put({ ...(tag as object), x: 'AAAAAAAAAAAAAAAAAAAAAA==' });
+		});
+		await reopen();
+		await expect(unlock(PASS)).rejects.toBeInstanceOf(ChangedOutsideError);
+	});
+
+	it('finds a record deleted outside the app (a tombstone taken away)', async () => {
+		await encrypted();
+		const vb = await participant('VB-505');
+		await reopen();
+		await asAttacker((d) => d.participants.delete(vb.id));
+		await expect(unlock(PASS)).rejects.toBeInstanceOf(ChangedOutsideError);
+	});
+
+	async function asAttackerRead<T>(read: (d: StedsansDB) => Promise<T>): Promise<T> {
+		let out: T | undefined;
+		await asAttacker(async (d) => (out = await read(d)));
+		return out as T;
+	}
 });

@@ -1,8 +1,12 @@
 import { AesCodec } from '$lib/crypto/aes-codec';
 import type { StoredDropBox } from '$lib/crypto/drop-box';
-import { WrongPassphraseError } from '$lib/crypto/errors';
+import { ChangedOutsideError, WrongPassphraseError } from '$lib/crypto/errors';
 import type { KdfOptions } from '$lib/crypto/kdf';
-import type { KeyFile, NewKeys } from '$lib/crypto/keys';
+import type { DataKeys, KeyFile, NewKeys } from '$lib/crypto/keys';
+import { deriveMacKey } from '$lib/crypto/state-mac';
+import { deriveSyncMac } from '$lib/crypto/sync-mac';
+import { RECORD_TABLES, type RecordTable } from '$lib/db/db';
+import { holdGuardKey, tagAll, verifyRecords } from '$lib/db/rollback-guard';
 import { identityCodec, useCodec } from '$lib/db/codec';
 import type { EncryptOptions } from '$lib/db/encrypt-in-place';
 import * as keystore from '$lib/db/keystore';
@@ -48,8 +52,11 @@ export async function attachVault(): Promise<VaultCondition> {
 	codec = new AesCodec(null);
 	useCodec(codec);
 	forgetDropBox();
+	keystore.holdStateKey(null);
 	gate.reset();
-	if (await keystore.readVault()) return 'locked';
+	const vault = await keystore.readVault();
+	holdGuardKey(null, vault !== undefined);
+	if (vault) return 'locked';
 	return (await keystore.hasRecords()) ? 'unencrypted' : 'new';
 }
 
@@ -57,6 +64,8 @@ export async function attachVault(): Promise<VaultCondition> {
 export function detachVault(): void {
 	codec.lock();
 	forgetDropBox();
+	keystore.holdStateKey(null);
+	holdGuardKey(null, false);
 	gate.reset();
 	useCodec(identityCodec);
 }
@@ -79,28 +88,88 @@ export async function prepareKeys(passphrase: string): Promise<PendingKeys> {
 export async function commitKeys(pending: PendingKeys): Promise<void> {
 	const dropBox = await (await loadDropBox()).createDropBox(pending.dataKey);
 	const migrate = await keystore.hasRecords();
+	const stateKey = await deriveMacKey(pending.derivable, 'vault-state');
 	await keystore.saveNewVault(
 		pending.file,
 		dropBox,
-		migrate ? { state: 'migrating', cursor: null } : { state: 'sealed' }
+		migrate ? { state: 'migrating', cursor: null } : { state: 'sealed' },
+		stateKey
 	);
-	await open(pending.dataKey, dropBox, migrate);
+	await open(pending, stateKey, dropBox, migrate, undefined);
 }
 
-async function open(dataKey: CryptoKey, dropBox: StoredDropBox, migrating: boolean) {
-	const keys = await (await loadDropBox()).openDropBox(dataKey, dropBox);
-	codec = new AesCodec(dataKey, { acceptPlaintext: migrating });
+/**
+ * The tables whose rows are checked against their tags before the workspace opens: small, and
+ * where a row put back would undo a decision (a withdrawal, a purge, a release). The large ones
+ * are checked just after (`checkRecords`), so opening a workspace of 20,000 notes stays quick.
+ */
+export const CHECKED_FIRST: readonly RecordTable[] = RECORD_TABLES.filter(
+	(t) => !['notes', 'followAlongs', 'stops', 'fixChunks', 'placeRevisions'].includes(t)
+);
+
+async function open(
+	keys: DataKeys,
+	stateKey: CryptoKey,
+	dropBox: StoredDropBox,
+	migrating: boolean,
+	guarded: readonly string[] | undefined
+) {
+	const box = await (await loadDropBox()).openDropBox(keys.dataKey, dropBox);
+	holdGuardKey(await deriveSyncMac(keys.derivable, 'rollback'), true);
+	await checkRecords(CHECKED_FIRST.filter((t) => guarded?.includes(t)));
+	codec = new AesCodec(keys.dataKey, { acceptPlaintext: migrating });
 	useCodec(codec);
-	holdDropBox(keys);
+	holdDropBox(box);
+	keystore.holdStateKey(stateKey);
+	// Tables not tagged yet (a new vault, a workspace from before the guard): tagged as they are.
+	const untagged = RECORD_TABLES.filter((t) => !guarded?.includes(t));
+	if (untagged.length > 0) {
+		await tagAll(untagged);
+		await keystore.saveGuarded(RECORD_TABLES);
+	}
 }
 
-async function openStored(dataKey: CryptoKey, stored: keystore.StoredVault): Promise<void> {
+/**
+ * Checks tables' rows against their tags (db/rollback-guard.ts). On a row put back or planted,
+ * a tag or table missing, the keys go and ChangedOutsideError is thrown: nothing is used.
+ */
+export async function checkRecords(tables: readonly RecordTable[]): Promise<void> {
+	try {
+		await verifyRecords(tables);
+	} catch (e) {
+		if (e instanceof ChangedOutsideError) lockVault();
+		throw e;
+	}
+}
+
+/** The large tables, checked once the workspace is open (see CHECKED_FIRST). */
+export async function checkRemainingRecords(): Promise<void> {
+	const guarded = (await keystore.readVault())?.guarded ?? [];
+	await checkRecords(
+		RECORD_TABLES.filter((t) => !CHECKED_FIRST.includes(t) && guarded.includes(t))
+	);
+}
+
+/**
+ * The vault's state is checked against its tag before anything in it is used: a state changed
+ * outside the app (encryption turned back to `migrating`, a drop box or key slot swapped) throws
+ * ChangedOutsideError, and the workspace stays locked, its codec refusing everything.
+ */
+async function verifiedStateKey(keys: DataKeys, stored: keystore.StoredVault) {
+	const stateKey = await deriveMacKey(keys.derivable, 'vault-state');
+	if (!(await keystore.verifyVault(stored, stateKey))) throw new ChangedOutsideError('vault-state');
+	return stateKey;
+}
+
+async function openStored(keys: DataKeys, stored: keystore.StoredVault): Promise<void> {
+	const stateKey = await verifiedStateKey(keys, stored);
 	let dropBox = stored.dropBox;
 	if (!dropBox) {
-		dropBox = await (await loadDropBox()).createDropBox(dataKey);
-		await keystore.saveDropBox(dropBox);
+		dropBox = await (await loadDropBox()).createDropBox(keys.dataKey);
+		await keystore.saveDropBox(dropBox, stateKey);
 	}
-	await open(dataKey, dropBox, stored.encryption.state === 'migrating');
+	const migrating = stored.encryption.state === 'migrating';
+	await open(keys, stateKey, dropBox, migrating, stored.guarded);
 }
 
 async function requireVault(): Promise<keystore.StoredVault> {
@@ -122,7 +191,7 @@ export function nextUnlockAttempt(): Promise<{ failures: number; waitMs: number 
  */
 export async function unlock(passphrase: string): Promise<void> {
 	const stored = await requireVault();
-	const dataKey = await gate.attempt(
+	const keys = await gate.attempt(
 		async () => {
 			const { unlockWithPassphrase } = await loadKeys();
 			const started = performance.now();
@@ -133,19 +202,21 @@ export async function unlock(passphrase: string): Promise<void> {
 		},
 		(e) => e instanceof WrongPassphraseError
 	);
-	await openStored(dataKey, stored);
+	await openStored(keys, stored);
 }
 
 /** A forgotten passphrase: the recovery key opens the data key, which gets a new passphrase. */
 export async function recover(recoveryKey: string, newPassphrase: string): Promise<void> {
 	const stored = await requireVault();
 	const { resetPassphrase, unlockWithRecoveryKey } = await loadKeys();
-	const dataKey = await unlockWithRecoveryKey(stored.keyFile, recoveryKey);
+	const keys = await unlockWithRecoveryKey(stored.keyFile, recoveryKey);
 	const file = await resetPassphrase(stored.keyFile, recoveryKey, newPassphrase, kdfOptions);
+	// Opened (its state checked against its tag) before the new key file is tagged: a tampered
+	// state is never signed anew.
+	await openStored(keys, stored);
 	await keystore.saveKeyFile(file);
 	await keystore.saveFailures({ count: 0, lastAt: 0, served: 0 });
 	gate.reset();
-	await openStored(dataKey, stored);
 }
 
 /** Encrypts what was written before encryption, then refuses plaintext from then on. */
@@ -164,6 +235,8 @@ export async function needsEncrypting(): Promise<boolean> {
 export function lockVault(): void {
 	codec.lock();
 	closeDropBox();
+	keystore.holdStateKey(null);
+	holdGuardKey(null, true);
 }
 
 /** Rewraps the data key under a new passphrase; no record is touched. */

@@ -1,6 +1,8 @@
-import { WrongPassphraseError } from '$lib/crypto/errors';
+import { ChangedOutsideError, WrongPassphraseError } from '$lib/crypto/errors';
+import { whenChangedOutside } from '$lib/db/codec';
 import {
 	attachVault,
+	checkRemainingRecords,
 	commitKeys,
 	detachVault,
 	encryptExisting,
@@ -18,10 +20,12 @@ import { announcer } from '$lib/features/app/announcer.svelte';
 /**
  * Which screen the own workspace shows before its content: `setup` (first run, or a workspace
  * from before encryption), `recovery-key` (the new recovery key, until it is saved), `locked`,
- * `opening` (encrypting existing data, taking in what was recorded while locked), `open`.
+ * `opening` (encrypting existing data, taking in what was recorded while locked), `open`,
+ * `changed` (stored data was changed outside the app: nothing of it is acted on).
  * `none`: not the own workspace (the demo is never locked), or not known yet.
  */
-export type VaultScreen = 'none' | 'setup' | 'recovery-key' | 'locked' | 'opening' | 'open';
+export type VaultScreen =
+	'none' | 'setup' | 'recovery-key' | 'locked' | 'opening' | 'open' | 'changed';
 
 class VaultState {
 	#screen = $state<VaultScreen>('none');
@@ -32,6 +36,7 @@ class VaultState {
 	#failures = $state(0);
 	#retryAt = $state(0);
 	#error = $state.raw<unknown>(null);
+	#changed = $state.raw<ChangedOutsideError | null>(null);
 	#pending: PendingKeys | null = null;
 	#beforeLock = new Set<() => Promise<unknown> | unknown>();
 
@@ -68,9 +73,15 @@ class VaultState {
 		return this.#error;
 	}
 
+	/** What was found changed outside the app (the `changed` screen says it). */
+	get changed() {
+		return this.#changed;
+	}
+
 	/** The own workspace has opened: which screen it needs first. */
 	async attach(): Promise<void> {
 		this.#reset();
+		whenChangedOutside((e) => this.#changedOutside(e));
 		const condition = await attachVault();
 		this.#existingData = condition === 'unencrypted';
 		if (condition === 'locked') await this.#refreshBackoff();
@@ -79,6 +90,7 @@ class VaultState {
 
 	/** Another workspace opened (the demo): no keys, no vault screen. */
 	detach(): void {
+		whenChangedOutside(null);
 		detachVault();
 		this.#reset();
 	}
@@ -116,14 +128,39 @@ class VaultState {
 		} catch (e) {
 			if (e instanceof WrongPassphraseError || e instanceof TooSoonError)
 				await this.#refreshBackoff();
+			if (e instanceof ChangedOutsideError) return this.#changedOutside(e);
 			throw e;
 		}
 		await this.#opened();
 	}
 
 	async recover(recoveryKey: string, newPassphrase: string): Promise<void> {
-		await recover(recoveryKey, newPassphrase);
+		try {
+			await recover(recoveryKey, newPassphrase);
+		} catch (e) {
+			if (e instanceof ChangedOutsideError) return this.#changedOutside(e);
+			throw e;
+		}
 		await this.#opened();
+	}
+
+	/**
+	 * Stored data was changed outside the app: the keys go at once (no pending edit is saved, no
+	 * row is sealed or deleted) and the screen says what was found. Locking leads back from it.
+	 */
+	#changedOutside(e: ChangedOutsideError): void {
+		if (this.#screen === 'none') return;
+		lockVault();
+		announcer.reset();
+		this.#changed = e;
+		this.#screen = 'changed';
+	}
+
+	/** From the `changed` screen back to the lock screen (the workspace stays as it was found). */
+	async backToLock(): Promise<void> {
+		this.#changed = null;
+		this.#screen = 'locked';
+		await this.#refreshBackoff();
 	}
 
 	/** Runs again what opening needs after a failure (encrypting was interrupted, say). */
@@ -172,9 +209,15 @@ class VaultState {
 			const { ensureStarterCodebook } = await import('$lib/features/notes/codebook.service');
 			await ensureStarterCodebook();
 			this.#progress = null;
-			this.#screen = 'open';
+			// The large tables are checked against their tags while the first screen shows.
+			void checkRemainingRecords().catch((e: unknown) => {
+				if (e instanceof ChangedOutsideError) this.#changedOutside(e);
+			});
+			// Something changed outside the app was found meanwhile: that screen stays.
+			if (this.#screen === 'opening') this.#screen = 'open';
 		} catch (e) {
-			this.#error = e;
+			if (e instanceof ChangedOutsideError) this.#changedOutside(e);
+			else this.#error = e;
 		}
 	}
 
@@ -192,6 +235,7 @@ class VaultState {
 		this.#pendingKdf = null;
 		this.#progress = null;
 		this.#error = null;
+		this.#changed = null;
 		this.#existingData = false;
 	}
 }
