@@ -13,7 +13,8 @@ export function areaName(area: HeatmapArea, locale?: AppLocale): string {
 const METRICS: Record<HeatmapMetric, Message> = {
 	time: m.heatMetricTime,
 	notes: m.heatMetricNotes,
-	'person-days': m.heatMetricPersonDays
+	'person-days': m.heatMetricPersonDays,
+	'places-named': m.heatMetricPlacesNamed
 };
 
 export function metricName(metric: HeatmapMetric, locale?: AppLocale): string {
@@ -23,7 +24,8 @@ export function metricName(metric: HeatmapMetric, locale?: AppLocale): string {
 const METRIC_HINTS: Record<HeatmapMetric, () => string> = {
 	time: m.heatMetricTimeHint,
 	notes: m.heatMetricNotesHint,
-	'person-days': m.heatMetricPersonDaysHint
+	'person-days': m.heatMetricPersonDaysHint,
+	'places-named': m.heatMetricPlacesNamedHint
 };
 
 export function metricHint(metric: HeatmapMetric): string {
@@ -33,7 +35,8 @@ export function metricHint(metric: HeatmapMetric): string {
 const UNITS: Record<HeatmapParameters['unit'], Message> = {
 	minutes: m.heatUnitMinutes,
 	notes: m.heatUnitNotes,
-	'person-days': m.heatUnitPersonDays
+	'person-days': m.heatUnitPersonDays,
+	participants: m.heatUnitParticipants
 };
 
 export function unitName(unit: HeatmapParameters['unit'], locale?: AppLocale): string {
