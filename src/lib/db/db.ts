@@ -34,6 +34,8 @@ export const RECORD_TABLES = [
 	'participants',
 	'codes',
 	'notes',
+	'interviews',
+	'namedPlaces',
 	'followAlongs',
 	'stops',
 	'fixChunks',
@@ -122,6 +124,15 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
 			tombstones: 'id, updatedAt, deletedAt',
 			heatmaps: null
 		}
+	},
+	{
+		// Interviews and named places (issue 17): the id alone. Who, when and where stay sealed in
+		// the payload, and the few queries there are filter after opening.
+		version: 9,
+		stores: {
+			interviews: 'id',
+			namedPlaces: 'id'
+		}
 	}
 ];
 
@@ -141,6 +152,8 @@ export class StedsansDB extends Dexie {
 	dropBox!: Table<DropBoxRow, string>;
 	tombstones!: Table<Row, string>;
 	releases!: Table<Row, string>;
+	interviews!: Table<Row, string>;
+	namedPlaces!: Table<Row, string>;
 
 	constructor(name: string, versions = SCHEMA_VERSIONS) {
 		super(name);

@@ -9,6 +9,7 @@ import { codesRepo } from './codes.repo';
 import { notesRepo } from './notes.repo';
 import { fixChunksRepo, followAlongsRepo, stopsRepo } from './follow-alongs.repo';
 import { placeRevisionsRepo, placesRepo } from './places.repo';
+import { interviewsRepo, namedPlacesRepo } from './named-places.repo';
 import { releasesRepo } from './releases.repo';
 import { tombstonesRepo } from './tombstones.repo';
 
@@ -28,5 +29,7 @@ export const REPOSITORIES: Record<RecordTable, AnyRepository> = {
 	places: placesRepo as unknown as AnyRepository,
 	placeRevisions: placeRevisionsRepo as unknown as AnyRepository,
 	tombstones: tombstonesRepo as unknown as AnyRepository,
-	releases: releasesRepo as unknown as AnyRepository
+	releases: releasesRepo as unknown as AnyRepository,
+	interviews: interviewsRepo as unknown as AnyRepository,
+	namedPlaces: namedPlacesRepo as unknown as AnyRepository
 };

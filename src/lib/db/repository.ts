@@ -121,7 +121,11 @@ export class Repository<C extends z.ZodObject> {
 	}
 
 	async trashed(): Promise<EntityOf<C>[]> {
-		return this.fromRows(await this.rows().where('deletedAt').above(0).toArray());
+		const rows = this.rows();
+		// Tables that index nothing but the id (interviews, named places) are scanned.
+		if (!rows.schema.idxByName['deletedAt'])
+			return this.fromRows(await rows.filter((r) => (r.deletedAt ?? 0) > 0).toArray());
+		return this.fromRows(await rows.where('deletedAt').above(0).toArray());
 	}
 
 	/** A new entity stamped with this author and device, not yet stored. */

@@ -25,7 +25,9 @@ const TABLES: Record<string, () => string> = {
 	stops: () => m.findTableStop(),
 	codes: () => m.findTableCode(),
 	ethnographers: () => m.findTableTeamMember(),
-	boundaries: () => m.findTableOutline()
+	boundaries: () => m.findTableOutline(),
+	interviews: () => m.findTableInterview(),
+	namedPlaces: () => m.findTableNamedPlace()
 };
 
 const FIELDS: Record<string, () => string> = {
@@ -42,7 +44,12 @@ const FIELDS: Record<string, () => string> = {
 	label: () => m.findFieldLabel(),
 	definition: () => m.findFieldDefinition(),
 	displayName: () => m.findFieldName(),
-	sourceName: () => m.findFieldFile()
+	sourceName: () => m.findFieldFile(),
+	note: () => m.findFieldNote(),
+	notes: () => m.findFieldNotes(),
+	quotes: () => m.findFieldQuote(),
+	period: () => m.findFieldPeriod(),
+	prompts: () => m.findFieldPrompt()
 };
 
 /** "Note · 2 Apr 2025 12:00 · text" — which record and which field a finding is in. */

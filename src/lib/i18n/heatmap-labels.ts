@@ -1,7 +1,13 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { Message } from './message';
 import { intlLocale, type AppLocale } from '$lib/domain/format/datetime';
-import type { HeatmapArea, HeatmapMetric, HeatmapParameters } from '$lib/domain/heatmap/schema';
+import type {
+	HeatmapArea,
+	HeatmapMetric,
+	HeatmapParameters,
+	HeatmapSource
+} from '$lib/domain/heatmap/schema';
+import type { Activity } from '$lib/domain/named-places/named-place';
 import { neighbourhoodName } from './neighbourhood-names';
 
 /** The heatmap's names in the user's language (one place, for the screen and the exports). */
@@ -46,4 +52,36 @@ export function unitName(unit: HeatmapParameters['unit'], locale?: AppLocale): s
 /** A number as the user reads it (1 234,5 in Danish), at most `digits` decimals. */
 export function formatNumber(value: number, locale: AppLocale, digits = 2): string {
 	return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: digits }).format(value);
+}
+
+const SOURCES: Record<HeatmapSource, Message> = {
+	interview: m.npSourceInterview,
+	survey: m.npSourceSurvey,
+	'follow-along': m.npSourceFollowAlong,
+	observation: m.npSourceObservation,
+	tracks: m.namedSourceTracks,
+	notes: m.namedSourceNotes
+};
+
+/** Where a map's figures came from: the named places' sources, tracks and located notes. */
+export function sourceName(source: HeatmapSource, locale?: AppLocale): string {
+	return SOURCES[source]({}, { locale });
+}
+
+const ACTIVITIES: Record<Activity, Message> = {
+	sleep: m.npActSleep,
+	'hang-out': m.npActHangOut,
+	buy: m.npActBuy,
+	use: m.npActUse,
+	earn: m.npActEarn,
+	eat: m.npActEat,
+	wash: m.npActWash,
+	help: m.npActHelp,
+	meet: m.npActMeet,
+	avoid: m.npActAvoid
+};
+
+/** An activity's name in a given language (a report names its own; the screen the user's). */
+export function activityLabel(activity: Activity, locale?: AppLocale): string {
+	return ACTIVITIES[activity]({}, { locale });
 }

@@ -2,6 +2,8 @@ import { m } from '$lib/paraglide/messages.js';
 import type { NeighbourhoodKey } from '$lib/domain/neighbourhoods';
 import type { TrashItem } from '$lib/features/settings/trash.service';
 import { neighbourhoodName } from './neighbourhood-names';
+import { activityName } from './named-place-labels';
+import type { Activity } from '$lib/domain/named-places/named-place';
 import { formatDateTime } from '$lib/domain/format/datetime';
 import { locale } from '$lib/features/app/locale.svelte';
 
@@ -38,6 +40,10 @@ export function describeTrashItem(item: TrashItem): string {
 			});
 		case 'places':
 			return m.trashItemPlace({ name: String(e.name) });
+		case 'interviews':
+			return m.trashItemInterview({ date: String(e.date) });
+		case 'namedPlaces':
+			return m.trashItemNamedPlace({ activity: activityName(e.activity as Activity) });
 		case 'fixChunks':
 		case 'tombstones':
 		case 'releases':

@@ -103,7 +103,7 @@ export function generateBenchData(o: BenchDataOptions): HeatmapInput {
 	};
 }
 
-const ACTIVITIES = ['sleep', 'hang-out', 'buy', 'use', 'eat', 'get-help'];
+const ACTIVITIES = ['sleep', 'hang-out', 'buy', 'use', 'eat', 'help'] as const;
 
 /** Respondents who each name five places: mostly hot spots, one of their own, at cell 8 or 9. */
 function namedBy(

@@ -1,6 +1,7 @@
 import type { Contributions } from './contributions';
 import type { DayIndex } from './days';
 import type { CellGrid } from './grid';
+import type { Activity } from '../named-places/named-place';
 import { cellsOfId, type NoteCells } from './notes';
 import { HEATMAP_SOURCES, type HeatmapSource, type NamedPlaceInput } from './schema';
 
@@ -10,7 +11,7 @@ export interface NamedStage {
 	contrib: Contributions;
 	/** Included participants by id. */
 	included: Map<string, number>;
-	activity: string | undefined;
+	activity: Activity | undefined;
 	sources: ReadonlySet<HeatmapSource>;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CellId as H3Cell, CellResolution } from '../geo/cell-schema';
 import { NeighbourhoodKey } from '../neighbourhoods/keys';
+import { Activity } from '../named-places/named-place';
 import { Timestamp } from '../records/record';
 import { CountBand } from './bands';
 import { HeatmapArea, HeatmapMetric, HeatmapSource } from './schema';
@@ -41,7 +42,7 @@ export const ReleaseParameters = z.object({
 	institutionMarginMinutes: z.number().min(5),
 	includeReconstructed: z.boolean(),
 	maxFixIntervalSeconds: z.number().positive(),
-	activity: z.string().min(1).optional(),
+	activity: Activity.optional(),
 	sources: z.array(HeatmapSource).min(1).optional()
 });
 export type ReleaseParameters = z.infer<typeof ReleaseParameters>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CellResolution, DEFAULT_HEATMAP_RESOLUTION } from '../geo/cells';
 import { AreaGeometry } from '../neighbourhoods/geometry';
 import { NEIGHBOURHOOD_KEYS, NeighbourhoodKey } from '../neighbourhoods/keys';
+import { Activity, NAMED_PLACE_SOURCES, NamedPlaceSource } from '../named-places/named-place';
 
 /*
  * The heatmap's input, options and output. Options are zod schemas (the UI and the worker messages
@@ -85,10 +86,8 @@ export const Institution = z.discriminatedUnion('shape', [
 ]);
 export type Institution = z.infer<typeof Institution>;
 
-/** Where a named place was said: the named-place record's source. */
-export const NAMED_SOURCES = ['interview', 'survey', 'follow-along', 'observation'] as const;
 /** Every source a map can draw on: the named places' four, the follow-along tracks, located notes. */
-export const HEATMAP_SOURCES = [...NAMED_SOURCES, 'tracks', 'notes'] as const;
+export const HEATMAP_SOURCES = [...NAMED_PLACE_SOURCES, 'tracks', 'notes'] as const;
 export const HeatmapSource = z.enum(HEATMAP_SOURCES);
 export type HeatmapSource = z.infer<typeof HeatmapSource>;
 
@@ -99,9 +98,9 @@ export type HeatmapSource = z.infer<typeof HeatmapSource>;
  */
 export const NamedPlaceInput = z.object({
 	participantId: z.string().min(1),
-	source: z.enum(NAMED_SOURCES),
+	source: NamedPlaceSource,
 	cell: z.string().min(1),
-	activity: z.string().min(1),
+	activity: Activity,
 	namedAt: Ms
 });
 export type NamedPlaceInput = z.infer<typeof NamedPlaceInput>;
@@ -152,7 +151,7 @@ export const HeatmapOptions = z
 		maxFixIntervalSeconds: z.number().positive().max(86_400).default(600),
 		view: HeatmapView.default({ kind: 'aggregate' }),
 		/** Places named: count only the named places of this activity (tracks and notes have none). */
-		activity: z.string().min(1).optional(),
+		activity: Activity.optional(),
 		/** Places named: which sources a participant's presence in a cell may come from. */
 		sources: z
 			.array(HeatmapSource)
@@ -187,7 +186,7 @@ export interface HeatmapParameters {
 	includeReconstructed: boolean;
 	maxFixIntervalSeconds: number;
 	/** Places named only: the activity counted (absent: all) and the sources drawn on. */
-	activity?: string;
+	activity?: Activity;
 	sources?: HeatmapSource[];
 }
 

@@ -26,6 +26,11 @@ function field(out: TextField[], name: string, value: unknown, skip?: readonly I
 	if (text.trim()) out.push(skip ? { field: name, text, skip } : { field: name, text });
 }
 
+/** Each item of a list field ("quotes.3"), by what `text` takes from it. */
+function listField(out: TextField[], name: string, value: unknown, text: (v: unknown) => unknown) {
+	if (Array.isArray(value)) value.forEach((v, i) => field(out, `${name}.${i}`, text(v)));
+}
+
 const NO_ADDRESS: readonly IdentifierKind[] = ['address'];
 
 /** A place's name, aliases and description; its official name is meant to be a public address. */
@@ -99,6 +104,15 @@ export function recordTexts(
 		case 'boundaries':
 			field(out, 'sourceName', record.sourceName);
 			break;
+		case 'namedPlaces':
+			field(out, 'note', record.note);
+			field(out, 'period', record.period);
+			break;
+		case 'interviews':
+			field(out, 'notes', record.notes);
+			listField(out, 'prompts', record.prompts, (p) => p);
+			listField(out, 'quotes', record.quotes, (q) => obj(q).text);
+			break;
 	}
 	return out;
 }
@@ -125,6 +139,10 @@ export function recordLabel(table: string, record: Json): RecordLabel {
 			return text(obj(record.label).en || obj(record.label).da);
 		case 'ethnographers':
 			return text(record.displayName);
+		case 'interviews':
+			return text(record.date);
+		case 'namedPlaces':
+			return time(record.createdAt) ?? text('');
 		default:
 			return text(record.sourceName);
 	}

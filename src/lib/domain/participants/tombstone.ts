@@ -16,14 +16,17 @@ export type AnyRecord = { id: string } & Record<string, unknown>;
 
 /**
  * What belongs to a participant: their register entry, their follow-along days with the days'
- * stops, fixes and the notes written on them, and every note about them.
+ * stops, fixes and the notes written on them, every note about them, their interviews and the
+ * places they named.
  */
 export const PARTICIPANT_TABLES = [
 	'participants',
 	'followAlongs',
 	'stops',
 	'fixChunks',
-	'notes'
+	'notes',
+	'interviews',
+	'namedPlaces'
 ] as const;
 
 /**
@@ -73,6 +76,12 @@ export class PurgeCheck {
 				const about = this.about.get(r.id) ?? [];
 				return this.days.has(r.followAlongId as string) || about.some((p) => this.purged.has(p));
 			}
+			case 'interviews':
+			case 'namedPlaces': {
+				// A stored row seals `participantId`: remembered from the record as it passed.
+				if (typeof r.participantId === 'string') this.about.set(r.id, [r.participantId]);
+				return (this.about.get(r.id) ?? []).some((p) => this.purged.has(p));
+			}
 			default:
 				return false;
 		}
@@ -98,7 +107,9 @@ export function recordsOfPurged(
 		followAlongs,
 		stops: ids('stops'),
 		fixChunks: ids('fixChunks'),
-		notes: ids('notes')
+		notes: ids('notes'),
+		interviews: ids('interviews'),
+		namedPlaces: ids('namedPlaces')
 	};
 }
 

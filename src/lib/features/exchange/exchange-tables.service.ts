@@ -16,6 +16,8 @@ export const EXCHANGE_TABLES = [
 	'stops',
 	'fixChunks',
 	'notes',
+	'interviews',
+	'namedPlaces',
 	'tombstones',
 	'releases'
 ] as const satisfies readonly RecordTable[];
@@ -52,6 +54,9 @@ const REFS: Record<ExchangeTable, Record<string, ExchangeTable>> = {
 		codeIds: 'codes',
 		followAlongId: 'followAlongs'
 	},
+	interviews: { participantId: 'participants', interviewerId: 'ethnographers' },
+	// A named place's glossary place (`where.placeId`) is always there: the glossary always goes.
+	namedPlaces: { participantId: 'participants', interviewId: 'interviews' },
 	tombstones: {},
 	releases: {}
 };

@@ -21,7 +21,7 @@ import type { ExportRecords } from '$lib/features/export/export-scan.service';
 export interface ExportChoice {
 	/** Notes observed in this range (inclusive, ms); null sends no notes. */
 	notes: { from: number | null; to: number | null } | null;
-	/** The whole participants register. */
+	/** The whole participants register, with their interviews and named places. */
 	participants: boolean;
 	/** Follow-alongs, each with its stops and track. */
 	followAlongIds: readonly string[];
@@ -72,8 +72,12 @@ export async function selectForExport(choice: ExportChoice): Promise<ExportSelec
 		if (r.deletedAt === null && typeof r.participantId === 'string')
 			participantIds.add(r.participantId);
 	let pulledParticipants = 0;
-	if (choice.participants) rows.participants = await d.participants.toArray();
-	else {
+	if (choice.participants) {
+		// Interviews and named places belong to the register: they go with it, whole.
+		rows.participants = await d.participants.toArray();
+		rows.interviews = await d.interviews.toArray();
+		rows.namedPlaces = await d.namedPlaces.toArray();
+	} else {
 		rows.participants = (await d.participants.bulkGet([...participantIds])).filter(
 			(r) => r !== undefined
 		);

@@ -4,6 +4,7 @@ import {
 	type HeatmapOptionsInput,
 	type HeatmapSource
 } from '$lib/domain/heatmap/schema';
+import type { Activity } from '$lib/domain/named-places/named-place';
 import type { CellResolution } from '$lib/domain/geo/cell-schema';
 
 /** What the user chooses on the Heatmaps screen, in the words of the form. */
@@ -15,7 +16,7 @@ export interface HeatmapForm {
 	view: 'aggregate' | 'participant';
 	participantId: string | null;
 	/** Places named: one activity, or null for all; the sources drawn on. */
-	activity: string | null;
+	activity: Activity | null;
 	sources: HeatmapSource[];
 }
 

@@ -6,6 +6,7 @@ import {
 } from '$lib/domain/participants/tombstone';
 import { writeTransaction } from '$lib/db/commit';
 import type { RecordTable } from '$lib/db/db';
+import { interviewsRepo, namedPlacesRepo } from '$lib/db/named-places.repo';
 import { notesRepo } from '$lib/db/notes.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
 import { purgedParticipants, tombstonesRepo } from '$lib/db/tombstones.repo';
@@ -35,13 +36,17 @@ export async function localRecordsOf(
 	const dayIds = days.map((r) => r.id);
 	// Which notes are about someone is inside the sealed payload: each note is opened once.
 	const notes = await notesRepo.fromRows(await d.notes.toArray());
+	const interviews = await interviewsRepo.fromRows(await d.interviews.toArray());
+	const namedPlaces = await namedPlacesRepo.fromRows(await d.namedPlaces.toArray());
 	const found = recordsOfPurged(
 		{
 			participants: (await d.participants.bulkGet(ids)).filter((r) => r !== undefined),
 			followAlongs: days.map((r) => ({ id: r.id, participantId: r.participantId })),
 			stops: await d.stops.where('followAlongId').anyOf(dayIds).toArray(),
 			fixChunks: await d.fixChunks.where('followAlongId').anyOf(dayIds).toArray(),
-			notes: notes as unknown as AnyRecord[]
+			notes: notes as unknown as AnyRecord[],
+			interviews: interviews as unknown as AnyRecord[],
+			namedPlaces: namedPlaces as unknown as AnyRecord[]
 		},
 		purged
 	);
@@ -61,7 +66,7 @@ export interface PurgeSummary {
 /**
  * Deletes a withdrawn participant and every record of theirs for good — their register entry,
  * their follow-along days with stops and fixes, the notes written on those days and every note
- * about them — and leaves their tombstone, all in one transaction.
+ * about them, their interviews and named places — and leaves their tombstone, all in one transaction.
  */
 export async function purgeParticipant(id: string, now = Date.now()): Promise<PurgeSummary> {
 	const participant = await participantsRepo.require(id);

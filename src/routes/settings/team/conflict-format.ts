@@ -38,6 +38,10 @@ export function recordTitle(table: ExchangeTable, r: ExchangeRecord, locale: App
 			return String(r.seq ?? '');
 		case 'releases':
 			return s('title');
+		case 'interviews':
+			return s('date');
+		case 'namedPlaces':
+			return s('activity');
 		case 'tombstones':
 			return '';
 	}
@@ -55,7 +59,9 @@ export function tableName(table: ExchangeTable): string {
 		stops: m.tableStops,
 		fixChunks: m.tableFixChunks,
 		tombstones: m.tableTombstones,
-		releases: m.tableReleases
+		releases: m.tableReleases,
+		interviews: m.tableInterviews,
+		namedPlaces: m.tableNamedPlaces
 	};
 	return names[table]();
 }
