@@ -10,6 +10,7 @@ import { settingsRepo } from '$lib/db/settings.repo';
 import { ensureStarterCodebook, starterCodeId } from '$lib/features/notes/codebook.service';
 import { stopsRepo, type Stop } from '$lib/db/follow-alongs.repo';
 import { demoFollowAlongs } from './demo-follow-alongs.service';
+import { seedDemoEverydayPlaces } from './demo-named-places.service';
 import { linkDemoStops, prepareDemoGlossary } from './demo-places.service';
 
 /** Progress steps the follow-along days take (their generation dominates the demo's start). */
@@ -115,5 +116,6 @@ export async function seedDemo(progress: Progress = () => {}): Promise<void> {
 		change(settingsRepo, [settings]),
 		...days
 	]);
+	await seedDemoEverydayPlaces(demo.participants);
 	step();
 }
