@@ -204,6 +204,20 @@ describe('the demo workspace', () => {
 		for (const nb of NEIGHBOURHOOD_KEYS) expect(fine[nb], nb).toBeGreaterThanOrEqual(10);
 	});
 
+	it('shows a places-named map in each neighbourhood, from interviews and the survey', async () => {
+		await seedDemo();
+		const { input, institutionBufferMetres } = await gatherHeatmapInput();
+		expect(input.namedPlaces!.length).toBeGreaterThan(500);
+		const result = computeHeatmap(input, { institutionBufferMetres, metric: 'places-named' });
+		for (const nb of NEIGHBOURHOOD_KEYS) {
+			const map = result.maps[nb];
+			expect(map.cells.length, nb).toBeGreaterThanOrEqual(1);
+			expect(map.report.smallestK).toBeGreaterThanOrEqual(5);
+			expect(map.report.participantsBySource.survey, nb).toBeGreaterThan(0);
+			expect(map.report.participantsBySource.interview, nb).toBeGreaterThan(0);
+		}
+	});
+
 	it('reads named places as cells, a glossary place through its location, dated by the interview', async () => {
 		const ok = await participant('VB-001');
 		const no = await participant('VB-002', { aggregate: false });
