@@ -7,7 +7,7 @@ import type {
 	HeatmapParameters,
 	HeatmapSource
 } from '$lib/domain/heatmap/schema';
-import type { Activity } from '$lib/domain/named-places/named-place';
+import { sourceName as namedSourceName } from './named-place-labels';
 import { neighbourhoodName } from './neighbourhood-names';
 
 /** The heatmap's names in the user's language (one place, for the screen and the exports). */
@@ -54,34 +54,9 @@ export function formatNumber(value: number, locale: AppLocale, digits = 2): stri
 	return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: digits }).format(value);
 }
 
-const SOURCES: Record<HeatmapSource, Message> = {
-	interview: m.npSourceInterview,
-	survey: m.npSourceSurvey,
-	'follow-along': m.npSourceFollowAlong,
-	observation: m.npSourceObservation,
-	tracks: m.namedSourceTracks,
-	notes: m.namedSourceNotes
-};
-
 /** Where a map's figures came from: the named places' sources, tracks and located notes. */
 export function sourceName(source: HeatmapSource, locale?: AppLocale): string {
-	return SOURCES[source]({}, { locale });
-}
-
-const ACTIVITIES: Record<Activity, Message> = {
-	sleep: m.npActSleep,
-	'hang-out': m.npActHangOut,
-	buy: m.npActBuy,
-	use: m.npActUse,
-	earn: m.npActEarn,
-	eat: m.npActEat,
-	wash: m.npActWash,
-	help: m.npActHelp,
-	meet: m.npActMeet,
-	avoid: m.npActAvoid
-};
-
-/** An activity's name in a given language (a report names its own; the screen the user's). */
-export function activityLabel(activity: Activity, locale?: AppLocale): string {
-	return ACTIVITIES[activity]({}, { locale });
+	if (source === 'tracks') return m.namedSourceTracks({}, { locale });
+	if (source === 'notes') return m.namedSourceNotes({}, { locale });
+	return namedSourceName(source, locale);
 }

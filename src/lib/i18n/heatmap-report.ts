@@ -7,14 +7,8 @@ import {
 	type HeatmapParameters,
 	type HeatmapSource
 } from '$lib/domain/heatmap/schema';
-import {
-	activityLabel,
-	areaName,
-	formatNumber,
-	metricName,
-	sourceName,
-	unitName
-} from './heatmap-labels';
+import { activityName } from './named-place-labels';
+import { areaName, formatNumber, metricName, sourceName, unitName } from './heatmap-labels';
 
 /**
  * The disclosure report in plain words: the same lines on the screen and in the Markdown export.
@@ -136,7 +130,7 @@ export function namedParameterLines(
 	const sources = (p.sources ?? HEATMAP_SOURCES).map((s) => sourceName(s, locale)).join(', ');
 	return [
 		m.heatParamActivity(
-			{ activity: p.activity ? activityLabel(p.activity, locale) : m.heatActivityAll({}, o) },
+			{ activity: p.activity ? activityName(p.activity, locale) : m.heatActivityAll({}, o) },
 			o
 		),
 		m.heatParamSources({ sources }, o)
