@@ -91,6 +91,21 @@ test('the demo’s heatmaps: each neighbourhood shows shaded cells and what was 
 		.poll(async () => Number(await reportValue(page, /^Cells shown$/)))
 		.toBeGreaterThan(cells.sundholm!);
 	expect(await shadedPixels(page)).toBeGreaterThan(2_000);
+
+	// Places named (the demo's interviews and survey): a map in each neighbourhood, by source.
+	await chooseResolution(page, 9);
+	await page.getByRole('radio', { name: 'Places named' }).check();
+	await computeHeatmap(page);
+	await expect(page.getByText(/The settings have changed/)).toBeHidden();
+	for (const area of ['vesterbro', 'nordvest', 'sundholm'] as Area[]) {
+		await chooseArea(page, area);
+		const shown = Number(await reportValue(page, /^Cells shown$/));
+		expect(shown, area).toBeGreaterThanOrEqual(1);
+		await expect.poll(() => drawnCells(page), { message: area }).toBeGreaterThanOrEqual(shown);
+		expect(await reportValue(page, /^Participants by source$/), area).toMatch(
+			/Interview: [1-9].*Survey: [1-9]/
+		);
+	}
 });
 
 test('a computation can be cancelled, and computing again works', async ({ page, context }) => {

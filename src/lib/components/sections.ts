@@ -2,8 +2,26 @@ import type { Pathname } from '$app/types';
 import type { IconName } from './Icon.svelte';
 import { m } from '$lib/paraglide/messages.js';
 
+/**
+ * The paths sections link to. Narrower than every route (`Pathname`): `resolve` over a union of
+ * more than 25 routes is beyond TypeScript's overload check, and a section is one of these anyway.
+ */
+type SectionPath = Extract<
+	Pathname,
+	| '/notes'
+	| '/follow'
+	| '/places'
+	| '/map'
+	| '/heatmaps'
+	| '/settings'
+	| '/notes/participants'
+	| '/interviews'
+	| '/notes/codebook'
+	| '/settings/trash'
+>;
+
 export interface Section {
-	path: Pathname;
+	path: SectionPath;
 	label: () => string;
 	icon: IconName;
 	/** In the phone's bottom bar (at most four, and More); the others are under More. */
@@ -23,6 +41,7 @@ export const SECTIONS: Section[] = [
 /** What the phone's More menu holds besides the sections left out of the bar. */
 export const MORE_LINKS: Section[] = [
 	{ path: '/notes/participants', label: () => m.participantsTitle(), icon: 'user' },
+	{ path: '/interviews', label: () => m.navInterviews(), icon: 'map' },
 	{ path: '/notes/codebook', label: () => m.codebookTitle(), icon: 'tag' },
 	{ path: '/settings/trash', label: () => m.trashTitle(), icon: 'trash' }
 ];

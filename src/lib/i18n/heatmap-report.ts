@@ -1,7 +1,14 @@
 import { m } from '$lib/paraglide/messages.js';
 import { formatDateTime, type AppLocale } from '$lib/domain/format/datetime';
-import type { DisclosureReport, HeatmapMap, HeatmapParameters } from '$lib/domain/heatmap/schema';
-import { areaName, formatNumber, metricName, unitName } from './heatmap-labels';
+import {
+	HEATMAP_SOURCES,
+	type DisclosureReport,
+	type HeatmapMap,
+	type HeatmapParameters,
+	type HeatmapSource
+} from '$lib/domain/heatmap/schema';
+import { activityName } from './named-place-labels';
+import { areaName, formatNumber, metricName, sourceName, unitName } from './heatmap-labels';
 
 /**
  * The disclosure report in plain words: the same lines on the screen and in the Markdown export.
@@ -54,7 +61,9 @@ export function reportFacts(r: DisclosureReport, locale: AppLocale): ReportFact[
 			label:
 				p.metric === 'notes'
 					? m.heatReportInstitutionNotes({}, o)
-					: m.heatReportInstitutionTime({}, o),
+					: p.metric === 'places-named'
+						? m.heatReportInstitutionNamed({}, o)
+						: m.heatReportInstitutionTime({}, o),
 			value: m.heatReportInstitutionShareValue(
 				{
 					percent: formatNumber(r.institutionShare * 100, locale, 0),
@@ -70,6 +79,7 @@ export function reportFacts(r: DisclosureReport, locale: AppLocale): ReportFact[
 			label: m.heatReportReconstructed({}, o),
 			value: m.heatReportMinutes({ minutes: n(Math.round(r.reconstructedMinutesLeftOut)) }, o)
 		});
+	if (p.metric === 'places-named') facts.push(bySourceFact(r.participantsBySource, n, locale));
 	return facts;
 }
 
@@ -92,7 +102,38 @@ export function parameterLines(p: HeatmapParameters, locale: AppLocale): string[
 			{ buffer: p.institutionBufferMetres, minutes: p.institutionMarginMinutes },
 			o
 		),
-		p.includeReconstructed ? m.heatParamReconstructedIn({}, o) : m.heatParamReconstructedOut({}, o)
+		p.includeReconstructed ? m.heatParamReconstructedIn({}, o) : m.heatParamReconstructedOut({}, o),
+		...namedParameterLines(p, locale)
+	];
+}
+
+/** How many participants each source contributed: counts (a band each, in a release). */
+export function bySourceFact<T>(
+	bySource: Partial<Record<HeatmapSource, T>>,
+	format: (v: T) => string,
+	locale: AppLocale
+): ReportFact {
+	const o = { locale };
+	const parts = HEATMAP_SOURCES.filter((s) => bySource[s] !== undefined).map((s) =>
+		m.heatReportBySourceValue({ source: sourceName(s, locale), count: format(bySource[s]!) }, o)
+	);
+	return { label: m.heatReportBySource({}, o), value: parts.join('; ') };
+}
+
+/** Places named: the activity counted (if one) and the sources drawn on. */
+export function namedParameterLines(
+	p: Pick<HeatmapParameters, 'metric' | 'activity' | 'sources'>,
+	locale: AppLocale
+): string[] {
+	if (p.metric !== 'places-named') return [];
+	const o = { locale };
+	const sources = (p.sources ?? HEATMAP_SOURCES).map((s) => sourceName(s, locale)).join(', ');
+	return [
+		m.heatParamActivity(
+			{ activity: p.activity ? activityName(p.activity, locale) : m.heatActivityAll({}, o) },
+			o
+		),
+		m.heatParamSources({ sources }, o)
 	];
 }
 

@@ -1,4 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
+import type { AppLocale } from '$lib/domain/format/datetime';
+import type { Message } from './message';
 import type {
 	Activity,
 	Companion,
@@ -10,14 +12,14 @@ import type {
 
 /** The user's words for a named place's attributes, in the current language. */
 
-const SOURCES: Record<NamedPlaceSource, () => string> = {
+const SOURCES: Record<NamedPlaceSource, Message> = {
 	interview: m.npSourceInterview,
 	survey: m.npSourceSurvey,
 	'follow-along': m.npSourceFollowAlong,
 	observation: m.npSourceObservation
 };
 
-const ACTIVITY_NAMES: Record<Activity, () => string> = {
+const ACTIVITY_NAMES: Record<Activity, Message> = {
 	sleep: m.npActSleep,
 	'hang-out': m.npActHangOut,
 	buy: m.npActBuy,
@@ -58,8 +60,11 @@ const FEELING_NAMES: Record<Feeling, () => string> = {
 	unsafe: m.npFeelUnsafe
 };
 
-export const sourceName = (s: NamedPlaceSource): string => SOURCES[s]();
-export const activityName = (a: Activity): string => ACTIVITY_NAMES[a]();
+/** In the current language, or the one given (a report names its own). */
+export const sourceName = (s: NamedPlaceSource, locale?: AppLocale): string =>
+	SOURCES[s]({}, { locale });
+export const activityName = (a: Activity, locale?: AppLocale): string =>
+	ACTIVITY_NAMES[a]({}, { locale });
 export const frequencyName = (f: Frequency): string => FREQUENCY_NAMES[f]();
 export const timeOfDayName = (t: TimeOfDay): string => TIME_NAMES[t]();
 export const companionName = (c: Companion): string => COMPANION_NAMES[c]();

@@ -4,7 +4,7 @@ import type { CountBand } from '$lib/domain/heatmap/bands';
 import { classesOf } from '$lib/domain/heatmap/classes';
 import type { ReleaseParameters, ReleaseStatement } from '$lib/domain/heatmap/release-schema';
 import { areaName, formatNumber, metricName, unitName } from './heatmap-labels';
-import type { ReportFact } from './heatmap-report';
+import { bySourceFact, namedParameterLines, type ReportFact } from './heatmap-report';
 
 /*
  * A release's report in words: the same lines on the screen (before a release, as it would go)
@@ -78,7 +78,9 @@ export function releaseFacts(s: ReleaseStatement, locale: AppLocale): ReportFact
 			label:
 				p.metric === 'notes'
 					? m.heatReportInstitutionNotes({}, o)
-					: m.heatReportInstitutionTime({}, o),
+					: p.metric === 'places-named'
+						? m.heatReportInstitutionNamed({}, o)
+						: m.heatReportInstitutionTime({}, o),
 			value: m.relInstitutionShareValue(
 				{ percent: c.institutionSharePercent, minutes: p.institutionMarginMinutes },
 				o
@@ -97,6 +99,7 @@ export function releaseFacts(s: ReleaseStatement, locale: AppLocale): ReportFact
 			label: m.heatReportReconstructed({}, o),
 			value: m.relMinutesBand({ band: band(c.reconstructedMinutes) }, o)
 		});
+	if (p.metric === 'places-named' && c.bySource) facts.push(bySourceFact(c.bySource, band, locale));
 	return facts;
 }
 
@@ -147,7 +150,8 @@ export function releaseParameterLines(p: ReleaseParameters, locale: AppLocale): 
 			{ buffer: p.institutionBufferMetres, minutes: p.institutionMarginMinutes },
 			o
 		),
-		p.includeReconstructed ? m.heatParamReconstructedIn({}, o) : m.heatParamReconstructedOut({}, o)
+		p.includeReconstructed ? m.heatParamReconstructedIn({}, o) : m.heatParamReconstructedOut({}, o),
+		...namedParameterLines(p, locale)
 	];
 }
 

@@ -11,6 +11,7 @@ import type {
 	HeatmapStop,
 	Institution,
 	LocatedNote,
+	NamedPlaceInput,
 	TrackColumns
 } from '$lib/domain/heatmap/schema';
 
@@ -28,6 +29,8 @@ export interface BenchDataOptions {
 	seed?: number;
 	/** Seconds between fixes (5 by default). */
 	intervalSeconds?: number;
+	/** Survey respondents who each name five places (0 by default): extra participants. */
+	respondents?: number;
 }
 
 interface Pt {
@@ -88,14 +91,47 @@ export function generateBenchData(o: BenchDataOptions): HeatmapInput {
 					});
 		}
 	}
+	const namedPlaces = namedBy(rnd, o.respondents ?? 0, hotspots, participants, firstDay);
 	return {
 		participants,
 		tracks,
 		stops,
 		notes,
+		namedPlaces,
 		institutions: BENCH_INSTITUTIONS,
 		outlines: APPROXIMATE_OUTLINES
 	};
+}
+
+const ACTIVITIES = ['sleep', 'hang-out', 'buy', 'use', 'eat', 'help'] as const;
+
+/** Respondents who each name five places: mostly hot spots, one of their own, at cell 8 or 9. */
+function namedBy(
+	rnd: Random,
+	respondents: number,
+	hotspots: Pt[][],
+	participants: HeatmapParticipant[],
+	firstDay: number
+): NamedPlaceInput[] {
+	const named: NamedPlaceInput[] = [];
+	for (let r = 0; r < respondents; r++) {
+		const participantId = `S${String(r + 1).padStart(5, '0')}`;
+		participants.push({ id: participantId, aggregateConsent: true, withdrawn: false });
+		const area = r % 3;
+		const namedAt = firstDay + rnd.int(0, 59) * 86_400_000;
+		for (let i = 0; i < 5; i++) {
+			const at = i < 4 ? rnd.pick(hotspots[area]!) : pointIn(rnd, NEIGHBOURHOOD_KEYS[area]!);
+			const cell = snapToCell(at.lat, at.lon, rnd.chance(0.5) ? 8 : 9).cell;
+			named.push({
+				participantId,
+				source: 'survey',
+				cell,
+				activity: rnd.pick(ACTIVITIES),
+				namedAt
+			});
+		}
+	}
+	return named;
 }
 
 function pointIn(rnd: Random, key: NeighbourhoodKey): Pt {

@@ -13,7 +13,9 @@ export const CLASS_BREAKS: Record<HeatmapParameters['unit'], readonly number[]> 
 	// an hour, two, five, ten, twenty and fifty hours
 	minutes: [60, 120, 300, 600, 1200, 3000],
 	notes: [5, 10, 20, 50, 100],
-	'person-days': [10, 20, 50, 100, 200]
+	'person-days': [10, 20, 50, 100, 200],
+	// distinct people who named (or were seen in) a cell: every shown cell has at least k = 5
+	participants: [10, 20, 50, 100]
 };
 
 /** The classes of a set of bounds: [0, b1), [b1, b2), …, [bn, ∞). */

@@ -4,6 +4,7 @@ import { Contributions } from './contributions';
 import { DayIndex } from './days';
 import { fingerprintOf } from './fingerprint';
 import { buildMaps } from './maps';
+import { processNamedPlaces, sourceIndex } from './named';
 import { processNotes } from './notes';
 import {
 	HeatmapCancelled,
@@ -46,6 +47,9 @@ export function computeHeatmap(
 	const { included, excluded } = selectParticipants(input, params);
 	const days = new DayIndex();
 	const contrib = new Contributions(grid.cells.length);
+	const named = params.metric === 'places-named';
+	// Places named for one activity: only named places have one; all: every chosen source.
+	const sources = new Set(named && opts.activity ? [] : opts.sources);
 	const stage: TrackStage = {
 		grid,
 		inst,
@@ -69,7 +73,9 @@ export function computeHeatmap(
 	const totalFixes = input.tracks.reduce((n, tr) => n + tr.t.length, 0) || 1;
 	let done = 0;
 	let nextReport = PROGRESS_EVERY;
-	for (const tr of input.tracks) {
+	const withTracks = !named || sources.has('tracks');
+	contrib.setSource(sourceIndex('tracks'));
+	for (const tr of withTracks ? input.tracks : []) {
 		const p = included.get(tr.participantId);
 		done += tr.t.length;
 		if (p === undefined) continue;
@@ -80,16 +86,32 @@ export function computeHeatmap(
 			report((0.9 * done) / totalFixes);
 		}
 	}
-	for (const stops of stopsOf.values())
+	for (const stops of withTracks ? stopsOf.values() : [])
 		processFollowAlong(stage, included.get(stops[0]!.participantId)!, null, stops);
 	contrib.flush();
 	report(0.9);
+	contrib.setSource(sourceIndex('notes'));
 	processNotes(
-		{ grid, days, contrib, metric: params.metric, cuts: stage.cuts, included },
-		input.notes
+		// Places named takes a note as presence, as person-days does.
+		{
+			grid,
+			days,
+			contrib,
+			metric: named ? 'person-days' : params.metric,
+			cuts: stage.cuts,
+			included
+		},
+		!named || sources.has('notes') ? input.notes : []
 	);
+	if (named) {
+		contrib.asPresence();
+		const { activity } = opts;
+		const stageN = { grid, days, contrib, included, activity, sources: new Set(opts.sources) };
+		processNamedPlaces(stageN, input.namedPlaces ?? []);
+	}
 	report(0.95);
-	const stats = cellStats(contrib, included.size, days.count, params.metric === 'person-days');
+	const mode = named ? 'distinct' : params.metric === 'person-days' ? 'person-days' : 'sum';
+	const stats = cellStats(contrib, included.size, days.count, mode);
 	const result = buildMaps({
 		grid,
 		stats,
@@ -107,7 +129,8 @@ export function computeHeatmap(
 
 function parameters(o: HeatmapOptions): HeatmapParameters {
 	const publication = o.preset === 'publication';
-	const unit = o.metric === 'time' ? 'minutes' : o.metric;
+	const unit = UNITS[o.metric];
+	const named = o.metric === 'places-named';
 	return {
 		metric: o.metric,
 		unit,
@@ -123,9 +146,17 @@ function parameters(o: HeatmapOptions): HeatmapParameters {
 		institutionBufferMetres: o.institutionBufferMetres,
 		institutionMarginMinutes: o.institutionMarginMinutes,
 		includeReconstructed: o.includeReconstructed,
-		maxFixIntervalSeconds: o.maxFixIntervalSeconds
+		maxFixIntervalSeconds: o.maxFixIntervalSeconds,
+		...(named ? { sources: o.sources, ...(o.activity ? { activity: o.activity } : {}) } : {})
 	};
 }
+
+const UNITS: Record<HeatmapOptions['metric'], HeatmapParameters['unit']> = {
+	time: 'minutes',
+	notes: 'notes',
+	'person-days': 'person-days',
+	'places-named': 'participants'
+};
 
 /**
  * Participants enter only with consent to aggregates and when not withdrawn; data of an id not
@@ -154,6 +185,7 @@ function selectParticipants(input: HeatmapInput, params: HeatmapParameters) {
 	for (const tr of input.tracks) check(tr.participantId);
 	for (const s of input.stops) check(s.participantId);
 	for (const n of input.notes) n.participantIds.forEach(check);
+	for (const n of input.namedPlaces ?? []) check(n.participantId);
 	excluded.unknown = unknown.size;
 	return { included, excluded };
 }

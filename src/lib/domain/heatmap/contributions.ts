@@ -9,6 +9,8 @@ export class Contributions {
 	participant = new Int32Array(4096);
 	day = new Int32Array(4096);
 	weight = new Float64Array(4096);
+	/** Which source (an index into HEATMAP_SOURCES) each row came from, for the report. */
+	source = new Uint8Array(4096);
 	length = 0;
 	/** Per cell, before the institution rules: time (or notes) seen, and what survived the cut. */
 	readonly shareRaw: Float64Array;
@@ -20,6 +22,7 @@ export class Contributions {
 	#n = 0;
 	#p = -1;
 	#d = -1;
+	#s = 0;
 
 	constructor(readonly cellCount: number) {
 		this.shareRaw = new Float64Array(cellCount);
@@ -40,6 +43,23 @@ export class Contributions {
 		this.#scratch[c]! += w;
 	}
 
+	/** Rows added from now on come from source s (an index into HEATMAP_SOURCES). */
+	setSource(s: number): void {
+		this.flush();
+		this.#s = s;
+	}
+
+	/**
+	 * Places named counts people, not minutes: every row so far (tracks, notes) becomes presence,
+	 * weight 1, and the shares are restarted for the named places.
+	 */
+	asPresence(): void {
+		this.flush();
+		this.weight.fill(1, 0, this.length);
+		this.shareRaw.fill(0);
+		this.shareKept.fill(0);
+	}
+
 	share(c: number, raw: number, kept: number): void {
 		this.shareRaw[c]! += raw;
 		this.shareKept[c]! += kept;
@@ -55,6 +75,7 @@ export class Contributions {
 			this.participant[r] = this.#p;
 			this.day[r] = this.#d;
 			this.weight[r] = this.#scratch[c]!;
+			this.source[r] = this.#s;
 			this.#scratch[c] = 0;
 		}
 		this.#n = 0;
@@ -62,10 +83,11 @@ export class Contributions {
 
 	#grow(need: number): void {
 		const size = Math.max(need, this.cell.length * 2);
-		const copy = <T extends Int32Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
+		const copy = <T extends Int32Array | Float64Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
 		this.cell = copy(this.cell, new Int32Array(size));
 		this.participant = copy(this.participant, new Int32Array(size));
 		this.day = copy(this.day, new Int32Array(size));
 		this.weight = copy(this.weight, new Float64Array(size));
+		this.source = copy(this.source, new Uint8Array(size));
 	}
 }

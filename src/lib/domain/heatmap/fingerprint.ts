@@ -70,6 +70,7 @@ export function fingerprintOf(
 			o.includeReconstructed,
 			o.maxFixIntervalSeconds,
 			o.view,
+			o.metric === 'places-named' ? [o.activity ?? null, o.sources] : null,
 			input.participants,
 			input.institutions,
 			input.outlines

@@ -87,6 +87,15 @@ describe('heatmap: 1,000,000 fixes, 200 participants', () => {
 	);
 });
 
+describe('heatmap: places named, 1,000,000 fixes plus 10,000 respondents × 5 places', () => {
+	const data = generateBenchData({ fixes: 1_000_000, participants: 200, respondents: 10_000 });
+	bench(
+		'computeHeatmap, places named (all sources)',
+		timed('named', () => computeHeatmap(data, { metric: 'places-named' })),
+		{ iterations: 20, warmupIterations: 3 }
+	);
+});
+
 afterAll(() => {
 	const [compute, cold, floor, turf] = ['compute', 'cold', 'floor', 'turf'].map((k) =>
 		median(times[k])
@@ -98,7 +107,8 @@ afterAll(() => {
 			`  ${lines.join('\n  ')}`,
 			`  1,000,000 fixes: computeHeatmap ${ms(compute)} (cold ${ms(cold)}), floor ${ms(floor)}, naive Turf ${ms(turf)}`,
 			`  vs naive Turf: ${(turf / compute).toFixed(0)}× faster (cold ${(turf / cold).toFixed(0)}×; target ≥ 30×)`,
-			`  vs floor: ${(compute / floor).toFixed(1)}× the floor (cold ${(cold / floor).toFixed(1)}×; target ≤ 10×)`
+			`  vs floor: ${(compute / floor).toFixed(1)}× the floor (cold ${(cold / floor).toFixed(1)}×; target ≤ 10×)`,
+			`  places named, 1,000,000 fixes + 50,000 named places: ${ms(median(times.named))} (target ≤ 1 s)`
 		].join('\n')
 	);
 });

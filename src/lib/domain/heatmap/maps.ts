@@ -10,8 +10,10 @@ import type {
 	HeatmapArea,
 	HeatmapMap,
 	HeatmapParameters,
-	HeatmapResult
+	HeatmapResult,
+	HeatmapSource
 } from './schema';
+import { HEATMAP_SOURCES } from './schema';
 import type { CellStats } from './stats';
 import { CELL_STATUS } from './status';
 
@@ -69,8 +71,11 @@ export function buildMaps(ctx: MapContext): HeatmapResult {
 		}
 	}
 	const maps = {} as Record<HeatmapArea, HeatmapMap>;
-	NEIGHBOURHOOD_KEYS.forEach((key, a) => (maps[key] = areaMap(ctx, key, a, status, shown)));
-	maps.all = areaMap(ctx, 'all', -1, status, shown);
+	const bySource = participantsBySource(ctx, status);
+	NEIGHBOURHOOD_KEYS.forEach(
+		(key, a) => (maps[key] = areaMap(ctx, key, a, status, shown, bySource[key]))
+	);
+	maps.all = areaMap(ctx, 'all', -1, status, shown, bySource.all);
 	if (!ctx.evidence) return { maps };
 	return { maps, evidence: buildEvidence(ctx, status, ctx.evidence.fingerprint) };
 }
@@ -80,7 +85,8 @@ function areaMap(
 	area: HeatmapArea,
 	a: number,
 	status: Uint8Array,
-	shown: Float64Array
+	shown: Float64Array,
+	bySource: Record<HeatmapSource, number>
 ): HeatmapMap {
 	const { grid, stats, contrib, params } = ctx;
 	const count = [0, 0, 0, 0, 0, 0];
@@ -126,7 +132,37 @@ function areaMap(
 		institutionShare: raw > 0 ? Math.round(((raw - kept) / raw) * 10_000) / 10_000 : 0,
 		reconstructedMinutesLeftOut: Math.round(reconstructed * 10) / 10,
 		participantsExcluded: ctx.excluded,
+		participantsBySource: bySource,
 		parameters: params
 	};
 	return { area, cells, classes: classesOf(params.classBreaks), report };
+}
+
+/** Per map and source: distinct participants whose rows from that source are in shown cells. */
+function participantsBySource(
+	ctx: MapContext,
+	status: Uint8Array
+): Record<HeatmapArea, Record<HeatmapSource, number>> {
+	const { contrib, grid, participantCount } = ctx;
+	const areas = NEIGHBOURHOOD_KEYS.length;
+	// seen[(area * sources + source) * participants + p], the last area being all three
+	const seen = new Uint8Array((areas + 1) * HEATMAP_SOURCES.length * participantCount);
+	for (let r = 0; r < contrib.length; r++) {
+		const c = contrib.cell[r]!;
+		if (status[c] !== SHOWN || !(contrib.weight[r]! > 0)) continue;
+		const s = contrib.source[r]!;
+		const p = contrib.participant[r]!;
+		for (const a of [grid.area[c]!, areas])
+			seen[(a * HEATMAP_SOURCES.length + s) * participantCount + p] = 1;
+	}
+	const count = (a: number) =>
+		Object.fromEntries(
+			HEATMAP_SOURCES.map((src, s) => {
+				const at = (a * HEATMAP_SOURCES.length + s) * participantCount;
+				return [src, seen.subarray(at, at + participantCount).reduce((n, v) => n + v, 0)];
+			})
+		) as Record<HeatmapSource, number>;
+	const out = { all: count(areas) } as Record<HeatmapArea, Record<HeatmapSource, number>>;
+	NEIGHBOURHOOD_KEYS.forEach((key, a) => (out[key] = count(a)));
+	return out;
 }

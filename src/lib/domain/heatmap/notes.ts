@@ -52,34 +52,40 @@ export function processNotes(st: NoteStage, notes: readonly LocatedNote[]): void
 	st.contrib.flush();
 }
 
-interface NoteCells {
+export interface NoteCells {
 	cells: number[];
 	parts: number;
 }
 
 function noteCells(g: CellGrid, note: LocatedNote, cache: Map<string, NoteCells>): NoteCells {
-	if (note.cell === undefined) {
-		const c = cellAt(g, note.lat!, note.lon!);
-		return { cells: c < 0 ? [] : [c], parts: 1 };
-	}
-	let found = cache.get(note.cell);
+	if (note.cell !== undefined) return cellsOfId(g, note.cell, cache);
+	const c = cellAt(g, note.lat!, note.lon!);
+	return { cells: c < 0 ? [] : [c], parts: 1 };
+}
+
+/**
+ * The map's cells an H3 cell of any resolution stands for: itself, its parent (a finer cell), or
+ * its children (a coarser one, `parts` of them, some perhaps outside the map).
+ */
+export function cellsOfId(g: CellGrid, id: string, cache: Map<string, NoteCells>): NoteCells {
+	let found = cache.get(id);
 	if (found === undefined) {
 		found = { cells: [], parts: 1 };
-		if (isValidCell(note.cell)) {
-			const r = getResolution(note.cell);
+		if (isValidCell(id)) {
+			const r = getResolution(id);
 			const ids =
 				r === g.resolution
-					? [note.cell]
+					? [id]
 					: r > g.resolution
-						? [cellToParent(note.cell, g.resolution)]
-						: cellToChildren(note.cell, g.resolution);
+						? [cellToParent(id, g.resolution)]
+						: cellToChildren(id, g.resolution);
 			found.parts = ids.length;
-			for (const id of ids) {
-				const c = g.index.get(id);
+			for (const one of ids) {
+				const c = g.index.get(one);
 				if (c !== undefined) found.cells.push(c);
 			}
 		}
-		cache.set(note.cell, found);
+		cache.set(id, found);
 	}
 	return found;
 }

@@ -49,6 +49,9 @@ export function releasedCounts(input: {
 			noConsent: countBand(r.participantsExcluded.noConsent),
 			withdrawn: countBand(r.participantsExcluded.withdrawn)
 		},
-		reconstructedMinutes: countBand(r.reconstructedMinutesLeftOut)
+		reconstructedMinutes: countBand(r.reconstructedMinutesLeftOut),
+		bySource: Object.fromEntries(
+			Object.entries(r.participantsBySource).map(([s, n]) => [s, countBand(n)])
+		)
 	};
 }

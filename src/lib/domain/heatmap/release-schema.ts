@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { CellId as H3Cell, CellResolution } from '../geo/cell-schema';
 import { NeighbourhoodKey } from '../neighbourhoods/keys';
+import { Activity } from '../named-places/named-place';
 import { Timestamp } from '../records/record';
 import { CountBand } from './bands';
-import { HeatmapArea, HeatmapMetric } from './schema';
+import { HeatmapArea, HeatmapMetric, HeatmapSource } from './schema';
 
 /*
  * A release: an aggregate map that left the device, as the workspace records it. What was
@@ -28,7 +29,7 @@ export type ReleasedCell = z.infer<typeof ReleasedCell>;
 /** The disclosure rules and what a cell holds, as applied to a release (aggregate view only). */
 export const ReleaseParameters = z.object({
 	metric: HeatmapMetric,
-	unit: z.enum(['minutes', 'notes', 'person-days']),
+	unit: z.enum(['minutes', 'notes', 'person-days', 'participants']),
 	resolution: CellResolution,
 	cellEdgeMetres: z.number().positive(),
 	preset: z.enum(['standard', 'publication']),
@@ -40,7 +41,9 @@ export const ReleaseParameters = z.object({
 	institutionBufferMetres: z.number().min(150),
 	institutionMarginMinutes: z.number().min(5),
 	includeReconstructed: z.boolean(),
-	maxFixIntervalSeconds: z.number().positive()
+	maxFixIntervalSeconds: z.number().positive(),
+	activity: Activity.optional(),
+	sources: z.array(HeatmapSource).min(1).optional()
 });
 export type ReleaseParameters = z.infer<typeof ReleaseParameters>;
 
@@ -79,7 +82,9 @@ export const ReleasedCounts = z.object({
 	smallestK: CountBand.nullable(),
 	institutionSharePercent: z.number().int().min(0).max(100),
 	leftOut: z.object({ noConsent: CountBand, withdrawn: CountBand }),
-	reconstructedMinutes: CountBand
+	reconstructedMinutes: CountBand,
+	/** Participants each source contributed, in bands (releases before issue 17 have none). */
+	bySource: z.partialRecord(HeatmapSource, CountBand).optional()
 });
 export type ReleasedCounts = z.infer<typeof ReleasedCounts>;
 

@@ -33,6 +33,17 @@ import type { HeatmapEvidence, HeatmapMap } from './schema';
  * 4. Everything is deterministic: no noise to average, the same data give the same release.
  */
 
+/**
+ * Whether a coarse cell's value is the sum of its children's. Person-days and people are not: one
+ * person in two children is one person in the parent.
+ */
+const ADDITIVE: Record<ReleaseParameters['unit'], boolean> = {
+	minutes: true,
+	notes: true,
+	'person-days': false,
+	participants: false
+};
+
 export interface EarlierRelease extends ReleaseStatement {
 	id: string;
 	releasedAt: number;
@@ -98,7 +109,7 @@ export function checkRelease(
 		new Set(institution),
 		rules
 	);
-	const subtraction = holdBackSubtractable(statements, res, ofUnit, unit !== 'person-days');
+	const subtraction = holdBackSubtractable(statements, res, ofUnit, ADDITIVE[unit]);
 
 	const cells = [...statements]
 		.filter(([, s]) => s.band !== null)

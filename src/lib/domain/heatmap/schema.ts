@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CellResolution, DEFAULT_HEATMAP_RESOLUTION } from '../geo/cells';
 import { AreaGeometry } from '../neighbourhoods/geometry';
 import { NEIGHBOURHOOD_KEYS, NeighbourhoodKey } from '../neighbourhoods/keys';
+import { Activity, NAMED_PLACE_SOURCES, NamedPlaceSource } from '../named-places/named-place';
 
 /*
  * The heatmap's input, options and output. Options are zod schemas (the UI and the worker messages
@@ -85,17 +86,38 @@ export const Institution = z.discriminatedUnion('shape', [
 ]);
 export type Institution = z.infer<typeof Institution>;
 
+/** Every source a map can draw on: the named places' four, the follow-along tracks, located notes. */
+export const HEATMAP_SOURCES = [...NAMED_PLACE_SOURCES, 'tracks', 'notes'] as const;
+export const HeatmapSource = z.enum(HEATMAP_SOURCES);
+export type HeatmapSource = z.infer<typeof HeatmapSource>;
+
+/**
+ * A place a participant named as part of their everyday life, as its H3 cell (snapped at entry,
+ * at the resolution their consent allows; a glossary place comes as its cell). `namedAt` is when
+ * it was said (the interview's or the survey's date): it is the day the days rule counts.
+ */
+export const NamedPlaceInput = z.object({
+	participantId: z.string().min(1),
+	source: NamedPlaceSource,
+	cell: z.string().min(1),
+	activity: Activity,
+	namedAt: Ms
+});
+export type NamedPlaceInput = z.infer<typeof NamedPlaceInput>;
+
 export const HeatmapInput = z.object({
 	participants: z.array(HeatmapParticipant),
 	tracks: z.array(TrackColumns),
 	stops: z.array(HeatmapStop),
 	notes: z.array(LocatedNote),
+	/** Only the places-named metric reads them. */
+	namedPlaces: z.array(NamedPlaceInput).optional(),
 	institutions: z.array(Institution),
 	outlines: z.record(NeighbourhoodKey, AreaGeometry)
 });
 export type HeatmapInput = z.infer<typeof HeatmapInput>;
 
-export const HeatmapMetric = z.enum(['time', 'notes', 'person-days']);
+export const HeatmapMetric = z.enum(['time', 'notes', 'person-days', 'places-named']);
 export type HeatmapMetric = z.infer<typeof HeatmapMetric>;
 
 export const HeatmapView = z.discriminatedUnion('kind', [
@@ -128,6 +150,13 @@ export const HeatmapOptions = z
 		/** Fixes further apart than this are a gap: where the person was in between is unknown. */
 		maxFixIntervalSeconds: z.number().positive().max(86_400).default(600),
 		view: HeatmapView.default({ kind: 'aggregate' }),
+		/** Places named: count only the named places of this activity (tracks and notes have none). */
+		activity: Activity.optional(),
+		/** Places named: which sources a participant's presence in a cell may come from. */
+		sources: z
+			.array(HeatmapSource)
+			.min(1)
+			.default([...HEATMAP_SOURCES]),
 		/** Also return what a release is checked with (`result.evidence`): per-cell contributions. */
 		evidence: z.boolean().default(false)
 	})
@@ -141,7 +170,7 @@ export type HeatmapOptions = z.output<typeof HeatmapOptions>;
 /** The options as applied, written into every disclosure report. */
 export interface HeatmapParameters {
 	metric: HeatmapMetric;
-	unit: 'minutes' | 'notes' | 'person-days';
+	unit: 'minutes' | 'notes' | 'person-days' | 'participants';
 	resolution: CellResolution;
 	cellEdgeMetres: number;
 	preset: 'standard' | 'publication';
@@ -156,6 +185,9 @@ export interface HeatmapParameters {
 	institutionMarginMinutes: number;
 	includeReconstructed: boolean;
 	maxFixIntervalSeconds: number;
+	/** Places named only: the activity counted (absent: all) and the sources drawn on. */
+	activity?: Activity;
+	sources?: HeatmapSource[];
 }
 
 export interface HeatCell {
@@ -189,6 +221,8 @@ export interface DisclosureReport {
 	institutionShare: number;
 	reconstructedMinutesLeftOut: number;
 	participantsExcluded: { noConsent: number; withdrawn: number; unknown: number };
+	/** Distinct participants each source contributed to shown cells (one may come from several). */
+	participantsBySource: Record<HeatmapSource, number>;
 	parameters: HeatmapParameters;
 }
 

@@ -15,14 +15,21 @@ export interface CellStats {
 }
 
 /**
+ * How rows add up to a participant's weight in a cell: summed (minutes, notes), one per day
+ * (person-days), or the largest row, at most 1 (places named: a person counts once, and a place
+ * named coarser than the map counts as the share of it that the cell is).
+ */
+export type WeightMode = 'sum' | 'person-days' | 'distinct';
+
+/**
  * Groups the contribution rows by cell (a counting sort) and counts distinct participants and days
- * with stamp arrays. For person-days a participant's weight in a cell is their number of days there.
+ * with stamp arrays.
  */
 export function cellStats(
 	contrib: Contributions,
 	participantCount: number,
 	dayCount: number,
-	personDays: boolean
+	mode: WeightMode
 ): CellStats {
 	const cells = contrib.cellCount;
 	const rows = contrib.length;
@@ -62,11 +69,11 @@ export function cellStats(
 				dayList.push(d);
 			}
 			let w = contrib.weight[r]!;
-			if (personDays) {
+			if (mode === 'person-days') {
 				const key = p * dayCount + d;
 				w = seen.has(key) ? 0 : 1;
 				seen.add(key);
-			}
+			} else if (mode === 'distinct') w = Math.max(0, Math.min(1, w) - partWeight[slotP[p]!]!);
 			partWeight[slotP[p]!]! += w;
 			weight[c]! += w;
 		}

@@ -7,6 +7,8 @@ import { GAP_BEFORE } from '$lib/domain/tracks/fix';
 import { followAlongsRepo, stopsRepo } from '$lib/db/follow-alongs.repo';
 import { notesRepo } from '$lib/db/notes.repo';
 import { placesRepo } from '$lib/db/places.repo';
+import { interviewsRepo, namedPlacesRepo } from '$lib/db/named-places.repo';
+import { latLngToCell } from 'h3-js';
 import { updateSettings } from '$lib/db/settings.repo';
 import { useFreshWorkspace } from '$lib/testing/workspace';
 import { seedDemo } from '$lib/features/settings/demo.service';
@@ -200,5 +202,61 @@ describe('the demo workspace', () => {
 		expect(standard.sundholm).toBeGreaterThanOrEqual(5);
 		const fine = shown(10);
 		for (const nb of NEIGHBOURHOOD_KEYS) expect(fine[nb], nb).toBeGreaterThanOrEqual(10);
+	});
+
+	it('shows a places-named map in each neighbourhood, from interviews and the survey', async () => {
+		await seedDemo();
+		const { input, institutionBufferMetres } = await gatherHeatmapInput();
+		expect(input.namedPlaces!.length).toBeGreaterThan(500);
+		const result = computeHeatmap(input, { institutionBufferMetres, metric: 'places-named' });
+		for (const nb of NEIGHBOURHOOD_KEYS) {
+			const map = result.maps[nb];
+			expect(map.cells.length, nb).toBeGreaterThanOrEqual(1);
+			expect(map.report.smallestK).toBeGreaterThanOrEqual(5);
+			expect(map.report.participantsBySource.survey, nb).toBeGreaterThan(0);
+			expect(map.report.participantsBySource.interview, nb).toBeGreaterThan(0);
+		}
+	});
+
+	it('reads named places as cells, a glossary place through its location, dated by the interview', async () => {
+		const ok = await participant('VB-001');
+		const no = await participant('VB-002', { aggregate: false });
+		const church = await placesRepo.create({
+			name: 'Kirken',
+			location: { type: 'point', lon: 12.548, lat: 55.668, radius: 20 }
+		});
+		const interview = await interviewsRepo.create({
+			participantId: ok.id,
+			interviewerId: ok.id,
+			date: '2026-03-03',
+			startedAt: T0,
+			consentCheckedAt: T0
+		});
+		const cell = latLngToCell(55.665, 12.55, 8);
+		for (const p of [ok, no])
+			await namedPlacesRepo.create({
+				participantId: p.id,
+				source: 'interview',
+				where: { kind: 'cell', cell },
+				activity: 'sleep'
+			});
+		await namedPlacesRepo.create({
+			participantId: ok.id,
+			source: 'interview',
+			where: { kind: 'place', placeId: church.id },
+			activity: 'help',
+			interviewId: interview.id
+		});
+		const { input } = await gatherHeatmapInput();
+		expect(input.namedPlaces).toEqual([
+			expect.objectContaining({ participantId: ok.id, cell, activity: 'sleep' }),
+			{
+				participantId: ok.id,
+				source: 'interview',
+				cell: latLngToCell(55.668, 12.548, 10),
+				activity: 'help',
+				namedAt: Date.UTC(2026, 2, 3, 12)
+			}
+		]);
 	});
 });

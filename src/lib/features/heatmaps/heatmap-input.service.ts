@@ -4,8 +4,11 @@ import type {
 	HeatmapStop,
 	Institution,
 	LocatedNote,
+	NamedPlaceInput,
 	TrackColumns
 } from '$lib/domain/heatmap/schema';
+import { namedPlaceInput } from '$lib/domain/heatmap/named-input';
+import { interviewsRepo, namedPlacesRepo } from '$lib/db/named-places.repo';
 import { inAggregates } from '$lib/domain/participants/participant';
 import { isLive, type PlaceContent } from '$lib/domain/places/place';
 import { currentOutlines, outlinesOnly } from '$lib/db/boundaries.repo';
@@ -92,6 +95,7 @@ export async function gatherHeatmapInput(opts: GatherOptions = {}): Promise<Gath
 		await yieldToPage();
 	}
 	const notes = await locatedNotes(enters, batchSize * 25);
+	const namedPlaces = await namedBy(enters, placeList);
 	opts.onProgress?.(1);
 	return {
 		input: {
@@ -99,6 +103,7 @@ export async function gatherHeatmapInput(opts: GatherOptions = {}): Promise<Gath
 			tracks,
 			stops,
 			notes,
+			namedPlaces,
 			institutions,
 			outlines: outlinesOnly(outlineInfo)
 		},
@@ -188,6 +193,31 @@ async function locatedNotes(enters: ReadonlySet<string>, batch: number): Promise
 			});
 		}
 		await yieldToPage();
+	}
+	return out;
+}
+
+/**
+ * The live named places of participants who may enter, as cells: a glossary place through its
+ * location (a merged place through the one it was merged into), dated by their interview.
+ */
+async function namedBy(
+	enters: ReadonlySet<string>,
+	places: readonly (PlaceContent & { id: string; mergedInto: string | null })[]
+): Promise<NamedPlaceInput[]> {
+	const [named, interviews] = await Promise.all([namedPlacesRepo.list(), interviewsRepo.list()]);
+	const byId = new Map(places.map((p) => [p.id, p]));
+	const location = (id: string) => {
+		let p = byId.get(id);
+		for (let hops = 0; p?.mergedInto && hops < 10; hops++) p = byId.get(p.mergedInto);
+		return p?.location ?? null;
+	};
+	const dates = new Map(interviews.map((i) => [i.id, i.date]));
+	const out: NamedPlaceInput[] = [];
+	for (const np of named) {
+		if (!enters.has(np.participantId)) continue;
+		const input = namedPlaceInput(np, location, (id) => dates.get(id) ?? null);
+		if (input) out.push(input);
 	}
 	return out;
 }

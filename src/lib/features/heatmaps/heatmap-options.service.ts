@@ -1,4 +1,10 @@
-import type { HeatmapMetric, HeatmapOptionsInput } from '$lib/domain/heatmap/schema';
+import {
+	HEATMAP_SOURCES,
+	type HeatmapMetric,
+	type HeatmapOptionsInput,
+	type HeatmapSource
+} from '$lib/domain/heatmap/schema';
+import type { Activity } from '$lib/domain/named-places/named-place';
 import type { CellResolution } from '$lib/domain/geo/cell-schema';
 
 /** What the user chooses on the Heatmaps screen, in the words of the form. */
@@ -9,6 +15,9 @@ export interface HeatmapForm {
 	includeReconstructed: boolean;
 	view: 'aggregate' | 'participant';
 	participantId: string | null;
+	/** Places named: one activity, or null for all; the sources drawn on. */
+	activity: Activity | null;
+	sources: HeatmapSource[];
 }
 
 export const DEFAULT_FORM: HeatmapForm = {
@@ -17,7 +26,9 @@ export const DEFAULT_FORM: HeatmapForm = {
 	preset: 'standard',
 	includeReconstructed: false,
 	view: 'aggregate',
-	participantId: null
+	participantId: null,
+	activity: null,
+	sources: [...HEATMAP_SOURCES]
 };
 
 /**
@@ -38,6 +49,9 @@ export function optionsFor(
 		view: aggregate
 			? { kind: 'aggregate' }
 			: { kind: 'participant', participantId: form.participantId! },
-		evidence: aggregate
+		evidence: aggregate,
+		...(form.metric === 'places-named'
+			? { sources: form.sources, ...(form.activity ? { activity: form.activity } : {}) }
+			: {})
 	};
 }

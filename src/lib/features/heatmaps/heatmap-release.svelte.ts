@@ -75,7 +75,8 @@ export class ReleasePreview {
 		result: HeatmapResult,
 		area: HeatmapArea,
 		title: string,
-		ctx: PrintContext
+		ctx: PrintContext,
+		clearanceConfirmed = false
 	): Promise<Release | null> {
 		this.#publishing = true;
 		try {
@@ -84,7 +85,9 @@ export class ReleasePreview {
 				result,
 				area,
 				{ title: title.trim(), releasedBy, locale: locale.current },
-				releaseFiles(ctx)
+				releaseFiles(ctx),
+				Date.now(),
+				clearanceConfirmed
 			);
 			announcer.confirm(m.relReleased({ title: release.title }));
 			await this.update(result, area);

@@ -1,6 +1,7 @@
 import type { ReleaseContent, ReleaseFiles } from '$lib/domain/heatmap/release-record';
 import type { ReleaseStatement } from '$lib/domain/heatmap/release-schema';
-import { checkRelease, type EarlierRelease } from '$lib/domain/heatmap/releases';
+import { checkRelease, NotReleasable, type EarlierRelease } from '$lib/domain/heatmap/releases';
+import { needsClearanceConfirmation } from '$lib/domain/heatmap/sensitive';
 import type { HeatmapArea, HeatmapResult } from '$lib/domain/heatmap/schema';
 import { listReleases, releasesRepo, type Release } from '$lib/db/releases.repo';
 
@@ -59,8 +60,12 @@ export async function publishRelease(
 	area: HeatmapArea,
 	meta: Omit<ReleaseMeta, 'releasedAt'>,
 	makeFiles: MakeFiles,
-	now = Date.now()
+	now = Date.now(),
+	clearanceConfirmed = false
 ): Promise<Release> {
+	// A map of where people sleep, buy or use leaves only after the worded confirmation.
+	if (needsClearanceConfirmation(result.maps[area].report.parameters) && !clearanceConfirmed)
+		throw new NotReleasable('a map of where people sleep, buy or use needs the confirmation');
 	const statement = await previewRelease(result, area);
 	const full = { ...meta, releasedAt: now };
 	const { files, methods } = await makeFiles(statement, full);
