@@ -95,7 +95,7 @@ export async function applySurveyImport(
 	const people = plan.newCodes.map((code) => {
 		const p = {
 			...meta(),
-			id: newId(now),
+			id: newId(),
 			code,
 			neighbourhood: neighbourhoodOfCode(code),
 			consent: mapping.consent,
