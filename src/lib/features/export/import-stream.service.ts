@@ -126,8 +126,11 @@ export class JsonStream {
 		try {
 			fn();
 		} catch (e) {
-			if (e instanceof TokenizerError || e instanceof TokenParserError)
-				throw new SyntaxError(e.message, { cause: e });
+			// A document cut short between two values is reported with a plain Error, not one of
+			// the parser's own classes (TokenParser.end: "Parser ended in mid-parsing").
+			const plain = e instanceof Error && e.constructor === Error;
+			if (e instanceof TokenizerError || e instanceof TokenParserError || plain)
+				throw new SyntaxError((e as Error).message, { cause: e });
 			throw e;
 		}
 	}
