@@ -16,7 +16,10 @@ export interface SyncMac {
 
 const TAG_BYTES = 16;
 
-export async function deriveSyncMac(derivable: CryptoKey, purpose: 'rollback'): Promise<SyncMac> {
+export async function deriveSyncMac(
+	derivable: CryptoKey,
+	purpose: 'rollback' | 'index'
+): Promise<SyncMac> {
 	const raw = new Uint8Array(
 		await globalThis.crypto.subtle.deriveBits(
 			{

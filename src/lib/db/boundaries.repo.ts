@@ -12,8 +12,7 @@ import { writeTransaction } from './commit';
 export const boundariesRepo = defineRepository({
 	table: 'boundaries',
 	content: BoundaryContent,
-	version: 1,
-	index: (c) => ({ nb: c.neighbourhood })
+	version: 1
 });
 
 export type Boundary = EntityOf<typeof BoundaryContent>;

@@ -1,14 +1,13 @@
 import Dexie, { type Table } from 'dexie';
 
-/** A stored record: metadata and non-identifying index keys in the clear, content in `payload`. */
+/**
+ * A stored record: its id, the version of its content schema and the sealed payload (metadata and
+ * content together, repository.ts), plus the keyed index values of its links (db/index-key.ts).
+ * Rows written before version 11 still carry their metadata beside the payload until the first
+ * unlock rewrites them (db/rewrite-in-place.ts); `fromRow` reads both.
+ */
 export interface Row {
 	id: string;
-	createdAt: number;
-	updatedAt: number;
-	deletedAt: number | null;
-	authorId: string;
-	deviceId: string;
-	rev: Record<string, number>;
 	/** Schema version of the payload. */
 	v: number;
 	payload: unknown;
@@ -52,7 +51,7 @@ export const RETIRED_TABLES = ['heatmaps'] as const;
 /**
  * Every schema version the app has ever had, oldest first. Append only: never edit an old entry;
  * put data changes in an `upgrade` of the new version, with a test that opens the old one.
- * Index only what identifies no one: ids, times, kinds, neighbourhood keys.
+ * Index only ids and keyed links (db/index-key.ts): no time, no neighbourhood, no plain link.
  */
 export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string | null> }[] = [
 	{
@@ -139,6 +138,27 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
 		// row and a mark per table, written by a middleware in the row's own transaction.
 		version: 10,
 		stores: { guard: 'key' }
+	},
+	{
+		// Nothing that links people, places and times in the clear (issue 16): the times and the
+		// neighbourhood go from the indexes (lists filter and sort after opening), and the links
+		// that stay hold keyed values (db/index-key.ts). Rows are rewritten at the first unlock.
+		version: 11,
+		stores: {
+			settings: 'id',
+			ethnographers: 'id',
+			boundaries: 'id',
+			participants: 'id',
+			codes: 'id',
+			notes: 'id, followAlongId',
+			followAlongs: 'id, participantId',
+			stops: 'id, followAlongId, placeId',
+			fixChunks: 'id, followAlongId, [followAlongId+seq]',
+			places: 'id',
+			placeRevisions: 'id, placeId',
+			releases: 'id',
+			tombstones: 'id'
+		}
 	}
 ];
 

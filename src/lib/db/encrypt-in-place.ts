@@ -1,8 +1,9 @@
 import { isSealed } from '$lib/crypto/seal';
-import * as codec from './codec';
 import { RECORD_TABLES, type RecordTable, type Row } from './db';
 import { guardQuota } from './errors';
-import { readEncryptionState, stateEntries, type EncryptionState } from './keystore';
+import { needsRewrite, readLayoutState, stateEntries, type LayoutState } from './keystore';
+import { REPOSITORIES } from './registry';
+import { isOldLayout, rowVersion } from './repository';
 import { db } from './workspace';
 
 export interface EncryptProgress {
@@ -17,21 +18,27 @@ export interface EncryptOptions {
 	onProgress?: (progress: EncryptProgress) => void | Promise<void>;
 }
 
+/** Whether a row is as this version writes it under a key: sealed, metadata inside. */
+const isCurrent = (row: Row) => !isOldLayout(row) && isSealed(row.payload);
+
 /**
- * Encrypts a workspace written before encryption at rest, in place: table by table in id order,
- * a batch at a time. Each batch is sealed first (WebCrypto cannot run inside an IndexedDB
- * transaction), then written in one transaction together with the cursor, so a crash loses
- * nothing and the next start resumes after the last batch written. A row that is sealed already,
- * or changed since it was read, is left as it is: every payload is sealed exactly once.
- * The active codec must be the AES codec accepting plaintext meanwhile, and the vault's state key
- * held (keystore.holdStateKey).
+ * Rewrites every record row through its repository, in place: a workspace written before
+ * encryption at rest gets its payloads sealed, and one written before version 11 gets its
+ * metadata sealed into the payload and its links keyed (issue 16) — one pass does both. Table by
+ * table in id order, a batch at a time: each batch is opened and sealed first (WebCrypto cannot
+ * run inside an IndexedDB transaction), then written in one transaction together with the cursor,
+ * which is part of the vault's authenticated state, so a crash loses nothing and the next unlock
+ * resumes after the last batch written. A row already current, or changed since it was read (the
+ * app wrote it anew), is left as it is. Needs the workspace unlocked (the codec accepting
+ * plaintext while encrypting), the index key and the vault's state key held.
  */
 export async function encryptInPlace(options: EncryptOptions = {}): Promise<void> {
 	const batchSize = options.batchSize ?? 500;
-	const state = await readEncryptionState();
-	if (state.state !== 'migrating') return;
+	if (!(await needsRewrite())) return;
+	const layout = await readLayoutState();
+	const cursor = layout.done ? null : layout.cursor;
 	const d = db();
-	const start = state.cursor ? RECORD_TABLES.indexOf(state.cursor.table) : 0;
+	const start = cursor ? RECORD_TABLES.indexOf(cursor.table) : 0;
 	let total = 0;
 	let done = 0;
 	for (const [i, table] of RECORD_TABLES.entries()) {
@@ -39,13 +46,13 @@ export async function encryptInPlace(options: EncryptOptions = {}): Promise<void
 		const count = await rows.count();
 		total += count;
 		if (i < start) done += count;
-		else if (i === start && state.cursor)
-			done += await rows.where('id').belowOrEqual(state.cursor.afterId).count();
+		else if (i === start && cursor)
+			done += await rows.where('id').belowOrEqual(cursor.afterId).count();
 	}
 	await options.onProgress?.({ done, total });
 
 	for (const table of RECORD_TABLES.slice(start)) {
-		let after = state.cursor?.table === table ? state.cursor.afterId : null;
+		let after = cursor?.table === table ? cursor.afterId : null;
 		for (;;) {
 			const rows = d.recordTable(table);
 			const batch = await (after === null ? rows.orderBy('id') : rows.where('id').above(after))
@@ -58,33 +65,29 @@ export async function encryptInPlace(options: EncryptOptions = {}): Promise<void
 			await options.onProgress?.({ done, total });
 		}
 	}
-	const sealed = await stateEntries({ encryption: { state: 'sealed' } });
-	await guardQuota(() => d.meta.bulkPut(sealed));
+	const finished = await stateEntries({ encryption: { state: 'sealed' }, layout: { done: true } });
+	await guardQuota(() => d.meta.bulkPut(finished));
 }
 
 async function writeBatch(table: RecordTable, batch: Row[], lastId: string): Promise<void> {
-	const sealed = await Promise.all(
-		batch.map((row) =>
-			isSealed(row.payload)
-				? null
-				: codec.seal({ table, id: row.id, v: row.v }, row.payload as object)
-		)
+	const repo = REPOSITORIES[table];
+	const rewritten = await Promise.all(
+		batch.map(async (row) => (isCurrent(row) ? null : repo.toRow(await repo.fromRow(row))))
 	);
 	const d = db();
 	const rows = d.recordTable(table);
-	const cursor: EncryptionState = { state: 'migrating', cursor: { table, afterId: lastId } };
+	const layout: LayoutState = { done: false, cursor: { table, afterId: lastId } };
 	// The cursor is part of the vault's authenticated state: its new tag is made before the
 	// transaction and written with it.
-	const state = await stateEntries({ encryption: cursor });
+	const state = await stateEntries({ layout });
 	await guardQuota(() =>
 		d.transaction('rw', [rows, d.meta], async () => {
 			const current = await rows.bulkGet(batch.map((r) => r.id));
 			const puts: Row[] = [];
 			current.forEach((row, i) => {
-				const payload = sealed[i];
-				if (!row || payload === null || isSealed(row.payload)) return;
-				if (row.updatedAt !== batch[i]!.updatedAt) return;
-				puts.push({ ...row, payload });
+				const next = rewritten[i];
+				if (!row || !next || rowVersion(row) !== rowVersion(batch[i]!)) return;
+				puts.push(next);
 			});
 			await rows.bulkPut(puts);
 			await d.meta.bulkPut(state);

@@ -11,6 +11,7 @@ import {
 import { notesRepo, type Note } from './notes.repo';
 import { db } from './workspace';
 import type { Row } from './db';
+import { indexKey, indexKeys } from './index-key';
 
 /**
  * Reads of one follow-along day and its parts (chunks, stops, notes) through their indexes.
@@ -19,19 +20,20 @@ import type { Row } from './db';
 
 /** The day's chunks in `seq` order. */
 export async function chunksOf(followAlongId: string): Promise<FixChunk[]> {
-	const rows = await chunkRowsOf(followAlongId);
-	return fixChunksRepo.fromRows(rows.filter((r) => r.deletedAt === null));
+	return fixChunksRepo.live(await chunkRowsOf(followAlongId));
 }
 
-/** The day's last live chunk (the one a recording tops up next), read alone. */
+/**
+ * The day's last live chunk (the one a recording tops up next): read from the last back, until
+ * one not in the trash (the trash mark is sealed; usually the first opened is live).
+ */
 export async function lastChunkOf(followAlongId: string): Promise<FixChunk | undefined> {
-	const row = await db()
-		.fixChunks.where('[followAlongId+seq]')
-		.between([followAlongId, 0], [followAlongId, Infinity])
-		.reverse()
-		.filter((r) => r.deletedAt === null)
-		.first();
-	return row ? fixChunksRepo.fromRow(row) : undefined;
+	const rows = await chunkRowsOf(followAlongId);
+	for (let i = rows.length - 1; i >= 0; i--) {
+		const chunk = await fixChunksRepo.fromRow(rows[i]!);
+		if (chunk.deletedAt === null) return chunk;
+	}
+	return undefined;
 }
 
 /** The whole route, and the chunk a recording tops up next (undefined before the first fix). */
@@ -43,31 +45,25 @@ export async function trackOf(
 }
 
 export async function stopsOf(followAlongId: string): Promise<Stop[]> {
-	const rows = await stopRowsOf(followAlongId);
-	const stops = await stopsRepo.fromRows(rows.filter((r) => r.deletedAt === null));
+	const stops = await stopsRepo.live(await stopRowsOf(followAlongId));
 	return stops.sort((a, b) => a.arrivedAt - b.arrivedAt);
 }
 
 /** Notes attached to the day, in the order they were observed. */
 export async function notesOf(followAlongId: string): Promise<Note[]> {
-	const rows = await noteRowsOf(followAlongId);
-	const notes = await notesRepo.fromRows(rows.filter((r) => r.deletedAt === null));
+	const notes = await notesRepo.live(await noteRowsOf(followAlongId));
 	return notes.sort((a, b) => a.observedAt - b.observedAt);
 }
 
 /** The day being followed now (recording or paused), if any: one at a time. */
 export async function activeFollowAlong(): Promise<FollowAlong | undefined> {
-	const rows = await db()
-		.followAlongs.filter((r) => r.deletedAt === null)
-		.toArray();
-	const days = await followAlongsRepo.fromRows(rows);
+	const days = await followAlongsRepo.live(await db().followAlongs.toArray());
 	return days.filter((d) => d.status !== 'ended').sort((a, b) => b.startedAt - a.startedAt)[0];
 }
 
 /** Every live day, newest first. */
 export async function listFollowAlongs(): Promise<FollowAlong[]> {
-	const rows = await followAlongRowsNewestFirst();
-	return followAlongsRepo.fromRows(rows.filter((r) => r.deletedAt === null));
+	return newestFirst(await followAlongsRepo.live(await db().followAlongs.toArray()));
 }
 
 /**
@@ -78,13 +74,14 @@ export async function partsOfDays(
 	followAlongIds: readonly string[]
 ): Promise<Map<string, { chunks: FixChunk[]; stops: Stop[] }>> {
 	const ids = [...followAlongIds];
+	const keys = indexKeys(ids);
 	const [chunkRows, stopRows] = await Promise.all([
-		db().fixChunks.where('followAlongId').anyOf(ids).toArray(),
-		db().stops.where('followAlongId').anyOf(ids).toArray()
+		db().fixChunks.where('followAlongId').anyOf(keys).toArray(),
+		db().stops.where('followAlongId').anyOf(keys).toArray()
 	]);
 	const [chunks, stops] = await Promise.all([
-		fixChunksRepo.fromRows(chunkRows.filter((r) => r.deletedAt === null)),
-		stopsRepo.fromRows(stopRows.filter((r) => r.deletedAt === null))
+		fixChunksRepo.live(chunkRows),
+		stopsRepo.live(stopRows)
 	]);
 	const out = new Map(ids.map((id) => [id, { chunks: [] as FixChunk[], stops: [] as Stop[] }]));
 	for (const c of chunks) out.get(c.followAlongId)?.chunks.push(c);
@@ -104,27 +101,30 @@ export function followAlongRow(id: string): Promise<Row | undefined> {
 	return db().followAlongs.get(id);
 }
 
-/** Every follow-along's row, the newest start first. */
-export function followAlongRowsNewestFirst(): Promise<Row[]> {
-	return db().followAlongs.orderBy('startedAt').reverse().toArray();
+/** Every follow-along's row (in no order: the start time is sealed; see `newestFirst`). */
+export function followAlongRows(): Promise<Row[]> {
+	return db().followAlongs.toArray();
+}
+
+/** Days, the newest start first. */
+export function newestFirst(days: FollowAlong[]): FollowAlong[] {
+	return days.sort((a, b) => b.startedAt - a.startedAt);
 }
 
 /** The follow-along's chunk rows in `seq` order. */
 export function chunkRowsOf(followAlongId: string): Promise<Row[]> {
-	return db()
-		.fixChunks.where('[followAlongId+seq]')
-		.between([followAlongId, 0], [followAlongId, Infinity])
-		.toArray();
+	const key = indexKey(followAlongId);
+	return db().fixChunks.where('[followAlongId+seq]').between([key, 0], [key, Infinity]).toArray();
 }
 
 /** The follow-along's stop rows. */
 export function stopRowsOf(followAlongId: string): Promise<Row[]> {
-	return db().stops.where('followAlongId').equals(followAlongId).toArray();
+	return db().stops.where('followAlongId').equals(indexKey(followAlongId)).toArray();
 }
 
 /** The rows of the notes written during the follow-along. */
 export function noteRowsOf(followAlongId: string): Promise<Row[]> {
-	return db().notes.where('followAlongId').equals(followAlongId).toArray();
+	return db().notes.where('followAlongId').equals(indexKey(followAlongId)).toArray();
 }
 
 /** Every stop row, of every follow-along. */

@@ -3,16 +3,12 @@ import { StopContent } from '$lib/domain/follow-alongs/stop';
 import { decodeChunk, encodeChunk, EncodedTrackChunk, TrackChunk } from '$lib/domain/tracks/chunks';
 import { defineRepository, type EntityOf } from './repository';
 
-/** Follow-along days. Indexed by start time, neighbourhood key and (pseudonymous) participant id. */
+/** Follow-along days. Only the participant is indexed (keyed): when and where are sealed. */
 export const followAlongsRepo = defineRepository({
 	table: 'followAlongs',
 	content: FollowAlongContent,
 	version: 1,
-	index: (c) => ({
-		startedAt: c.startedAt,
-		nb: c.neighbourhood ?? undefined,
-		participantId: c.participantId ?? undefined
-	})
+	index: (c) => ({ participantId: c.participantId ?? undefined })
 });
 export type FollowAlong = EntityOf<typeof FollowAlongContent>;
 

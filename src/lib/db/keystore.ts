@@ -20,6 +20,8 @@ const FAILURES = 'unlockFailures';
 const STATE_MAC = 'vaultMac';
 /** The record tables whose rows are tagged against rollback (db/rollback-guard.ts). */
 const GUARDED = 'guarded';
+/** How far rewriting rows into version 11's layout has come (db/encrypt-in-place.ts). */
+const LAYOUT = 'layout';
 
 /**
  * `migrating`: records written before encryption may still be plaintext; `cursor` is the last
@@ -28,6 +30,13 @@ const GUARDED = 'guarded';
 export type EncryptionState =
 	| { state: 'migrating'; cursor: { table: RecordTable; afterId: string } | null }
 	| { state: 'sealed' };
+
+/**
+ * Rows in version 11's layout (metadata sealed, links keyed): `done`, or the last row rewritten
+ * (null: none yet). Undefined in a vault from before version 11: every row is to be rewritten.
+ */
+export type LayoutState =
+	{ done: true } | { done: false; cursor: { table: RecordTable; afterId: string } | null };
 
 export interface UnlockFailures {
 	count: number;
@@ -43,12 +52,13 @@ export interface StoredVault {
 	encryption: EncryptionState;
 	/** The record tables tagged against rollback (undefined: none yet). */
 	guarded: readonly string[] | undefined;
+	layout: LayoutState | undefined;
 	/** The state's tag; undefined in a workspace from before it was kept. */
 	mac: unknown;
 }
 
 /** What the tag covers: every part of the vault's state that decides what the app does. */
-type VaultState = Pick<StoredVault, 'keyFile' | 'dropBox' | 'encryption' | 'guarded'>;
+type VaultState = Pick<StoredVault, 'keyFile' | 'dropBox' | 'encryption' | 'guarded' | 'layout'>;
 
 /** The MAC key of the open workspace: held while unlocked (for writing the state), else null. */
 let stateKey: CryptoKey | null = null;
@@ -66,15 +76,19 @@ export async function readVault(): Promise<StoredVault | undefined> {
 		dropBox: await getMeta<StoredDropBox>(DROP_BOX),
 		encryption: (await getMeta<EncryptionState>(ENCRYPTION)) ?? { state: 'sealed' },
 		guarded: await getMeta<string[]>(GUARDED),
+		layout: await getMeta<LayoutState>(LAYOUT),
 		mac: await getMeta<unknown>(STATE_MAC)
 	};
 }
 
-const stateOf = ({ keyFile, dropBox, encryption, guarded }: VaultState): VaultState => ({
+// `layout` undefined (a vault from before version 11) is left out of the tagged text, so the
+// tag written before still matches.
+const stateOf = ({ keyFile, dropBox, encryption, guarded, layout }: VaultState): VaultState => ({
 	keyFile,
 	dropBox,
 	encryption,
-	guarded
+	guarded,
+	layout
 });
 
 /**
@@ -106,6 +120,7 @@ export async function stateEntries(change: Partial<VaultState>, key = stateKey) 
 	if ('dropBox' in change) entries.push({ key: DROP_BOX, value: change.dropBox });
 	if ('encryption' in change) entries.push({ key: ENCRYPTION, value: change.encryption });
 	if ('guarded' in change) entries.push({ key: GUARDED, value: change.guarded });
+	if ('layout' in change) entries.push({ key: LAYOUT, value: change.layout });
 	return entries;
 }
 
@@ -122,7 +137,10 @@ export async function saveNewVault(
 	encryption: EncryptionState,
 	key: CryptoKey
 ): Promise<void> {
-	const entries = await stateEntries({ keyFile, dropBox, encryption }, key);
+	// Rows written before encryption are rewritten by the same pass that seals them.
+	const layout: LayoutState =
+		encryption.state === 'migrating' ? { done: false, cursor: null } : { done: true };
+	const entries = await stateEntries({ keyFile, dropBox, encryption, layout }, key);
 	const d = db();
 	await d.transaction('rw', d.meta, async () => {
 		await d.meta.bulkPut([
@@ -146,6 +164,16 @@ export function saveGuarded(guarded: readonly string[]): Promise<void> {
 
 export async function readEncryptionState(): Promise<EncryptionState> {
 	return (await getMeta<EncryptionState>(ENCRYPTION)) ?? { state: 'sealed' };
+}
+
+export async function readLayoutState(): Promise<LayoutState> {
+	return (await getMeta<LayoutState>(LAYOUT)) ?? { done: false, cursor: null };
+}
+
+/** Whether rows are still to be rewritten: encrypting a workspace, or a vault from before v11. */
+export async function needsRewrite(): Promise<boolean> {
+	if ((await readEncryptionState()).state === 'migrating') return true;
+	return !(await readLayoutState()).done;
 }
 
 export async function readFailures(): Promise<UnlockFailures> {

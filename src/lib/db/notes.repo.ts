@@ -2,25 +2,18 @@ import { NoteContent } from '$lib/domain/notes/note';
 import { db } from './workspace';
 import { defineRepository, type EntityOf } from './repository';
 
-/** Notes: only the observed-at time, neighbourhood key and follow-along id are indexed. */
+/** Notes: only the follow-along is indexed (keyed); times and places are sealed. */
 export const notesRepo = defineRepository({
 	table: 'notes',
 	content: NoteContent,
 	version: 1,
-	index: (c) => ({
-		observedAt: c.observedAt,
-		nb: c.neighbourhood ?? undefined,
-		followAlongId: c.followAlongId ?? undefined
-	})
+	index: (c) => ({ followAlongId: c.followAlongId ?? undefined })
 });
 
 export type Note = EntityOf<typeof NoteContent>;
 
-/** Rows of live notes, newest observed first; `limit` for the first screenful. */
-export function liveNoteRows(limit?: number) {
-	const query = db()
-		.notes.orderBy('observedAt')
-		.reverse()
-		.filter((r) => r.deletedAt === null);
-	return limit ? query.limit(limit).toArray() : query.toArray();
+/** Live notes, newest observed first: every note is opened (when and whether trashed are sealed). */
+export async function liveNotes(): Promise<Note[]> {
+	const notes = await notesRepo.live(await db().notes.toArray());
+	return notes.sort((a, b) => b.observedAt - a.observedAt);
 }

@@ -4,8 +4,7 @@ import { defineRepository, type EntityOf } from './repository';
 export const participantsRepo = defineRepository({
 	table: 'participants',
 	content: ParticipantContent,
-	version: 1,
-	index: (c) => ({ nb: c.neighbourhood ?? undefined })
+	version: 1
 });
 
 export type Participant = EntityOf<typeof ParticipantContent>;

@@ -7,8 +7,7 @@ export const placesRepo = defineRepository({
 	table: 'places',
 	content: PlaceContent,
 	version: 1,
-	refined: true,
-	index: (c) => ({ nb: c.neighbourhood ?? undefined })
+	refined: true
 });
 export type PlaceRecord = EntityOf<typeof PlaceContent>;
 

@@ -8,13 +8,12 @@ import { defineRepository, type EntityOf } from './repository';
 
 /**
  * Releases (domain/heatmap/release-record.ts). Append only: nothing in the app changes or deletes
- * one, because every later map is checked against it. Indexed by time only.
+ * one, because every later map is checked against it. Indexed by id only: the time is sealed.
  */
 export const releasesRepo = defineRepository({
 	table: 'releases',
 	content: ReleaseContent,
 	version: 1,
-	index: (c) => ({ releasedAt: c.releasedAt }),
 	json: { schema: EncodedReleaseContent, encode: encodeRelease, decode: decodeRelease }
 });
 export type Release = EntityOf<typeof ReleaseContent>;

@@ -18,8 +18,9 @@ describe('repository', () => {
 		expect(e.deviceId).toBe(identity().deviceId);
 		expect(e.deletedAt).toBeNull();
 		const row = await db().ethnographers.get(e.id);
-		expect(row).toMatchObject({ id: e.id, v: 1, payload: { displayName: 'AB' } });
-		expect(row).not.toHaveProperty('displayName');
+		// Times, author, device and `rev` go inside the payload, beside the content (version 11).
+		expect(row).toMatchObject({ id: e.id, v: 1, payload: { c: { displayName: 'AB' } } });
+		expect(Object.keys(row!).sort()).toEqual(['id', 'payload', 'v']);
 	});
 
 	it('refuses an invalid write and stores nothing', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { newId } from '$lib/domain/records/ids';
 import { pickMeta, RecordMeta, splitEntity, stamp } from '$lib/domain/records/record';
+import { indexKey } from './index-key';
 import * as codec from './codec';
 import type { RecordTable, Row } from './db';
 import { guardQuota, NotFoundError, RecordValidationError } from './errors';
@@ -8,12 +9,36 @@ import { db, identity } from './workspace';
 
 type IndexValue = string | number | undefined;
 
+/** What the sealed payload holds since version 11: the metadata (but the id) and the content. */
+interface Sealed {
+	m: Omit<RecordMeta, 'id'>;
+	c: object;
+}
+
+/** A row written before version 11 carries its metadata in the clear, beside the payload. */
+export const isOldLayout = (row: Row): boolean => 'updatedAt' in row;
+
+/**
+ * A value that changes with every write of the row, read without opening it: the payload's IV
+ * (fresh for every seal), or the time inside (or beside) a plain payload. Live lists use it to
+ * open only what changed.
+ */
+export function rowVersion(row: Row): string {
+	const p = row.payload;
+	if (p instanceof Uint8Array) return String.fromCharCode(...p.subarray(0, 13));
+	if (isOldLayout(row)) return String(row.updatedAt);
+	return String((p as Partial<Sealed>).m?.updatedAt);
+}
+
 export interface RepositoryDef<C extends z.ZodObject> {
 	table: RecordTable;
 	content: C;
 	/** Version of the content schema; bumped with a migration in `upgrade`. */
 	version: number;
-	/** Index keys derived from the content. Nothing that identifies a person or a place. */
+	/**
+	 * Index values derived from the content: links to other records only, stored keyed
+	 * (db/index-key.ts); a number (a chunk's `seq`) as it is. Never a time or a name.
+	 */
 	index?: (content: z.output<C>) => Record<string, IndexValue>;
 	/** Brings content written by an older version up to this one. */
 	upgrade?: (content: unknown, fromVersion: number) => unknown;
@@ -75,23 +100,49 @@ export class Repository<C extends z.ZodObject> {
 		return { ...this.def.json.decode(content), ...meta } as EntityOf<C>;
 	}
 
-	/** Validates and seals an entity into the row that is stored. */
+	/**
+	 * Validates and seals an entity into the row that is stored: the id, the content version, the
+	 * keyed index values, and everything else — times, author, device, `rev` — sealed together.
+	 */
 	async toRow(entity: EntityOf<C>): Promise<Row> {
 		const valid = this.validate(entity);
 		const { meta, content } = splitEntity(valid);
-		const ctx = { table: this.table, id: meta.id, v: this.def.version };
-		const index = this.def.index?.(content as z.output<C>) ?? {};
-		return { ...index, ...meta, v: this.def.version, payload: await codec.seal(ctx, content) };
+		const { id, ...m } = meta as RecordMeta;
+		const ctx = { table: this.table, id, v: this.def.version };
+		const index: Record<string, IndexValue> = {};
+		for (const [k, value] of Object.entries(this.def.index?.(content as z.output<C>) ?? {}))
+			index[k] = typeof value === 'string' ? indexKey(value) : value;
+		const sealed: Sealed = { m, c: content };
+		return { id, v: this.def.version, ...index, payload: await codec.seal(ctx, sealed) };
 	}
 
 	async fromRow(row: Row): Promise<EntityOf<C>> {
-		let content = await codec.open({ table: this.table, id: row.id, v: row.v }, row.payload);
+		const opened = await codec.open({ table: this.table, id: row.id, v: row.v }, row.payload);
+		// A row from before version 11: metadata beside the payload, the payload the content.
+		const old = isOldLayout(row);
+		const meta = old ? pickMeta(row as unknown as RecordMeta) : (opened as Sealed).m;
+		let content = old ? opened : (opened as Sealed).c;
 		if (row.v < this.def.version && this.def.upgrade) content = this.def.upgrade(content, row.v);
-		return this.validate({ ...(content as object), ...pickMeta(row) });
+		return this.validate({ ...(content as object), ...meta, id: row.id });
 	}
 
 	async fromRows(rows: Row[]): Promise<EntityOf<C>[]> {
 		return Promise.all(rows.map((r) => this.fromRow(r)));
+	}
+
+	/**
+	 * A row's metadata alone (id, times, author, device, `rev`): opened but not validated, for
+	 * decisions that need no content (which of two versions is newer).
+	 */
+	async metaOf(row: Row): Promise<RecordMeta> {
+		if (isOldLayout(row)) return pickMeta(row as unknown as RecordMeta);
+		const opened = await codec.open({ table: this.table, id: row.id, v: row.v }, row.payload);
+		return { ...(opened as Sealed).m, id: row.id };
+	}
+
+	/** The records of these rows that are not in the trash (opened: the trash mark is sealed). */
+	async live(rows: Row[]): Promise<EntityOf<C>[]> {
+		return (await this.fromRows(rows)).filter((e) => e.deletedAt === null);
 	}
 
 	async get(id: string): Promise<EntityOf<C> | undefined> {
@@ -112,20 +163,14 @@ export class Repository<C extends z.ZodObject> {
 
 	/** Live records (not in the trash), oldest first (by `createdAt`: ids carry no time). */
 	async list(): Promise<EntityOf<C>[]> {
-		const live = await this.fromRows(
-			await this.rows()
-				.filter((r) => r.deletedAt === null)
-				.toArray()
-		);
+		const live = await this.live(await this.rows().toArray());
 		return live.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
 	}
 
+	/** Records in the trash: every row is opened, the trash mark being sealed. */
 	async trashed(): Promise<EntityOf<C>[]> {
-		const rows = this.rows();
-		// Tables that index nothing but the id (interviews, named places) are scanned.
-		if (!rows.schema.idxByName['deletedAt'])
-			return this.fromRows(await rows.filter((r) => (r.deletedAt ?? 0) > 0).toArray());
-		return this.fromRows(await rows.where('deletedAt').above(0).toArray());
+		const all = await this.fromRows(await this.rows().toArray());
+		return all.filter((e) => (e.deletedAt ?? 0) > 0);
 	}
 
 	/** A new entity stamped with this author and device, not yet stored. */

@@ -4,7 +4,7 @@ export type MergeDecision = 'add' | 'update' | 'keep-local' | 'same';
 
 /** Backup restore: a record not here is added; otherwise the newer `updatedAt` wins. */
 export function decide(
-	incoming: RecordMeta,
+	incoming: Pick<RecordMeta, 'updatedAt'>,
 	existing: Pick<RecordMeta, 'updatedAt'> | undefined
 ): MergeDecision {
 	if (!existing) return 'add';

@@ -3,6 +3,7 @@ import { copenhagenDayKey } from '$lib/domain/format/datetime';
 import { fold } from '$lib/domain/text/fold';
 import type { Row } from '$lib/db/db';
 import { getProfile } from '$lib/db/ethnographers.repo';
+import { indexKeys } from '$lib/db/index-key';
 import { currentKind, db, identity } from '$lib/db/workspace';
 import {
 	ALWAYS_SENT,
@@ -48,14 +49,19 @@ export async function selectForExport(choice: ExportChoice): Promise<ExportSelec
 	const rows = empty();
 	for (const table of ALWAYS_SENT) rows[table] = await d.recordTable(table).toArray();
 
+	let liveNotes: Record<string, unknown>[] = [];
 	if (choice.notes) {
+		// When a note was observed is sealed: every note is opened and the range applied after.
 		const { from, to } = choice.notes;
-		rows.notes = await d.notes
-			.where('observedAt')
-			.between(from ?? -Infinity, to ?? Infinity, true, true)
-			.toArray();
+		const all = await d.notes.toArray();
+		const notes = await repoOf('notes').fromRows(all);
+		const chosen = notes.map((n) => {
+			const at = n.observedAt as number;
+			return at >= (from ?? -Infinity) && at <= (to ?? Infinity);
+		});
+		rows.notes = all.filter((_, i) => chosen[i]);
+		liveNotes = notes.filter((n, i) => chosen[i] && n.deletedAt === null);
 	}
-	const liveNotes = await repoOf('notes').fromRows(rows.notes.filter((r) => r.deletedAt === null));
 
 	const followIds = new Set(choice.followAlongIds);
 	const chosenFollow = followIds.size;
@@ -63,14 +69,13 @@ export async function selectForExport(choice: ExportChoice): Promise<ExportSelec
 		if (typeof n.followAlongId === 'string') followIds.add(n.followAlongId);
 	rows.followAlongs = (await d.followAlongs.bulkGet([...followIds])).filter((r) => r !== undefined);
 	const ids = rows.followAlongs.map((r) => r.id);
-	rows.stops = await d.stops.where('followAlongId').anyOf(ids).toArray();
-	rows.fixChunks = await d.fixChunks.where('followAlongId').anyOf(ids).toArray();
+	rows.stops = await d.stops.where('followAlongId').anyOf(indexKeys(ids)).toArray();
+	rows.fixChunks = await d.fixChunks.where('followAlongId').anyOf(indexKeys(ids)).toArray();
 
 	const participantIds = new Set<string>();
 	for (const n of liveNotes) for (const id of n.participantIds as string[]) participantIds.add(id);
-	for (const r of rows.followAlongs)
-		if (r.deletedAt === null && typeof r.participantId === 'string')
-			participantIds.add(r.participantId);
+	for (const day of await repoOf('followAlongs').live(rows.followAlongs))
+		if (typeof day.participantId === 'string') participantIds.add(day.participantId);
 	let pulledParticipants = 0;
 	if (choice.participants) {
 		// Interviews and named places belong to the register: they go with it, whole.

@@ -16,7 +16,7 @@ import {
 import { PackageReader } from '$lib/domain/exchange/package-reader';
 import { resolveConflict, type Resolution } from '$lib/domain/exchange/resolve';
 import { PLACE_NAME_MAX } from '$lib/domain/places/place';
-import { pickMeta, splitEntity } from '$lib/domain/records/record';
+import { splitEntity } from '$lib/domain/records/record';
 import type { Row } from '$lib/db/db';
 import { currentKind, db } from '$lib/db/workspace';
 import {
@@ -109,14 +109,6 @@ async function asExchangeRecord(table: ExchangeTable, row: Row): Promise<Exchang
 	} as unknown as ExchangeRecord;
 }
 
-/**
- * Only the metadata of a local record the vectors alone decide about (one side strictly newer):
- * decoding and checking every stored record would cost more than the whole rest of an import.
- */
-function metaOnly(row: Row): ExchangeRecord {
-	return { ...pickMeta(row), v: row.v };
-}
-
 /** The local versions of the incoming records that this workspace holds (`known` are its ids). */
 async function localFor(
 	table: ExchangeTable,
@@ -137,9 +129,12 @@ async function localFor(
 		found.map(async (row) => {
 			const inc = byId.get(row.id);
 			if (!inc) return;
-			const order = compareRev(inc.rev, row.rev ?? {});
+			// Only the metadata of a record the vectors alone decide about (one side strictly
+			// newer): checking every stored record's content would cost more than the rest.
+			const meta = await repoOf(table).metaOf(row);
+			const order = compareRev(inc.rev, meta.rev ?? {});
 			const needsContent = order === 'equal' || order === 'concurrent';
-			out.set(row.id, needsContent ? await asExchangeRecord(table, row) : metaOnly(row));
+			out.set(row.id, needsContent ? await asExchangeRecord(table, row) : { ...meta, v: row.v });
 		})
 	);
 	return out;

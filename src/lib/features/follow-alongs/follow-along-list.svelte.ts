@@ -4,14 +4,15 @@ import {
 	type FilterableDay,
 	type FollowAlongFilter
 } from '$lib/domain/follow-alongs/list-filter';
-import type { Row } from '$lib/db/db';
 import { followAlongsRepo, stopsRepo, type FollowAlong } from '$lib/db/follow-alongs.repo';
 import {
 	allStopRows,
 	followAlongNoteRows,
-	followAlongRowsNewestFirst
+	followAlongRows,
+	newestFirst
 } from '$lib/db/follow-alongs.queries';
-import { Live, live } from '$lib/features/app/live.svelte';
+import { notesRepo } from '$lib/db/notes.repo';
+import { Live } from '$lib/features/app/live.svelte';
 import { Glossary } from '$lib/features/places/glossary.svelte';
 
 export interface FollowAlongListRow extends FilterableDay {
@@ -26,13 +27,11 @@ interface StopFacts {
 	placeId: string | null;
 }
 
-/** Counts of live rows per follow-along, from the index key kept in the clear on each row. */
-function countBy(rows: Row[]): Map<string, number> {
+/** Counts of live records per follow-along (opened: the link in the clear is keyed). */
+function countBy(records: { followAlongId: string | null }[]): Map<string, number> {
 	const counts = new Map<string, number>();
-	for (const r of rows) {
-		const id = r.followAlongId;
-		if (r.deletedAt === null && typeof id === 'string') counts.set(id, (counts.get(id) ?? 0) + 1);
-	}
+	for (const { followAlongId: id } of records)
+		if (id !== null) counts.set(id, (counts.get(id) ?? 0) + 1);
 	return counts;
 }
 
@@ -43,21 +42,25 @@ function countBy(rows: Row[]): Map<string, number> {
  */
 export class FollowAlongList {
 	#days = new Live(
-		followAlongRowsNewestFirst,
-		(rows) => followAlongsRepo.fromRows(rows.filter((r) => r.deletedAt === null)),
+		followAlongRows,
+		async (rows) => newestFirst(await followAlongsRepo.live(rows)),
 		[] as FollowAlong[]
 	);
 	#stops = new Live(
 		allStopRows,
 		async (rows): Promise<StopFacts[]> =>
-			(await stopsRepo.fromRows(rows.filter((r) => r.deletedAt === null))).map((s) => ({
+			(await stopsRepo.live(rows)).map((s) => ({
 				followAlongId: s.followAlongId,
 				ownName: s.ownName,
 				placeId: s.placeId
 			})),
 		[] as StopFacts[]
 	);
-	#notes = live(async () => countBy(await followAlongNoteRows()), new Map<string, number>());
+	#notes = new Live(
+		followAlongNoteRows,
+		async (rows) => countBy(await notesRepo.live(rows)),
+		new Map<string, number>()
+	);
 	#glossary = new Glossary();
 	#codeOf: (participantId: string) => string;
 

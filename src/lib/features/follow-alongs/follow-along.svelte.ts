@@ -12,8 +12,6 @@ import { notesRepo, type Note } from '$lib/db/notes.repo';
 import { chunkRowsOf, followAlongRow, noteRowsOf, stopRowsOf } from '$lib/db/follow-alongs.queries';
 import { Live } from '$lib/features/app/live.svelte';
 
-const alive = (rows: Row[]) => rows.filter((r) => r.deletedAt === null);
-
 /**
  * One follow-along day kept live for its screens: the day, its route (re-read as a recording
  * writes new fixes), its stops and the notes written during it. Create it during component
@@ -28,24 +26,25 @@ export class FollowAlongView {
 	constructor(readonly id: string) {
 		this.#day = new Live(
 			() => followAlongRow(id),
-			async (row) => (row && row.deletedAt === null ? followAlongsRepo.fromRow(row) : null),
+			async (row) => {
+				const day = row ? await followAlongsRepo.fromRow(row) : null;
+				return day?.deletedAt === null ? day : null;
+			},
 			undefined
 		);
 		this.#track = new Live(
 			() => chunkRowsOf(id),
-			async (rows) => unpackChunks(await fixChunksRepo.fromRows(alive(rows))),
+			async (rows) => unpackChunks(await fixChunksRepo.live(rows)),
 			EMPTY_TRACK
 		);
 		this.#stops = new Live(
 			() => stopRowsOf(id),
-			async (rows) =>
-				(await stopsRepo.fromRows(alive(rows))).sort((a, b) => a.arrivedAt - b.arrivedAt),
+			async (rows) => (await stopsRepo.live(rows)).sort((a, b) => a.arrivedAt - b.arrivedAt),
 			[] as Stop[]
 		);
 		this.#notes = new Live(
 			() => noteRowsOf(id),
-			async (rows) =>
-				(await notesRepo.fromRows(alive(rows))).sort((a, b) => a.observedAt - b.observedAt),
+			async (rows) => (await notesRepo.live(rows)).sort((a, b) => a.observedAt - b.observedAt),
 			[] as Note[]
 		);
 	}

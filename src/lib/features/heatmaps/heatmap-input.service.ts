@@ -14,7 +14,8 @@ import { isLive, type PlaceContent } from '$lib/domain/places/place';
 import { currentOutlines, outlinesOnly } from '$lib/db/boundaries.repo';
 import { listFollowAlongs, partsOfDays } from '$lib/db/follow-alongs.queries';
 import type { FixChunk, FollowAlong, Stop } from '$lib/db/follow-alongs.repo';
-import { liveNoteRows, notesRepo } from '$lib/db/notes.repo';
+import { allNoteRows } from '$lib/db/notes.queries';
+import { notesRepo } from '$lib/db/notes.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
 import { placesRepo } from '$lib/db/places.repo';
 import { getSettings } from '$lib/db/settings.repo';
@@ -181,10 +182,10 @@ export function glossaryInstitutions(
 
 /** Notes with a grid cell about at least one participant who may enter (never a raw position). */
 async function locatedNotes(enters: ReadonlySet<string>, batch: number): Promise<LocatedNote[]> {
-	const rows = await liveNoteRows();
+	const rows = await allNoteRows();
 	const out: LocatedNote[] = [];
 	for (let from = 0; from < rows.length; from += batch) {
-		for (const n of await notesRepo.fromRows(rows.slice(from, from + batch))) {
+		for (const n of await notesRepo.live(rows.slice(from, from + batch))) {
 			if (n.location === null || !n.participantIds.some((id) => enters.has(id))) continue;
 			out.push({
 				participantIds: n.participantIds,

@@ -2,26 +2,25 @@ import { codeLabel } from '$lib/domain/codebook/code';
 import { matchesFilter, rowsByDay, type NoteFilter } from '$lib/domain/notes/filter';
 import { NoteSearch, type SearchDoc } from '$lib/domain/notes/search';
 import type { Row } from '$lib/db/db';
-import { liveNoteRows, notesRepo, type Note } from '$lib/db/notes.repo';
+import { notesRepo, type Note } from '$lib/db/notes.repo';
+import { rowVersion } from '$lib/db/repository';
 import { allNoteRows } from '$lib/db/notes.queries';
 import { watchRows } from '$lib/db/live-query';
 import type { Lookups } from '$lib/features/app/lookups.svelte';
 import { workspace } from '$lib/features/app/workspace.svelte';
 
-/** The first screenful is read on its own, so rows show before the whole list has loaded. */
-const FIRST_PAGE = 40;
-
 /**
  * All notes of the workspace for the list, the search and the map. Changes are applied
- * incrementally: only rows whose `updatedAt` changed are decoded and re-indexed.
+ * incrementally: only rows written since they were last read (`rowVersion`) are opened and
+ * re-indexed. There is no first page read on its own: which notes are newest, and which are in
+ * the trash, is sealed, so every row is opened once anyway.
  */
 export class NotesList {
 	#byId = $state.raw(new Map<string, Note>());
-	#first = $state.raw<Note[]>([]);
 	#complete = $state(false);
 	#search = new NoteSearch();
 	#searchRevision = $state(0);
-	#versions = new Map<string, number>();
+	#versions = new Map<string, string>();
 	#loadStart = 0;
 	query = $state('');
 	filter = $state<NoteFilter>({});
@@ -37,10 +36,6 @@ export class NotesList {
 			void workspace.revision;
 			this.#loadStart = performance.now();
 			let cancelled = false;
-			void liveNoteRows(FIRST_PAGE).then(async (rows) => {
-				const notes = await notesRepo.fromRows(rows);
-				if (!cancelled && !this.#complete) this.#first = notes;
-			});
 			// One result at a time, in order: an older result decoded after a newer one would put
 			// back notes trashed (or a withdrawn participant's) in between.
 			let applying = Promise.resolve();
@@ -58,29 +53,29 @@ export class NotesList {
 
 	#reset() {
 		this.#byId = new Map();
-		this.#first = [];
 		this.#complete = false;
 		this.#versions.clear();
 		this.#search = new NoteSearch();
 	}
 
 	async #apply(rows: Row[]): Promise<void> {
-		const live = rows.filter((r) => r.deletedAt === null);
-		const changed = live.filter((r) => this.#versions.get(r.id) !== r.updatedAt);
+		const changed = rows.filter((r) => this.#versions.get(r.id) !== rowVersion(r));
 		const decoded = await notesRepo.fromRows(changed);
 		const next = new Map(this.#byId);
-		const liveIds = new Set(live.map((r) => r.id));
-		for (const id of [...next.keys()])
-			if (!liveIds.has(id)) {
+		const ids = new Set(rows.map((r) => r.id));
+		for (const id of [...this.#versions.keys()])
+			if (!ids.has(id)) {
 				next.delete(id);
 				this.#versions.delete(id);
 				this.#search.remove(id);
 			}
-		for (const note of decoded) {
-			next.set(note.id, note);
-			this.#versions.set(note.id, note.updatedAt);
-			this.#search.upsert(this.#searchDoc(note));
-		}
+		decoded.forEach((note, i) => {
+			this.#versions.set(note.id, rowVersion(changed[i]!));
+			if (note.deletedAt === null) {
+				next.set(note.id, note);
+				this.#search.upsert(this.#searchDoc(note));
+			} else if (next.delete(note.id)) this.#search.remove(note.id);
+		});
 		this.#byId = next;
 		// For the benchmark of reading the notes: from opening the list to all notes indexed.
 		if (!this.#complete) performance.measure('stedsans:notes:load', { start: this.#loadStart });
@@ -107,10 +102,10 @@ export class NotesList {
 		return this.#complete;
 	}
 	get all(): Note[] {
-		return this.#complete ? [...this.#byId.values()] : this.#first;
+		return [...this.#byId.values()];
 	}
 	get count(): number {
-		return this.#complete ? this.#byId.size : this.#first.length;
+		return this.#byId.size;
 	}
 	get(id: string): Note | undefined {
 		return this.#byId.get(id);

@@ -10,6 +10,8 @@ import { interviewsRepo, namedPlacesRepo } from '$lib/db/named-places.repo';
 import { notesRepo } from '$lib/db/notes.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
 import { purgedParticipants, tombstonesRepo } from '$lib/db/tombstones.repo';
+import { indexKeys } from '$lib/db/index-key';
+import { followAlongsRepo } from '$lib/db/follow-alongs.repo';
 import { db } from '$lib/db/workspace';
 
 /*
@@ -32,8 +34,19 @@ export async function localRecordsOf(
 	if (purged.size === 0) return out;
 	const d = db();
 	const ids = [...purged];
-	const days = await d.followAlongs.where('participantId').anyOf(ids).toArray();
-	const dayIds = days.map((r) => r.id);
+	const days = await followAlongsRepo.fromRows(
+		await d.followAlongs.where('participantId').anyOf(indexKeys(ids)).toArray()
+	);
+	// A part's link to its day is keyed in the clear: read back to the day's id.
+	const dayOf = new Map(days.map((r) => [indexKeys([r.id])[0]!, r.id]));
+	const partsOf = async (table: 'stops' | 'fixChunks') =>
+		(
+			await d
+				.recordTable(table)
+				.where('followAlongId')
+				.anyOf([...dayOf.keys()])
+				.toArray()
+		).map((r) => ({ id: r.id, followAlongId: dayOf.get(r.followAlongId as string) }));
 	// Which notes are about someone is inside the sealed payload: each note is opened once.
 	const notes = await notesRepo.fromRows(await d.notes.toArray());
 	const interviews = await interviewsRepo.fromRows(await d.interviews.toArray());
@@ -42,8 +55,8 @@ export async function localRecordsOf(
 		{
 			participants: (await d.participants.bulkGet(ids)).filter((r) => r !== undefined),
 			followAlongs: days.map((r) => ({ id: r.id, participantId: r.participantId })),
-			stops: await d.stops.where('followAlongId').anyOf(dayIds).toArray(),
-			fixChunks: await d.fixChunks.where('followAlongId').anyOf(dayIds).toArray(),
+			stops: await partsOf('stops'),
+			fixChunks: await partsOf('fixChunks'),
 			notes: notes as unknown as AnyRecord[],
 			interviews: interviews as unknown as AnyRecord[],
 			namedPlaces: namedPlaces as unknown as AnyRecord[]

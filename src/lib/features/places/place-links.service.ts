@@ -6,6 +6,7 @@ import {
 	type Stop
 } from '$lib/db/follow-alongs.repo';
 import { notesRepo, type Note } from '$lib/db/notes.repo';
+import { indexKeys } from '$lib/db/index-key';
 import { db } from '$lib/db/workspace';
 
 export interface PlaceBacklinks {
@@ -27,11 +28,9 @@ export async function placeBacklinks(placeIds: readonly string[]): Promise<Place
 		.sort((a, b) => b.observedAt - a.observedAt);
 	const stopRows = await db()
 		.stops.where('placeId')
-		.anyOf([...ids])
+		.anyOf(indexKeys([...ids]))
 		.toArray();
-	const stops = (await stopsRepo.fromRows(stopRows.filter((r) => r.deletedAt === null))).sort(
-		(a, b) => b.arrivedAt - a.arrivedAt
-	);
+	const stops = (await stopsRepo.live(stopRows)).sort((a, b) => b.arrivedAt - a.arrivedAt);
 	const followIds = [...new Set(stops.map((s) => s.followAlongId))];
 	const followAlongs = (await followAlongsRepo.getMany(followIds)).filter(
 		(f): f is FollowAlong => f !== undefined && f.deletedAt === null

@@ -10,6 +10,7 @@ import { change, commit, type Change } from '$lib/db/commit';
 import { notesRepo } from '$lib/db/notes.repo';
 import { placesRepo } from '$lib/db/places.repo';
 import { stopsRepo } from '$lib/db/follow-alongs.repo';
+import { indexKey } from '$lib/db/index-key';
 import { db } from '$lib/db/workspace';
 import { prepareEdit } from './places.service';
 
@@ -63,7 +64,7 @@ export async function mergePlacesInto(
 			)
 		];
 	});
-	const stopRows = await db().stops.where('placeId').equals(other.id).toArray();
+	const stopRows = await db().stops.where('placeId').equals(indexKey(other.id)).toArray();
 	const stops = (await stopsRepo.fromRows(stopRows)).map((stop) =>
 		stopsRepo.touch(stop, { placeId: kept.id }, now)
 	);

@@ -14,6 +14,7 @@ import {
 } from '$lib/domain/places/starter';
 import { change, commit, type Change } from '$lib/db/commit';
 import { placeRevisionsRepo, placesRepo, type PlaceRecord } from '$lib/db/places.repo';
+import { indexKey, indexKeys } from '$lib/db/index-key';
 import { db, identity } from '$lib/db/workspace';
 
 /** The place as the user typed it, cleaned the way every save cleans it (aliases without repeats). */
@@ -79,11 +80,8 @@ export async function savePlace(id: string | null, input: PlaceInput): Promise<P
 
 /** A place's own revisions, newest first. */
 export async function placeRevisions(placeIds: readonly string[]) {
-	const rows = await db()
-		.placeRevisions.where('placeId')
-		.anyOf([...placeIds])
-		.toArray();
-	const revisions = await placeRevisionsRepo.fromRows(rows.filter((r) => r.deletedAt === null));
+	const rows = await db().placeRevisions.where('placeId').anyOf(indexKeys(placeIds)).toArray();
+	const revisions = await placeRevisionsRepo.live(rows);
 	return revisions.sort((a, b) => b.at - a.at || (b.id < a.id ? -1 : 1));
 }
 
@@ -105,7 +103,7 @@ export async function revertRevision(revisionId: string): Promise<PlaceRecord> {
 export async function deletePlace(id: string): Promise<void> {
 	const place = await placesRepo.require(id);
 	const now = Date.now();
-	const rows = await db().placeRevisions.where('placeId').equals(id).toArray();
+	const rows = await db().placeRevisions.where('placeId').equals(indexKey(id)).toArray();
 	const revisions = (await placeRevisionsRepo.fromRows(rows))
 		.filter((r) => r.deletedAt === null)
 		.map((r) => placeRevisionsRepo.trash(r, now));

@@ -15,7 +15,7 @@ import { SECRET_SETTINGS } from '$lib/domain/settings/privacy-settings';
 import type { KdfOptions } from '$lib/crypto';
 import { writeTransaction } from '$lib/db/commit';
 import { RECORD_TABLES, RETIRED_TABLES, type RecordTable, type Row } from '$lib/db/db';
-import { PurgeCheck } from '$lib/domain/participants/tombstone';
+import { PurgeCheck, type AnyRecord } from '$lib/domain/participants/tombstone';
 import { purgedParticipants } from '$lib/db/tombstones.repo';
 import { applyPurges, localRecordsOf } from '$lib/features/notes/tombstones.service';
 import { z } from 'zod';
@@ -52,8 +52,27 @@ function contentSchemas() {
 
 const retired = (table: string) => (RETIRED_TABLES as readonly string[]).includes(table);
 
+/**
+ * A record of the backup, sealed as its repository stores it, with what the merge decides by and
+ * the links the withdrawal check follows — both sealed in the row, so kept beside it.
+ */
+export interface IncomingRow {
+	row: Row;
+	updatedAt: number;
+	links: AnyRecord;
+}
+
+function linksOf(e: Record<string, unknown> & { id: string }): AnyRecord {
+	const { id, participantId, followAlongId, participantIds } = e;
+	return { id, participantId, followAlongId, participantIds };
+}
+
 /** A checked record as the row its repository stores (upgraded, sealed); a newer one stops. */
-async function toRow(table: RecordTable, index: number, record: BackupRecord): Promise<Row> {
+async function toRow(
+	table: RecordTable,
+	index: number,
+	record: BackupRecord
+): Promise<IncomingRow> {
 	const repo = REPOSITORIES[table];
 	const { v, ...entity } = record;
 	if (v > repo.def.version)
@@ -64,7 +83,8 @@ async function toRow(table: RecordTable, index: number, record: BackupRecord): P
 		});
 	const upgraded = v < repo.def.version && repo.def.upgrade ? repo.def.upgrade(entity, v) : entity;
 	const content = repo.fromJson({ ...(upgraded as object), ...pickMeta(entity) } as never);
-	return repo.toRow({ ...content, ...pickMeta(entity) } as never);
+	const full = { ...content, ...pickMeta(entity) };
+	return { row: await repo.toRow(full as never), updatedAt: full.updatedAt, links: linksOf(full) };
 }
 
 /**
@@ -94,14 +114,14 @@ export async function restoreBackup(
  * — here, or in the file — are left out, also those that came before the tombstone or their day
  * in the file; returns this workspace's records of participants whose tombstone the file brings.
  */
-async function withoutPurged(sealed: Map<RecordTable, Row[]>, check: PurgeCheck) {
+async function withoutPurged(sealed: Map<RecordTable, IncomingRow[]>, check: PurgeCheck) {
 	const again = check.again();
 	for (const table of ['followAlongs', 'participants', 'stops', 'fixChunks', 'notes'] as const) {
 		const rows = sealed.get(table);
 		if (rows)
 			sealed.set(
 				table,
-				rows.filter((r) => !again.belongs(table, r))
+				rows.filter((r) => !again.belongs(table, r.links))
 			);
 	}
 	const local = await purgedParticipants();
@@ -110,7 +130,7 @@ async function withoutPurged(sealed: Map<RecordTable, Row[]>, check: PurgeCheck)
 
 /** A backup's records, checked and sealed as the rows to write, and its author. */
 export type BackupRows =
-	| { ok: true; sealed: Map<RecordTable, Row[]>; authorId: string; purges: PurgeCheck }
+	| { ok: true; sealed: Map<RecordTable, IncomingRow[]>; authorId: string; purges: PurgeCheck }
 	| { ok: false; problem: RestoreProblem };
 
 /** Reads a backup file into sealed rows as it streams in; writes nothing. */
@@ -120,7 +140,7 @@ export async function readBackupRows(
 	unlock: { passphrase?: string; kdf?: KdfOptions }
 ): Promise<BackupRows> {
 	const reader = new BackupReader(contentSchemas());
-	const sealed = new Map<RecordTable, Row[]>();
+	const sealed = new Map<RecordTable, IncomingRow[]>();
 	const settings: BackupRecord[] = [];
 	const purges = new PurgeCheck(await purgedParticipants());
 	const streamed = await streamRecords<RestoreProblem>(file, 'backup', unlock, {
@@ -183,7 +203,7 @@ export async function readWhole(
 	const other = otherWorkspace(parsed.header, parsed.records);
 	if (other) return other;
 	await keepLocalSecrets(parsed.records.settings ?? [], parsed.header.leftOut);
-	const sealed = new Map<RecordTable, Row[]>();
+	const sealed = new Map<RecordTable, IncomingRow[]>();
 	const purges = new PurgeCheck(await purgedParticipants());
 	for (const t of parsed.records.tombstones ?? []) purges.purged.add(t.participantId as string);
 	try {
@@ -213,7 +233,7 @@ function otherWorkspace(
 }
 
 async function write(
-	sealed: Map<RecordTable, Row[]>,
+	sealed: Map<RecordTable, IncomingRow[]>,
 	authorId: string,
 	deleteHere: Map<RecordTable, string[]>
 ): Promise<RestoreResult> {
@@ -222,20 +242,30 @@ async function write(
 		RecordTable,
 		MergeSummary
 	>;
+	// What is stored is opened before the transaction (its times are sealed; WebCrypto would end
+	// an IndexedDB transaction), and the decisions are made then.
+	const toWrite = new Map<RecordTable, Row[]>();
+	for (const table of RECORD_TABLES) {
+		const rows = sealed.get(table) ?? [];
+		if (rows.length === 0) continue;
+		const stored = await db()
+			.recordTable(table)
+			.bulkGet(rows.map((r) => r.row.id));
+		const repo = REPOSITORIES[table];
+		const existing = await Promise.all(stored.map((r) => (r ? repo.metaOf(r) : undefined)));
+		const chosen = rows.filter((r, i) => {
+			const d = decide({ updatedAt: r.updatedAt }, existing[i]);
+			tally(summary, d);
+			tally(byTable[table], d);
+			return d === 'add' || d === 'update';
+		});
+		toWrite.set(
+			table,
+			chosen.map((r) => r.row)
+		);
+	}
 	await writeTransaction([...RECORD_TABLES], async () => {
-		for (const table of RECORD_TABLES) {
-			const rows = sealed.get(table) ?? [];
-			if (rows.length === 0) continue;
-			const t = db().recordTable(table);
-			const existing = await t.bulkGet(rows.map((r) => r.id));
-			const toWrite = rows.filter((row, i) => {
-				const d = decide(row, existing[i]);
-				tally(summary, d);
-				tally(byTable[table], d);
-				return d === 'add' || d === 'update';
-			});
-			await t.bulkPut(toWrite);
-		}
+		for (const [table, rows] of toWrite) await db().recordTable(table).bulkPut(rows);
 		await applyPurges({ deleteHere });
 	});
 	await adoptProfile(authorId);

@@ -1,5 +1,6 @@
 import { RECORD_TABLES, type RecordTable } from '$lib/db/db';
 import { REPOSITORIES } from '$lib/db/registry';
+import { indexKey } from '$lib/db/index-key';
 import { db } from '$lib/db/workspace';
 
 export interface TrashItem {
@@ -48,10 +49,18 @@ export async function listTrash(): Promise<TrashItem[]> {
 async function partsOf(item: Pick<TrashItem, 'table' | 'id'>, deletedAt?: number | null) {
 	const out: { table: RecordTable; ids: string[] }[] = [];
 	for (const part of PARTS[item.table] ?? []) {
-		const rows = await db().recordTable(part.table).where(part.key).equals(item.id).toArray();
-		const ids = rows
-			.filter((r) => deletedAt === undefined || r.deletedAt === deletedAt)
-			.map((r) => r.id);
+		const rows = await db()
+			.recordTable(part.table)
+			.where(part.key)
+			.equals(indexKey(item.id))
+			.toArray();
+		// When a part went to the trash is sealed: the rows are opened to match the owner's.
+		const ids =
+			deletedAt === undefined
+				? rows.map((r) => r.id)
+				: (await REPOSITORIES[part.table].fromRows(rows))
+						.filter((e) => e.deletedAt === deletedAt)
+						.map((e) => e.id);
 		out.push({ table: part.table, ids });
 	}
 	return out;

@@ -7,6 +7,7 @@ import { deriveMacKey } from '$lib/crypto/state-mac';
 import { deriveSyncMac } from '$lib/crypto/sync-mac';
 import { RECORD_TABLES, type RecordTable } from '$lib/db/db';
 import { holdGuardKey, tagAll, verifyRecords } from '$lib/db/rollback-guard';
+import { holdIndexKey } from '$lib/db/index-key';
 import { identityCodec, useCodec } from '$lib/db/codec';
 import type { EncryptOptions } from '$lib/db/encrypt-in-place';
 import * as keystore from '$lib/db/keystore';
@@ -56,6 +57,7 @@ export async function attachVault(): Promise<VaultCondition> {
 	gate.reset();
 	const vault = await keystore.readVault();
 	holdGuardKey(null, vault !== undefined);
+	holdIndexKey(null, vault !== undefined);
 	if (vault) return 'locked';
 	return (await keystore.hasRecords()) ? 'unencrypted' : 'new';
 }
@@ -66,6 +68,7 @@ export function detachVault(): void {
 	forgetDropBox();
 	keystore.holdStateKey(null);
 	holdGuardKey(null, false);
+	holdIndexKey(null, false);
 	gate.reset();
 	useCodec(identityCodec);
 }
@@ -116,6 +119,7 @@ async function open(
 ) {
 	const box = await (await loadDropBox()).openDropBox(keys.dataKey, dropBox);
 	holdGuardKey(await deriveSyncMac(keys.derivable, 'rollback'), true);
+	holdIndexKey(await deriveSyncMac(keys.derivable, 'index'), true);
 	await checkRecords(CHECKED_FIRST.filter((t) => guarded?.includes(t)));
 	codec = new AesCodec(keys.dataKey, { acceptPlaintext: migrating });
 	useCodec(codec);
@@ -219,7 +223,10 @@ export async function recover(recoveryKey: string, newPassphrase: string): Promi
 	gate.reset();
 }
 
-/** Encrypts what was written before encryption, then refuses plaintext from then on. */
+/**
+ * Encrypts what was written before encryption, and rewrites rows from before version 11 into its
+ * layout (one pass, db/encrypt-in-place.ts), then refuses plaintext from then on.
+ */
 export async function encryptExisting(options: EncryptOptions = {}): Promise<void> {
 	// Only a workspace from before encryption needs it: loaded then.
 	const { encryptInPlace } = await import('$lib/db/encrypt-in-place');
@@ -227,8 +234,8 @@ export async function encryptExisting(options: EncryptOptions = {}): Promise<voi
 	codec.refusePlaintext();
 }
 
-export async function needsEncrypting(): Promise<boolean> {
-	return (await keystore.readEncryptionState()).state === 'migrating';
+export function needsEncrypting(): Promise<boolean> {
+	return keystore.needsRewrite();
 }
 
 /** Drops the keys: the data key and the drop box's private key. */
@@ -237,6 +244,7 @@ export function lockVault(): void {
 	closeDropBox();
 	keystore.holdStateKey(null);
 	holdGuardKey(null, true);
+	holdIndexKey(null, true);
 }
 
 /** Rewraps the data key under a new passphrase; no record is touched. */
