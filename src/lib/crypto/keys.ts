@@ -17,6 +17,14 @@ import { generateRecoveryKey, parseRecoveryKey } from './recovery';
  * passphrase and once under the recovery key. Changing the passphrase rewraps these 32 bytes and
  * touches no record, so it takes the same time for 10 records or 10 million.
  */
+
+/**
+ * The key file is in the clear: when it was made and changed is kept to the day (UTC midnight),
+ * so it says nothing of the hour the workspace was used (issue 16).
+ */
+const DAY_MS = 86_400_000;
+const dayOf = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
+
 export const KEY_FILE_FORMAT = 'stedsans-keys';
 export const KEY_FILE_VERSION = 1;
 
@@ -193,7 +201,7 @@ export async function createKeys(
 	const raw = randomBytes(32);
 	try {
 		const keyId = toBase64(randomBytes(16));
-		const now = options.now ?? Date.now();
+		const now = dayOf(options.now ?? Date.now());
 		const recovery = await wrapForRecovery(raw, keyId);
 		const file: KeyFile = {
 			format: KEY_FILE_FORMAT,
@@ -243,7 +251,7 @@ export async function changePassphrase(
 	const raw = await unwrapRaw(file.passphrase, k, file.keyId, 'passphrase');
 	try {
 		const passphrase = await wrapForPassphrase(raw, newPassphrase, file.keyId, options);
-		return { ...file, passphrase, changedAt: options.now ?? Date.now() };
+		return { ...file, passphrase, changedAt: dayOf(options.now ?? Date.now()) };
 	} finally {
 		wipe(raw);
 	}
@@ -261,7 +269,7 @@ export async function resetPassphrase(
 	const raw = await unwrapRaw(file.recovery, k, file.keyId, 'recovery');
 	try {
 		const passphrase = await wrapForPassphrase(raw, newPassphrase, file.keyId, options);
-		return { ...file, passphrase, changedAt: options.now ?? Date.now() };
+		return { ...file, passphrase, changedAt: dayOf(options.now ?? Date.now()) };
 	} finally {
 		wipe(raw);
 	}
@@ -279,7 +287,7 @@ export async function replaceRecoveryKey(
 	try {
 		const recovery = await wrapForRecovery(raw, file.keyId);
 		return {
-			file: { ...file, recovery: recovery.copy, changedAt: options.now ?? Date.now() },
+			file: { ...file, recovery: recovery.copy, changedAt: dayOf(options.now ?? Date.now()) },
 			recoveryKey: recovery.text
 		};
 	} finally {

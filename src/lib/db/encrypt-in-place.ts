@@ -4,6 +4,8 @@ import { guardQuota } from './errors';
 import { needsRewrite, readLayoutState, stateEntries, type LayoutState } from './keystore';
 import { REPOSITORIES } from './registry';
 import { isOldLayout, rowVersion } from './repository';
+import { OUTBOX, type OutboxEntry } from './sync-outbox';
+import { recordKey } from '$lib/domain/sync/change';
 import { db } from './workspace';
 
 export interface EncryptProgress {
@@ -80,8 +82,9 @@ async function writeBatch(table: RecordTable, batch: Row[], lastId: string): Pro
 	// The cursor is part of the vault's authenticated state: its new tag is made before the
 	// transaction and written with it.
 	const state = await stateEntries({ layout });
+	const outbox = d.table(OUTBOX);
 	await guardQuota(() =>
-		d.transaction('rw', [rows, d.meta], async () => {
+		d.transaction('rw', [rows, d.meta, outbox], async () => {
 			const current = await rows.bulkGet(batch.map((r) => r.id));
 			const puts: Row[] = [];
 			current.forEach((row, i) => {
@@ -89,7 +92,13 @@ async function writeBatch(table: RecordTable, batch: Row[], lastId: string): Pro
 				if (!row || !next || rowVersion(row) !== rowVersion(batch[i]!)) return;
 				puts.push(next);
 			});
+			// The same records in a new form are no change for the team: the sync outbox is left
+			// as it was (the outbox middleware marks every write).
+			const keys = puts.map((r) => recordKey(table, r.id));
+			const before = (await outbox.bulkGet(keys)) as (OutboxEntry | undefined)[];
 			await rows.bulkPut(puts);
+			await outbox.bulkDelete(keys.filter((_, i) => !before[i]));
+			await outbox.bulkPut(before.filter((e) => e !== undefined));
 			await d.meta.bulkPut(state);
 		})
 	);

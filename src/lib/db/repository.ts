@@ -111,7 +111,7 @@ export class Repository<C extends z.ZodObject> {
 		const ctx = { table: this.table, id, v: this.def.version };
 		const index: Record<string, IndexValue> = {};
 		for (const [k, value] of Object.entries(this.def.index?.(content as z.output<C>) ?? {}))
-			index[k] = typeof value === 'string' ? indexKey(value) : value;
+			if (value !== undefined) index[k] = typeof value === 'string' ? indexKey(value) : value;
 		const sealed: Sealed = { m, c: content };
 		return { id, v: this.def.version, ...index, payload: await codec.seal(ctx, sealed) };
 	}
