@@ -114,6 +114,16 @@ export async function writePlaintextRecords(
 	return ids[0]!;
 }
 
+/**
+ * Since schema 11 the payload holds the metadata too (`m`: times, author, device, `rev`) beside
+ * the content (`c`): the record is given with the metadata back on its row, as before.
+ */
+function flat(db: string, table: string, row: Record<string, unknown>, opened: unknown) {
+	const p = opened as { m?: object; c?: unknown } | null;
+	if (!p || typeof p !== 'object' || !('m' in p && 'c' in p)) return { db, table, row, content: p };
+	return { db, table, row: { ...row, ...p.m }, content: p.c };
+}
+
 export interface StoredRecord {
 	db: string;
 	table: string;
@@ -170,10 +180,10 @@ export async function openedRecords(
 	const key = dump.keyFile ? (await unlockWithPassphrase(dump.keyFile, passphrase)).dataKey : null;
 	return Promise.all(
 		dump.rows.map(async ({ table, row, sealed }) => {
-			if (sealed === null || !key) return { db: dbName, table, row, content: row.payload };
+			if (sealed === null || !key) return flat(dbName, table, row, row.payload);
 			const ctx = { table, id: row.id as string, v: row.v as number };
 			const content = unpack(await openBytes(key, ctx, Buffer.from(sealed, 'base64')));
-			return { db: dbName, table, row, content };
+			return flat(dbName, table, row, content);
 		})
 	);
 }

@@ -68,12 +68,13 @@ test('a closed browser leaves no note text, code, place name or coordinate reada
 				const r = indexedDB.open('stedsans-demo');
 				r.onsuccess = () => res(r.result);
 			});
-			const chunk = await new Promise<{ payload: { lat: Float64Array } }>((res) => {
+			// The content is the payload's `c` (its metadata, `m`, beside it since schema 11).
+			const chunk = await new Promise<{ payload: { c: { lat: Float64Array } } }>((res) => {
 				const r = db.transaction('fixChunks').objectStore('fixChunks').getAll(null, 1);
 				r.onsuccess = () => res(r.result[0]);
 			});
 			db.close();
-			return chunk.payload.lat[3]!;
+			return chunk.payload.c.lat[3]!;
 		});
 		await context.close();
 

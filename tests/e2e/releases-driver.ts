@@ -112,7 +112,14 @@ export async function followedParticipant(
 		const all = (store: string) =>
 			new Promise<Row[]>((resolve, reject) => {
 				const r = db.transaction(store).objectStore(store).getAll();
-				r.onsuccess = () => resolve(r.result as Row[]);
+				// Since schema 11 the metadata is inside the payload (m) beside the content (c).
+				r.onsuccess = () =>
+					resolve(
+						(r.result as Row[]).map((row) => {
+							const p = row.payload as { m?: object; c?: Record<string, unknown> };
+							return p.m && p.c ? { ...row, ...p.m, payload: p.c } : row;
+						})
+					);
 				r.onerror = () => reject(r.error);
 			});
 		const [people, days, chunks] = await Promise.all([
