@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { isSealed } from '$lib/crypto/seal';
 import { CHEAP_KDF } from '$lib/testing/crypto';
 import { identityCodec, seal, useCodec } from '$lib/db/codec';
@@ -10,7 +10,7 @@ import { REPOSITORIES } from '$lib/db/registry';
 import { outboxEntries } from '$lib/db/sync-outbox';
 import { closeWorkspace, db, openWorkspace } from '$lib/db/workspace';
 import { splitEntity } from '$lib/domain/records/record';
-import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
+import { dropWorkspace, useFreshWorkspace } from '$lib/testing/workspace';
 import { participant, storedDay, T0 } from '$lib/testing/follow-alongs';
 import { localRecordsOf } from '$lib/features/notes/tombstones.service';
 import { placeRevisions, savePlace } from '$lib/features/places/places.service';
@@ -30,14 +30,9 @@ import {
 const PASS = 'tabby cruelty rotunda unlatch';
 setKdfOptionsForTests(CHEAP_KDF);
 
-let name = '';
-beforeEach(async () => {
-	name = await freshWorkspace();
-});
-afterEach(async () => {
-	useCodec(identityCodec);
-	await dropWorkspace(name);
-});
+// Registered before the workspace's own afterEach, so it runs after it (vitest runs them in reverse).
+afterEach(() => useCodec(identityCodec));
+const workspace = useFreshWorkspace();
 
 /** The index values version 10 kept in the clear, by table (times, neighbourhood, plain links). */
 const OLD_INDEX: Partial<Record<string, (c: Record<string, unknown>) => Record<string, unknown>>> =
@@ -129,9 +124,9 @@ describe('a workspace from version 10', () => {
 		for (const t of db().tables) stores.set(t.name, await t.toArray());
 		lockVault();
 		closeWorkspace();
-		await dropWorkspace(name);
+		await dropWorkspace(workspace.name);
 		const v10 = new StedsansDB(
-			name,
+			workspace.name,
 			SCHEMA_VERSIONS.filter((v) => v.version <= 10)
 		);
 		await v10.open();
@@ -141,7 +136,7 @@ describe('a workspace from version 10', () => {
 		v10.close();
 
 		// The next start: schema 11, locked; the unlock finds rows to rewrite.
-		await openWorkspace('main', name);
+		await openWorkspace('main', workspace.name);
 		expect(await attachVault()).toBe('locked');
 		await unlock(PASS);
 		expect(await needsEncrypting()).toBe(true);
