@@ -91,6 +91,11 @@ function ask<T>(page: Page, request: object): Promise<T> {
 	);
 }
 
+/** The worker's times (ms) of `runs` runs of one kind of computation. */
+async function timesOf(page: Page, what: string, runs: number): Promise<number[]> {
+	return (await ask<{ times: number[] }>(page, { kind: 'time', what, runs })).times;
+}
+
 /** The renderer processes' ids (CDP SystemInfo), to find the one a new page runs in. */
 async function rendererPids(browser: Browser): Promise<Set<number>> {
 	const cdp = await browser.newBrowserCDPSession();
@@ -168,8 +173,7 @@ test('heatmap: 1,000,000 fixes in the worker against naive Turf and the typed-ar
 		participants: 200
 	});
 	expect(made.fixes).toBe(1_000_000);
-	const time = async (what: string, runs: number) =>
-		(await ask<{ times: number[]; shown: number }>(page, { kind: 'time', what, runs })).times;
+	const time = (what: string, runs: number) => timesOf(page, what, runs);
 	await time('compute', 3); // warm-up: JIT, and the grid and institutions cached
 	const compute = median(await time('compute', 21));
 	const cold = median(await time('cold', 7));
@@ -224,8 +228,7 @@ test('heatmap: places named from 1,000,000 fixes plus 50,000 named places, in th
 	});
 	expect(made.fixes).toBe(1_000_000);
 	expect(made.named).toBe(50_000);
-	const time = async (what: string, runs: number) =>
-		(await ask<{ times: number[]; shown: number }>(page, { kind: 'time', what, runs })).times;
+	const time = (what: string, runs: number) => timesOf(page, what, runs);
 	const warm = await ask<{ shown: number }>(page, { kind: 'time', what: 'named', runs: 3 });
 	expect(warm.shown).toBeGreaterThan(0); // a map, not an empty one
 	const named = median(await time('named', 15));
