@@ -94,13 +94,13 @@ const tableRange = (table: string) => IDBKeyRange.bound(`${table}:`, `${table}:\
  * read whole in one request; only a write of a few rows into a large table reads them by key.
  */
 async function storedTags(trans: DBCoreTransaction, table: string, keys: string[]) {
-	const [mark, count] = await inStore<GuardEntry | number | undefined>(trans, (store) => [
-		store.get(markKey(table)),
-		store.count(tableRange(table))
+	const [[mark], [count]] = await Promise.all([
+		inStore(trans, (store) => [store.get(markKey(table)) as IDBRequest<GuardEntry | undefined>]),
+		inStore(trans, (store) => [store.count(tableRange(table))])
 	]);
 	const tags = new Map<string, string>();
-	if (count === 0) return { mark: mark as GuardEntry | undefined, tags };
-	if ((count as number) <= 4 * keys.length) {
+	if (count === 0) return { mark, tags };
+	if (count! <= 4 * keys.length) {
 		const wanted = new Set(keys);
 		const [all] = await inStore<GuardEntry[]>(trans, (store) => [store.getAll(tableRange(table))]);
 		for (const e of all!) if (wanted.has(e.key)) tags.set(e.key, e.x);
@@ -110,7 +110,7 @@ async function storedTags(trans: DBCoreTransaction, table: string, keys: string[
 		);
 		keys.forEach((k, i) => found[i] && tags.set(k, found[i].x));
 	}
-	return { mark: mark as GuardEntry | undefined, tags };
+	return { mark, tags };
 }
 
 /** Installed on the own workspace's database, beside the sync outbox. */
