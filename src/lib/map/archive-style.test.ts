@@ -60,6 +60,35 @@ describe('the stored map’s style', () => {
 				}
 			});
 
+	it('leaves out the layers for source layers the archive does not have, and keeps the rest', () => {
+		const options = {
+			tiles: 'pmtiles://map.pmtiles/{z}/{x}/{y}',
+			bounds: [12.5, 55.64, 12.63, 55.73] as [number, number, number, number],
+			minZoom: 10,
+			maxZoom: 14,
+			schema: 'protomaps' as const,
+			lang: 'da' as const,
+			attribution: '© OpenStreetMap contributors (ODbL) · tiles: test',
+			glyphs: GLYPHS_URL,
+			sprite: 'http://127.0.0.1/map/sprite/basemap'
+		};
+		const sourceLayer = (l: object) => (l as { 'source-layer'?: string })['source-layer'];
+		const full = archiveStyle(options).layers;
+		const pruned = archiveStyle({ ...options, sourceLayers: ['earth', 'roads', 'pois'] }).layers;
+		// Every layer of the full style that reads earth, roads or pois (or no source layer: the
+		// background) is still there, in the same order, and nothing else.
+		expect(pruned).toEqual(
+			full.filter((l) => [undefined, 'earth', 'roads', 'pois'].includes(sourceLayer(l)))
+		);
+		expect(pruned.length).toBeLessThan(full.length);
+		expect(pruned.some((l) => l.id === 'roads_labels_major')).toBe(true);
+		expect(
+			validateStyleMin(archiveStyle({ ...options, sourceLayers: ['roads'] }) as never)
+		).toEqual([]);
+		// An archive that names no source layers keeps the whole style.
+		expect(archiveStyle({ ...options, sourceLayers: [] }).layers).toEqual(full);
+	});
+
 	it('answers glyph ranges it does not bundle with nothing, instead of a failed request', () => {
 		expect(glyphFile('Noto%20Sans%20Regular', '19968-20223')).toBeNull();
 		expect(glyphFile('Open Sans Bold,Arial Unicode MS Bold', '0-255')).toMatch(/noto-sans-medium/);

@@ -13,6 +13,11 @@ export interface ArchiveStyleOptions {
 	minZoom: number;
 	maxZoom: number;
 	schema: 'protomaps' | 'openmaptiles';
+	/**
+	 * The source layers the archive has (its metadata's `vector_layers`): a style layer reading
+	 * any other draws nothing, ever, and is left out. Empty: the archive does not say; all stay.
+	 */
+	sourceLayers?: string[];
 	lang: 'da' | 'en';
 	/** "© OpenStreetMap contributors · tiles: …", shown on the map and in PNG exports. */
 	attribution: string;
@@ -45,14 +50,22 @@ function withBundledIcons(layer: LayerSpecification): LayerSpecification {
 	return layer;
 }
 
-/** The style of a stored map: everything it needs is on the device. */
+/**
+ * The style of a stored map: everything it needs is on the device. Every layer costs at each map
+ * screen's start (MapLibre creates it on the page and in its worker, and checks it against every
+ * tile), so layers for source layers the archive lacks are not in it.
+ */
 export function archiveStyle(o: ArchiveStyleOptions): StyleSpecification {
-	const layers =
+	const all =
 		o.schema === 'protomaps'
 			? protomapsLayers(ARCHIVE_SOURCE, namedFlavor('light'), { lang: o.lang }).map(
 					withBundledIcons
 				)
 			: omtLayers(ARCHIVE_SOURCE, o.lang);
+	const has = new Set(o.sourceLayers ?? []);
+	const layers = has.size
+		? all.filter((l) => !('source-layer' in l) || has.has(l['source-layer']!))
+		: all;
 	return {
 		version: 8,
 		name: 'stedsans-stored-map',
