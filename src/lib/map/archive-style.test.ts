@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import {
+	createPropertyExpression,
+	latest,
+	validateStyleMin
+} from '@maplibre/maplibre-gl-style-spec';
+import { layers as protomapsLayers, namedFlavor } from '@protomaps/basemaps';
 import { archiveStyle } from './archive-style';
 import { GLYPHS_URL, glyphFile } from './basemap-protocol';
 
@@ -87,6 +92,51 @@ describe('the stored map’s style', () => {
 		).toEqual([]);
 		// An archive that names no source layers keeps the whole style.
 		expect(archiveStyle({ ...options, sourceLayers: [] }).layers).toEqual(full);
+	});
+
+	it('draws every fixed colour as before, read per feature so it shares the shader of the data-driven layers', () => {
+		const style = archiveStyle({
+			tiles: 'pmtiles://map.pmtiles/{z}/{x}/{y}',
+			bounds: [12.5, 55.64, 12.63, 55.73],
+			minZoom: 10,
+			maxZoom: 14,
+			schema: 'protomaps',
+			lang: 'en',
+			attribution: '© OpenStreetMap contributors (ODbL) · tiles: test',
+			glyphs: GLYPHS_URL,
+			sprite: 'http://127.0.0.1/map/sprite/basemap'
+		});
+		const original = new Map(
+			protomapsLayers('basemap', namedFlavor('light'), { lang: 'en' }).map((l) => [l.id, l])
+		);
+		const feature = (properties: Record<string, unknown>) =>
+			({ type: 'LineString', properties }) as never;
+		let checked = 0;
+		for (const layer of style.layers) {
+			const paint = (layer as { paint?: Record<string, unknown> }).paint ?? {};
+			const before = (original.get(layer.id) as { paint?: Record<string, unknown> }).paint ?? {};
+			for (const key of ['fill-color', 'line-color', 'text-color']) {
+				if (typeof before[key] !== 'string') continue;
+				checked++;
+				const spec = (latest as unknown as Record<string, Record<string, unknown>>)[
+					`paint_${layer.type}`
+				]![key] as never;
+				const parsed = createPropertyExpression(paint[key], key, spec);
+				expect(parsed.result, `${layer.id} ${key}`).toBe('success');
+				const expr = parsed.value as {
+					kind: string;
+					evaluate(g: object, f: object): { toString(): string };
+				};
+				// Read per feature (MapLibre's "source" kind), and the same colour for any feature.
+				expect(expr.kind, `${layer.id} ${key}`).toBe('source');
+				const want = createPropertyExpression(before[key], key, spec).value as typeof expr;
+				for (const props of [{}, { kind: 'major_road' }])
+					expect(expr.evaluate({ zoom: 14 }, feature(props)).toString()).toBe(
+						want.evaluate({ zoom: 14 }, feature(props)).toString()
+					);
+			}
+		}
+		expect(checked).toBeGreaterThan(40);
 	});
 
 	it('answers glyph ranges it does not bundle with nothing, instead of a failed request', () => {
