@@ -158,10 +158,16 @@ async function open(): Promise<OpenedMap | null> {
 	return { map: stored.map, reader, sourceLayers, outsideAllowed };
 }
 
-/** The stored map, opened (null if none): the first call opens it, later ones share it. */
+/**
+ * The stored map, opened (null if none): the first call opens it, later ones share it. No map
+ * (or one that could not be read) is not kept: the next map screen looks again.
+ */
 export function openedMap(): Promise<OpenedMap | null> {
-	opening ??= open().catch(() => null);
-	return opening;
+	const p = (opening ??= open().catch(() => null));
+	void p.then((m) => {
+		if (!m && opening === p) opening = null;
+	});
+	return p;
 }
 
 /** The stored map or its setting changed (here or in another tab): the next map screen reopens it. */
