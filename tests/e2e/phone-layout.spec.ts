@@ -270,7 +270,9 @@ test.describe('dialogs on a small phone', () => {
 			// Menus and technical details folded away hold openers too (a menu folds as it opens one).
 			const unfold = () =>
 				page.evaluate(() =>
-					document.querySelectorAll('main details').forEach((d) => (d.open = true))
+					document
+						.querySelectorAll<HTMLDetailsElement>('main details')
+						.forEach((d) => (d.open = true))
 				);
 			await unfold();
 			const openers = page
