@@ -9,13 +9,12 @@
  * Self-contained: it generates both packages, launches Chromium with the project's flags and
  * opens the app at BENCH_URL (or the Playwright baseURL, or http://127.0.0.1:$E2E_PORT).
  */
-import { chromium, expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ulid } from 'ulidx';
-import { CHROMIUM_ARGS, chromiumPath } from '../../tests/chromium.js';
-import { watchContext } from '../../tests/e2e/driver';
+import { appPage } from './support';
 
 const PLACES = 5_000;
 const NOTES = 20_000;
@@ -166,15 +165,7 @@ test(`import ${PLACES} places + ${NOTES} notes into a workspace holding as many`
 	writeFileSync(join(dir, 'local.json'), JSON.stringify(pkg('Here', local)));
 	writeFileSync(join(dir, 'incoming.json'), JSON.stringify(pkg('There', incoming)));
 
-	const baseURL =
-		process.env.BENCH_URL ??
-		(process.env.BENCH_APP_URL || undefined) ??
-		configured ??
-		`http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
-	const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-	const page = await browser.newPage({ baseURL, viewport: { width: 1280, height: 860 } });
-	// The own workspace is encrypted: its set-up and lock screens are passed by themselves.
-	watchContext(page.context());
+	const { browser, page } = await appPage(configured);
 	try {
 		await page.goto('/');
 		await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');

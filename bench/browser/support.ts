@@ -1,6 +1,7 @@
-import { test, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { setUpPassphrase, vaultScreen } from '../../tests/e2e/driver';
+import { CHROMIUM_ARGS, chromiumPath } from '../../tests/chromium.js';
+import { setUpPassphrase, vaultScreen, watchContext } from '../../tests/e2e/driver';
 
 export const APP_URL = process.env.BENCH_APP_URL ?? '';
 export const BASELINE_URL = process.env.BENCH_BASELINE_URL ?? '';
@@ -89,4 +90,21 @@ export async function install(context: BrowserContext, url: string): Promise<voi
 	// A device in use: the passphrase is set, so a start opens on the lock screen.
 	if (await vaultScreen(page).count()) await setUpPassphrase(page);
 	await page.close();
+}
+
+/**
+ * A desktop-sized page of the app in its own Chromium, for the self-contained import benchmarks:
+ * the app at BENCH_URL, BENCH_APP_URL, the configured baseURL or http://127.0.0.1:$E2E_PORT.
+ * The own workspace is encrypted: its set-up and lock screens are passed by themselves.
+ */
+export async function appPage(configured?: string): Promise<{ browser: Browser; page: Page }> {
+	const baseURL =
+		process.env.BENCH_URL ??
+		(process.env.BENCH_APP_URL || undefined) ??
+		configured ??
+		`http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
+	const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+	const page = await browser.newPage({ baseURL, viewport: { width: 1280, height: 860 } });
+	watchContext(page.context());
+	return { browser, page };
 }

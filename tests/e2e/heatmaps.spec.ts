@@ -192,6 +192,28 @@ test('one participant’s everyday places: labelled not for publication, exporte
 	expect(png).toMatch(/-not-for-publication-[\d-]+\.png$/);
 	mkdirSync(OUT, { recursive: true });
 	copyFileSync(png, `${OUT}/heatmaps-participant-export.png`);
+
+	// Where they sleep (places named): like any map of sleeping, buying or using places, it leaves
+	// only with the worded confirmation ticked, however it is exported.
+	await page.getByRole('radio', { name: 'Places named' }).check();
+	await page.getByLabel('Which activity').selectOption({ label: 'Sleep' });
+	await computeHeatmap(page);
+	await exportButton(page, 'csv').click();
+	const dialog = notForPublicationDialog(page);
+	await expect(dialog).toContainText('A map of places to sleep');
+	await expect(dialog).toContainText('can guide a clearance of the spot');
+	const confirm = dialog.getByRole('button', { name: 'Export, not for publication' });
+	await expect(confirm).toBeDisabled();
+	await page.screenshot({ path: `${OUT}/heatmaps-participant-clearance-desktop-en.png` });
+	const csv = page.waitForEvent('download');
+	await dialog.getByRole('checkbox', { name: /the map may be used to clear these places/ }).check();
+	await confirm.click();
+	expect(await saveDownload(await csv, dir)).toMatch(/-not-for-publication-[\d-]+\.csv$/);
+	// Asked again for the next file: the tick does not carry over.
+	await exportButton(page, 'png').click();
+	await expect(confirm).toBeDisabled();
+	await dialog.getByRole('button', { name: 'Cancel' }).click();
+	expect(downloads).toBe(3);
 });
 
 test('the heatmap is computed with the network off, its worker served by the service worker', async ({

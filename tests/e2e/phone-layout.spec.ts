@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { runAxe } from './axe';
 import { expect, test, type Page } from './fixtures';
-import { openApp, PHONE, setUpPassphrase, vaultScreen } from './driver';
+import { openApp, PHONE, setUpPassphrase, startDemo, vaultScreen } from './driver';
 import { closeNoteDetail, noteDetails, openNoteDetail } from './notes-driver';
 import { shoot } from './screens-driver';
 import { smallTargets } from './touch-targets';
@@ -95,6 +95,12 @@ function tooWide(page: Page): Promise<string[]> {
 			if (!clipped && !offScreen && (r.right > width + 1 || r.left < -1))
 				out.push(`${el.tagName}.${el.className} ${Math.round(r.left)}–${Math.round(r.right)}`);
 		}
+		// An open dialog clips what is too wide for it: its parts must not need to scroll sideways.
+		for (const part of document.querySelectorAll('dialog[open] .frame > *'))
+			if (part.scrollWidth > part.clientWidth + 1)
+				out.push(
+					`dialog ${part.tagName}.${part.className} ${part.scrollWidth} > ${part.clientWidth}`
+				);
 		return out.slice(0, 5);
 	});
 }
@@ -229,6 +235,76 @@ for (const [lang, locale] of [
 			await axe(page, 'participant form 320');
 		});
 	});
+
+/** Screens with the demo's data, and how to reach the ones that need a record. */
+const DIALOG_SCREENS: (string | [string, string])[] = [
+	'/notes',
+	'/notes/edit?new',
+	'/notes/participants',
+	'/notes/codebook',
+	'/follow',
+	['/follow', 'a[href*="/follow/day"]'],
+	'/places',
+	['/places', 'a[href*="/places/view"]'],
+	'/heatmaps',
+	'/settings',
+	'/settings/trash'
+];
+
+test.describe('dialogs on a small phone', () => {
+	test.use({ locale: 'da-DK', viewport: SMALL });
+
+	test('every dialog a screen opens fits 320 px, in Danish', async ({ page }) => {
+		test.setTimeout(240_000);
+		await startDemo(page);
+		let opened = 0;
+		for (const screen of DIALOG_SCREENS) {
+			const [path, link] = typeof screen === 'string' ? [screen, null] : screen;
+			await openApp(page, path);
+			if (link) {
+				await page.locator(`main ${link}`).first().click();
+				await page.waitForURL((url) => url.pathname !== path);
+			}
+			const editor = page.getByRole('textbox', { name: 'Notens tekst' });
+			await expect(page.getByRole('heading', { level: 1 }).or(editor).first()).toBeVisible();
+			// Menus and technical details folded away hold openers too (a menu folds as it opens one).
+			const unfold = () =>
+				page.evaluate(() =>
+					document
+						.querySelectorAll<HTMLDetailsElement>('main details')
+						.forEach((d) => (d.open = true))
+				);
+			await unfold();
+			const openers = page
+				.locator('main [aria-haspopup="dialog"]:not([disabled])')
+				.filter({ visible: true });
+			const count = await openers.count();
+			// One of each kind: the first word of a name ("Edit", "Withdraw") for a list's rows.
+			const kinds = new Set<string>();
+			for (let i = 0; i < count; i++) {
+				await unfold();
+				const opener = openers.nth(i);
+				const name =
+					(await opener.getAttribute('aria-label', { timeout: 5_000 })) ??
+					(await opener.innerText());
+				const kind = name.trim().split(/\s/)[0]!;
+				if (kinds.has(kind)) continue;
+				kinds.add(kind);
+				await opener.click();
+				// Some open a second on top at once (a merge asks which place first).
+				const dialogs = page.getByRole('dialog');
+				await expect(dialogs.first(), `${path}: ${name}`).toBeVisible();
+				expect.soft(await tooWide(page), `too wide: ${path} ${name}`).toEqual([]);
+				await shoot(page, { path: `${OUT}/dialog-${opened}-da-320.png` });
+				for (let n = await dialogs.count(); n > 0; n--) await page.keyboard.press('Escape');
+				await expect(dialogs).toHaveCount(0);
+				opened++;
+			}
+		}
+		// Each kind of opener was met: confirmations, forms, exports, pickers and Filters.
+		expect(opened).toBeGreaterThanOrEqual(20);
+	});
+});
 
 test.describe('lock screen on a phone', () => {
 	test.use({ autoUnlock: false, viewport: PHONE });

@@ -1,12 +1,13 @@
 import { toBase64, utf8, wipe } from './bytes';
-import { hmacSha256 } from './sha256';
+import { hmacSha256With } from './sha256';
 
 /**
  * A MAC that runs synchronously: HMAC-SHA-256 (sha256.ts, plain script) under a key derived with
  * HKDF from the data key's base. For tags that must be made inside an IndexedDB transaction,
- * where awaiting WebCrypto would end it (db/rollback-guard.ts). Its 32 bytes are held in script
- * memory while the workspace is unlocked and wiped by `forget()` at lock; they cannot decrypt
- * anything. Tags are cut to 128 bits.
+ * where awaiting WebCrypto would end it (db/rollback-guard.ts). The HMAC's two key states (which
+ * stand in for the 32-byte key, wiped once they are made) are held in script memory while the
+ * workspace is unlocked and wiped by `forget()` at lock; they cannot decrypt anything. Tags are
+ * cut to 128 bits.
  */
 export interface SyncMac {
 	/** The tag of the parts, each length-prefixed so no two lists of parts give the same input. */
@@ -32,10 +33,11 @@ export async function deriveSyncMac(
 			256
 		)
 	);
-	let key: Uint8Array | null = raw;
+	let keyed: ReturnType<typeof hmacSha256With> | null = hmacSha256With(raw);
+	wipe(raw);
 	return {
 		tag(parts) {
-			if (!key) throw new Error('The key is gone (locked)');
+			if (!keyed) throw new Error('The key is gone (locked)');
 			const chunks: Uint8Array[] = [];
 			for (const part of parts) {
 				const bytes = typeof part === 'string' ? utf8(part) : part;
@@ -43,20 +45,31 @@ export async function deriveSyncMac(
 				new DataView(length.buffer).setUint32(0, bytes.length);
 				chunks.push(length, bytes);
 			}
-			return toBase64(hmacSha256(key, ...chunks).subarray(0, TAG_BYTES));
+			return toBase64(keyed.mac(...chunks).subarray(0, TAG_BYTES));
 		},
 		forget() {
-			if (key) wipe(key);
-			key = null;
+			keyed?.wipe();
+			keyed = null;
 		}
 	};
 }
 
 /** XOR of two tags (base64), for an accumulator whose value does not depend on write order. */
 export function xorTags(a: string, b: string): string {
-	const x = Uint8Array.from(atob(a), (c) => c.charCodeAt(0));
-	const y = Uint8Array.from(atob(b), (c) => c.charCodeAt(0));
-	return toBase64(x.map((v, i) => v ^ (y[i] ?? 0)));
+	const x = tagBytes(a);
+	xorInto(x, b);
+	return toBase64(x);
+}
+
+/** A tag's bytes, for `xorInto` over many tags without a base64 round trip for each. */
+export function tagBytes(tag: string): Uint8Array {
+	return Uint8Array.from(atob(tag), (c) => c.charCodeAt(0));
+}
+
+/** XORs a tag (base64) into `acc` in place. */
+export function xorInto(acc: Uint8Array, tag: string): void {
+	const y = atob(tag);
+	for (let i = 0; i < acc.length && i < y.length; i++) acc[i]! ^= y.charCodeAt(i);
 }
 
 export const ZERO_TAG = toBase64(new Uint8Array(TAG_BYTES));

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import {
+	createPropertyExpression,
+	latest,
+	validateStyleMin
+} from '@maplibre/maplibre-gl-style-spec';
+import { layers as protomapsLayers, namedFlavor } from '@protomaps/basemaps';
 import { archiveStyle } from './archive-style';
 import { GLYPHS_URL, glyphFile } from './basemap-protocol';
 
@@ -59,6 +64,80 @@ describe('the stored map’s style', () => {
 					for (const icon of icons) expect(sprite, `${layer.id}: ${icon}`).toHaveProperty(icon);
 				}
 			});
+
+	it('leaves out the layers for source layers the archive does not have, and keeps the rest', () => {
+		const options = {
+			tiles: 'pmtiles://map.pmtiles/{z}/{x}/{y}',
+			bounds: [12.5, 55.64, 12.63, 55.73] as [number, number, number, number],
+			minZoom: 10,
+			maxZoom: 14,
+			schema: 'protomaps' as const,
+			lang: 'da' as const,
+			attribution: '© OpenStreetMap contributors (ODbL) · tiles: test',
+			glyphs: GLYPHS_URL,
+			sprite: 'http://127.0.0.1/map/sprite/basemap'
+		};
+		const sourceLayer = (l: object) => (l as { 'source-layer'?: string })['source-layer'];
+		const full = archiveStyle(options).layers;
+		const pruned = archiveStyle({ ...options, sourceLayers: ['earth', 'roads', 'pois'] }).layers;
+		// Every layer of the full style that reads earth, roads or pois (or no source layer: the
+		// background) is still there, in the same order, and nothing else.
+		expect(pruned).toEqual(
+			full.filter((l) => [undefined, 'earth', 'roads', 'pois'].includes(sourceLayer(l)))
+		);
+		expect(pruned.length).toBeLessThan(full.length);
+		expect(pruned.some((l) => l.id === 'roads_labels_major')).toBe(true);
+		expect(
+			validateStyleMin(archiveStyle({ ...options, sourceLayers: ['roads'] }) as never)
+		).toEqual([]);
+		// An archive that names no source layers keeps the whole style.
+		expect(archiveStyle({ ...options, sourceLayers: [] }).layers).toEqual(full);
+	});
+
+	it('draws every fixed colour as before, read per feature so it shares the shader of the data-driven layers', () => {
+		const style = archiveStyle({
+			tiles: 'pmtiles://map.pmtiles/{z}/{x}/{y}',
+			bounds: [12.5, 55.64, 12.63, 55.73],
+			minZoom: 10,
+			maxZoom: 14,
+			schema: 'protomaps',
+			lang: 'en',
+			attribution: '© OpenStreetMap contributors (ODbL) · tiles: test',
+			glyphs: GLYPHS_URL,
+			sprite: 'http://127.0.0.1/map/sprite/basemap'
+		});
+		const original = new Map(
+			protomapsLayers('basemap', namedFlavor('light'), { lang: 'en' }).map((l) => [l.id, l])
+		);
+		const feature = (properties: Record<string, unknown>) =>
+			({ type: 'LineString', properties }) as never;
+		let checked = 0;
+		for (const layer of style.layers) {
+			const paint = (layer as { paint?: Record<string, unknown> }).paint ?? {};
+			const before = (original.get(layer.id) as { paint?: Record<string, unknown> }).paint ?? {};
+			for (const key of ['fill-color', 'line-color', 'text-color']) {
+				if (typeof before[key] !== 'string') continue;
+				checked++;
+				const spec = (latest as unknown as Record<string, Record<string, unknown>>)[
+					`paint_${layer.type}`
+				]![key] as never;
+				const parsed = createPropertyExpression(paint[key], key, spec);
+				expect(parsed.result, `${layer.id} ${key}`).toBe('success');
+				const expr = parsed.value as {
+					kind: string;
+					evaluate(g: object, f: object): { toString(): string };
+				};
+				// Read per feature (MapLibre's "source" kind), and the same colour for any feature.
+				expect(expr.kind, `${layer.id} ${key}`).toBe('source');
+				const want = createPropertyExpression(before[key], key, spec).value as typeof expr;
+				for (const props of [{}, { kind: 'major_road' }])
+					expect(expr.evaluate({ zoom: 14 }, feature(props)).toString()).toBe(
+						want.evaluate({ zoom: 14 }, feature(props)).toString()
+					);
+			}
+		}
+		expect(checked).toBeGreaterThan(40);
+	});
 
 	it('answers glyph ranges it does not bundle with nothing, instead of a failed request', () => {
 		expect(glyphFile('Noto%20Sans%20Regular', '19968-20223')).toBeNull();

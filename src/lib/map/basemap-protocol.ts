@@ -1,4 +1,4 @@
-import { FileSource, PMTiles, Protocol } from 'pmtiles';
+import { Protocol, type PMTiles } from 'pmtiles';
 import type * as MapLibre from 'maplibre-gl';
 import { asset } from '$app/paths';
 
@@ -80,16 +80,6 @@ function register(lib: typeof MapLibre): Protocol {
 		return { data: bytes ?? new ArrayBuffer(0) };
 	});
 	return protocol;
-}
-
-/**
- * A reader of a stored archive that starts reading its header and root directory at once, while
- * MapLibre loads (the map's first tiles then need one read each).
- */
-export function openArchive(file: File): PMTiles {
-	const reader = new PMTiles(new FileSource(file));
-	void reader.getHeader().then((h) => reader.getZxy(h.minZoom, 0, 0).catch(() => undefined));
-	return reader;
 }
 
 /** Makes a stored archive readable by the map; returns its tile URL template for the style. */

@@ -3,14 +3,9 @@ import type { StyleSpecification } from 'maplibre-gl';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import type { Bbox } from '$lib/domain/basemap/tiles';
-import {
-	onlineOutsideAllowed,
-	openStoredMap,
-	type StoredMap
-} from '$lib/features/basemap/basemap.service';
+import { openedMap, type OpenedMap, type StoredMap } from '$lib/features/basemap/basemap.service';
 import { archiveStyle } from './archive-style';
-import type { PMTiles } from 'pmtiles';
-import { GLYPHS_URL, openArchive, prefetchGlyphs, spriteUrl, useArchive } from './basemap-protocol';
+import { GLYPHS_URL, prefetchGlyphs, spriteUrl, useArchive } from './basemap-protocol';
 
 export interface StoredBasemap {
 	style: StyleSpecification;
@@ -24,28 +19,19 @@ export function storedMapAttribution(map: Pick<StoredMap, 'source'>): string {
 	return m.offlineMapAttribution({ source: map.source });
 }
 
-export interface OpenedBasemap {
-	map: StoredMap;
-	reader: PMTiles;
-	outsideAllowed: boolean;
-}
-
 /**
- * The stored offline map, opened: its header, root directory and glyphs start loading now, in
- * parallel with MapLibre itself (a map screen calls this and loadMapLibre together). Null if none.
+ * The stored offline map, opened once for the app (basemap.service.ts) with its glyphs fetched
+ * ahead. The app calls this when it starts, so the first map screen finds it open; a map screen
+ * calls it again together with loadMapLibre. Null if none is stored.
  */
-export async function openBasemap(): Promise<OpenedBasemap | null> {
-	const [stored, outsideAllowed] = await Promise.all([
-		openStoredMap().catch(() => null),
-		onlineOutsideAllowed().catch(() => false)
-	]);
-	if (!stored) return null;
-	prefetchGlyphs();
-	return { map: stored.map, reader: openArchive(stored.file), outsideAllowed };
+export async function openBasemap(): Promise<OpenedMap | null> {
+	const opened = await openedMap();
+	if (opened) prefetchGlyphs();
+	return opened;
 }
 
 /** The opened map as a style for this map screen, in the UI's language. */
-export function storedBasemap(lib: typeof MapLibre, opened: OpenedBasemap): StoredBasemap {
+export function storedBasemap(lib: typeof MapLibre, opened: OpenedMap): StoredBasemap {
 	const { map } = opened;
 	const style = archiveStyle({
 		tiles: useArchive(lib, opened.reader),
@@ -53,6 +39,7 @@ export function storedBasemap(lib: typeof MapLibre, opened: OpenedBasemap): Stor
 		minZoom: map.minZoom,
 		maxZoom: map.maxZoom,
 		schema: map.schema,
+		sourceLayers: opened.sourceLayers,
 		lang: getLocale() === 'da' ? 'da' : 'en',
 		attribution: storedMapAttribution(map),
 		glyphs: GLYPHS_URL,

@@ -76,3 +76,17 @@ export function binFloor(input: HeatmapInput, binMetres = 10): Uint32Array {
 	}
 	return counts;
 }
+
+/**
+ * The floor of the places-named map: `binFloor` over the fixes, and one pass that counts every
+ * named place into its cell id (already an H3 cell: nothing to project). No days, no participants,
+ * no rules.
+ */
+export function namedFloor(
+	input: HeatmapInput,
+	binMetres = 10
+): [Uint32Array, Map<string, number>] {
+	const counts = new Map<string, number>();
+	for (const n of input.namedPlaces ?? []) counts.set(n.cell, (counts.get(n.cell) ?? 0) + 1);
+	return [binFloor(input, binMetres), counts];
+}

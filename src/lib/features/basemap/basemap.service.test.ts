@@ -6,6 +6,7 @@ import {
 	deleteStoredMap,
 	importMapFile,
 	isStale,
+	openedMap,
 	openStoredMap,
 	storedMap
 } from './basemap.service';
@@ -40,6 +41,29 @@ afterEach(async () => {
 	vi.restoreAllMocks();
 	await deleteStoredMap();
 	await discardDownload();
+});
+
+describe('the map screens’ opened map', () => {
+	it('is opened once and shared, reopened after a new map is stored, and gone after Delete', async () => {
+		expect(await openedMap()).toBeNull();
+		const first = await importMapFile(file(makeBasemapArchive()));
+		const opened = await openedMap();
+		expect(opened?.map.fileName).toBe(first.fileName);
+		// The archive's source layers, from its metadata: the style keeps only their layers.
+		expect(opened?.sourceLayers.sort()).toEqual(['earth', 'pois', 'roads']);
+		expect(await openedMap()).toBe(opened);
+		const second = await importMapFile(
+			file(makeBasemapArchive({ dataDate: '2026-11-01T00:00:00Z' }))
+		);
+		const reopened = await openedMap();
+		expect(reopened?.map.fileName).toBe(second.fileName);
+		const tile = fixtureTiles('protomaps').find((t) => t.z === 13)!;
+		expect(
+			(await reopened!.reader.getZxy(tile.z, tile.x, tile.y))?.data.byteLength
+		).toBeGreaterThan(0);
+		await deleteStoredMap();
+		expect(await openedMap()).toBeNull();
+	});
 });
 
 describe('importing a map file', () => {

@@ -71,6 +71,7 @@ async function persist(): Promise<void> {
 export async function importMapFile(file: File): Promise<StoredMap> {
 	const checked = await checkArchive(file, 'import', file.name.replace(/\.pmtiles$/i, ''));
 	const map = await saveMap(file, checked);
+	forgetOpenedMap();
 	await persist();
 	return map;
 }
@@ -78,6 +79,7 @@ export async function importMapFile(file: File): Promise<StoredMap> {
 /** Stores an archive the app wrote itself (a downloaded field area). */
 export async function storeArchive(blob: Blob, checked: CheckedArchive): Promise<StoredMap> {
 	const map = await saveMap(blob, checked);
+	forgetOpenedMap();
 	await persist();
 	return map;
 }
@@ -91,8 +93,9 @@ export function openStoredMap(): Promise<{ map: StoredMap; file: File } | null> 
 	return loadMap();
 }
 
-export function deleteStoredMap(): Promise<void> {
-	return deleteMap();
+export async function deleteStoredMap(): Promise<void> {
+	await deleteMap();
+	forgetOpenedMap();
 }
 
 const OUTSIDE = 'onlineOutside';
@@ -102,8 +105,9 @@ export async function onlineOutsideAllowed(): Promise<boolean> {
 	return (await getMeta<boolean>(OUTSIDE)) ?? false;
 }
 
-export function allowOnlineOutside(on: boolean): Promise<void> {
-	return setMeta(OUTSIDE, on);
+export async function allowOnlineOutside(on: boolean): Promise<void> {
+	await setMeta(OUTSIDE, on);
+	forgetOpenedMap();
 }
 
 /** A year: data older than this gets a warning in Settings. */
@@ -111,4 +115,63 @@ export const STALE_AFTER_MS = 365 * 24 * 60 * 60 * 1000;
 
 export function isStale(map: StoredMap, now = Date.now()): boolean {
 	return now - (map.dataDate ?? map.storedAt) > STALE_AFTER_MS;
+}
+
+/**
+ * The stored offline map, opened once for the app and kept across map screens: reading its
+ * description (IndexedDB), its file (OPFS), its header, root directory and metadata is done once,
+ * when the app starts, not again by every map screen. Anything that changes the stored map or its
+ * setting calls `forgetOpenedMap()`; other tabs of the app hear of it on a BroadcastChannel.
+ */
+export interface OpenedMap {
+	map: StoredMap;
+	reader: PMTiles;
+	/** The archive's source layers (its metadata's `vector_layers`); empty if it names none. */
+	sourceLayers: string[];
+	outsideAllowed: boolean;
+}
+
+let opening: Promise<OpenedMap | null> | null = null;
+
+const channel =
+	typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('stedsans-basemap');
+if (channel) channel.onmessage = () => (opening = null);
+
+function layerIds(meta: unknown): string[] {
+	const layers = (meta as { vector_layers?: unknown } | null)?.vector_layers;
+	if (!Array.isArray(layers)) return [];
+	return layers.map((l) => (l as { id?: unknown })?.id).filter((id) => typeof id === 'string');
+}
+
+async function open(): Promise<OpenedMap | null> {
+	const [stored, outsideAllowed] = await Promise.all([
+		openStoredMap().catch(() => null),
+		onlineOutsideAllowed().catch(() => false)
+	]);
+	if (!stored) return null;
+	const reader = new PMTiles(new FileSource(stored.file));
+	// The header and root directory are read with the metadata; the first tile of the lowest zoom
+	// reads a leaf directory where the archive has them, so the map's first tiles need one read.
+	const header = await reader.getHeader();
+	void reader.getZxy(header.minZoom, 0, 0).catch(() => undefined);
+	const sourceLayers = layerIds(await reader.getMetadata().catch(() => null));
+	return { map: stored.map, reader, sourceLayers, outsideAllowed };
+}
+
+/**
+ * The stored map, opened (null if none): the first call opens it, later ones share it. No map
+ * (or one that could not be read) is not kept: the next map screen looks again.
+ */
+export function openedMap(): Promise<OpenedMap | null> {
+	const p = (opening ??= open().catch(() => null));
+	void p.then((m) => {
+		if (!m && opening === p) opening = null;
+	});
+	return p;
+}
+
+/** The stored map or its setting changed (here or in another tab): the next map screen reopens it. */
+export function forgetOpenedMap(): void {
+	opening = null;
+	channel?.postMessage('changed');
 }

@@ -91,4 +91,39 @@ describe('heatmap exports hold the shown cells only', () => {
 		expect(report.data).toContain('**Not for publication**');
 		expect(heatmapFile('geojson', own, 'all', AT, 'en').filename).toContain('not-for-publication');
 	});
+
+	it('one participant’s map of where they sleep leaves only with the worded confirmation', () => {
+		const home = { participantId: 'solo', source: 'interview' as const, namedAt: AT };
+		const own = computeHeatmap(
+			{
+				...input,
+				namedPlaces: [
+					{ ...home, cell: cellOf(HOME), activity: 'sleep' },
+					{ ...home, cell: cellOf(HOME), activity: 'eat' }
+				]
+			},
+			{
+				view: { kind: 'participant', participantId: 'solo' },
+				metric: 'places-named',
+				activity: 'sleep'
+			}
+		);
+		expect(own.maps.all.cells.map((c) => c.cell)).toEqual([cellOf(HOME)]);
+		for (const format of ['geojson', 'csv', 'report'] as const) {
+			expect(() => heatmapFile(format, own, 'all', AT, 'en')).toThrow(/confirmation/);
+			expect(heatmapFile(format, own, 'all', AT, 'en', true).filename).toContain(
+				'not-for-publication'
+			);
+		}
+		// Where they eat: no clearance to guide, no confirmation asked.
+		const eat = computeHeatmap(
+			{ ...input, namedPlaces: [{ ...home, cell: cellOf(HOME), activity: 'eat' }] },
+			{
+				view: { kind: 'participant', participantId: 'solo' },
+				metric: 'places-named',
+				activity: 'eat'
+			}
+		);
+		expect(heatmapFile('csv', eat, 'all', AT, 'en').data).toContain(cellOf(HOME));
+	});
 });

@@ -1,6 +1,7 @@
 import { m } from '$lib/paraglide/messages.js';
 import { copenhagenDayKey, type AppLocale } from '$lib/domain/format/datetime';
 import { heatmapCsv, heatmapGeoJsonText } from '$lib/domain/heatmap/export';
+import { needsClearanceConfirmation } from '$lib/domain/heatmap/sensitive';
 import type { HeatmapArea, HeatmapResult } from '$lib/domain/heatmap/schema';
 import { disclosureMarkdown } from '$lib/i18n/heatmap-report';
 
@@ -29,13 +30,29 @@ function notice(locale: AppLocale): string {
 	return `${m.heatNotForPublication({}, { locale })}: ${m.heatViewParticipant({}, { locale })}`;
 }
 
+/** Whether the map shows where people sleep, buy or use (domain/heatmap/sensitive.ts). */
+export function needsClearance(result: HeatmapResult, area: HeatmapArea): boolean {
+	return needsClearanceConfirmation(result.maps[area].report.parameters);
+}
+
+/**
+ * Refuses a map of where people sleep, buy or use without the worded confirmation: one
+ * participant's map can guide a clearance of the spot as much as an aggregate one can.
+ */
+export function checkClearance(result: HeatmapResult, area: HeatmapArea, confirmed: boolean): void {
+	if (needsClearance(result, area) && !confirmed)
+		throw new Error('a map of where people sleep, buy or use needs the confirmation');
+}
+
 export function heatmapFile(
 	format: HeatmapFileFormat,
 	result: HeatmapResult,
 	area: HeatmapArea,
 	computedAt: number,
-	locale: AppLocale
+	locale: AppLocale,
+	clearanceConfirmed = false
 ): HeatmapFile {
+	checkClearance(result, area, clearanceConfirmed);
 	const map = result.maps[area];
 	switch (format) {
 		case 'geojson':

@@ -2,6 +2,7 @@ import { afterAll, bench, describe } from 'vitest';
 import { suggestMapping } from '$lib/domain/survey/mapping';
 import { readSurvey } from '$lib/domain/survey/read';
 import { db } from '$lib/db/workspace';
+import { BENCH_QUESTIONS, koboBenchCsv } from '$lib/testing/survey-bench-data';
 import { freshWorkspace, dropWorkspace } from '$lib/testing/workspace';
 import { applySurveyImport, planSurveyImport } from './survey-import.service';
 
@@ -12,30 +13,12 @@ import { applySurveyImport, planSurveyImport } from './survey-import.service';
  * alone (papaparse and the checks of the table).
  */
 const RESPONDENTS = 10_000;
-const QUESTIONS = ['sleep', 'hang_out', 'buy', 'use', 'help'];
 
-function koboCsv(): Uint8Array {
-	const head = ['study_id'];
-	for (const q of QUESTIONS)
-		head.push(`_${q}_latitude`, `_${q}_longitude`, `_${q}_altitude`, `_${q}_precision`);
-	const lines = [head.join(',')];
-	for (let i = 0; i < RESPONDENTS; i++) {
-		const cells = [`VB-${String(i).padStart(5, '0')}`];
-		QUESTIONS.forEach((_, k) => {
-			const lat = 55.655 + ((i * 7 + k * 13) % 300) / 10_000;
-			const lon = 12.53 + ((i * 11 + k * 17) % 500) / 10_000;
-			cells.push(lat.toFixed(6), lon.toFixed(6), '12', String(5 + ((i + k) % 20)));
-		});
-		lines.push(cells.join(','));
-	}
-	return new TextEncoder().encode(lines.join('\n'));
-}
-
-const bytes = koboCsv();
+const bytes = new TextEncoder().encode(koboBenchCsv(RESPONDENTS));
 const consent = { location: 'cell' as const, followAlong: false, aggregate: true };
 let written = 0;
 
-describe(`survey import: ${RESPONDENTS} respondents × ${QUESTIONS.length} places`, () => {
+describe(`survey import: ${RESPONDENTS} respondents × ${BENCH_QUESTIONS.length} places`, () => {
 	bench(
 		'parse the file alone (baseline)',
 		async () => {

@@ -9,6 +9,7 @@ import {
 import { isSealed } from '$lib/crypto/seal';
 import { CHEAP_KDF, containsBytes } from '$lib/testing/crypto';
 import { identityCodec, useCodec } from '$lib/db/codec';
+import { change, commit } from '$lib/db/commit';
 import { RECORD_TABLES, StedsansDB, type Row } from '$lib/db/db';
 import { trackOf } from '$lib/db/follow-alongs.queries';
 import { followAlongsRepo } from '$lib/db/follow-alongs.repo';
@@ -430,6 +431,31 @@ describe('rollback of sealed records (the guard)', () => {
 			await d.participants.put(older);
 			await d.table('guard').put({ ...(tag as object), x: 'AAAAAAAAAAAAAAAAAAAAAA==' });
 		});
+		await reopen();
+		await expect(unlock(PASS)).rejects.toBeInstanceOf(ChangedOutsideError);
+	});
+
+	it('keeps the marks right however a write reads the old tags (empty, small, large table)', async () => {
+		await encrypted();
+		// Into an empty table (nothing read), then one by one into a growing one (by key).
+		const people = [];
+		for (let i = 0; i < 12; i++) people.push(await participant(`VB-${700 + i}`));
+		// All of them again in one bulkPut: the table's tags read whole.
+		await commit([
+			change(
+				participantsRepo,
+				people.map((p) => participantsRepo.touch(p))
+			)
+		]);
+		// One of twelve changed, one removed for good: read by key.
+		await participantsRepo.update(people[3]!.id, { neighbourhood: 'nordvest' });
+		await participantsRepo.purge(people[4]!.id);
+		await reopen();
+		await expect(unlock(PASS)).resolves.toBeUndefined();
+		const older = (await db().participants.get(people[5]!.id))!;
+		await participantsRepo.update(people[5]!.id, { neighbourhood: 'sundholm' });
+		lockVault();
+		await asAttacker((d) => d.participants.put(older));
 		await reopen();
 		await expect(unlock(PASS)).rejects.toBeInstanceOf(ChangedOutsideError);
 	});
