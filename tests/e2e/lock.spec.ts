@@ -230,8 +230,19 @@ test('recording goes on behind the lock: fixes fed while locked are in the day a
 	const locked = await walk(context, page, before.at, 24);
 	// The recorder writes every 5 s: what it wrote while locked went into the drop box.
 	await expect.poll(() => dropBoxCount(page), { timeout: 15_000 }).toBeGreaterThan(0);
+	// Someone with storage access copies a deposit under a new id (without this unlock's tag):
+	// it would add the same fixes twice. It is refused unopened, and said.
+	const deposit = (await tamper(page, { op: 'save', table: 'dropBox' })) as SavedRow;
+	await tamper(page, {
+		op: 'restore',
+		table: 'dropBox',
+		row: { id: 'copied', payload: deposit.payload }
+	});
 
 	await unlockApp(page);
+	await expect(page.getByRole('alert')).toContainText(
+		'1 batch(es) of positions recorded behind the lock were not made by Stedsans on this device'
+	);
 	await expect(recordingPanel(page)).toBeVisible();
 	await expect.poll(() => fixCount(page)).toBeGreaterThanOrEqual(shownBefore + 20);
 	await expect.poll(() => dropBoxCount(page)).toBe(0);

@@ -23,12 +23,43 @@ export interface StoredDropBox {
 	publicKey: string;
 	/** The private key (PKCS #8), sealed under the data key, bound to the public key. */
 	sealedPrivate: Bytes;
+	/**
+	 * The writer keys of the last unlocks, newest first, each sealed under the data key (see
+	 * `newWriter`). Absent in a vault from before deposits were tagged.
+	 */
+	writers?: StoredWriter[];
 }
+
+/**
+ * The key that tags deposits (HMAC-SHA-256): made at each unlock and held in memory through the
+ * lock that follows, so only the app that was unlocked on this device can make a deposit that is
+ * taken. The public key alone, which is in the clear, no longer suffices to add fixes to a day.
+ * It is also kept sealed under the data key, so deposits made before a reload can be checked at
+ * the next unlock; someone with storage access but no passphrase can read neither.
+ */
+export interface WriterKey {
+	id: string;
+	key: CryptoKey;
+}
+
+export interface StoredWriter {
+	id: string;
+	sealed: Bytes;
+}
+
+/** How many unlocks' writer keys are kept (tabs unlocked one after another each make one). */
+export const WRITERS_KEPT = 4;
 
 export interface DropBoxKeys {
 	publicKey: CryptoKey;
 	/** Null while locked: only the public key is held then. */
 	privateKey: CryptoKey | null;
+	/** This unlock's writer key: held through the lock (null before any unlock in this page). */
+	writer: WriterKey | null;
+	/** The writer keys whose deposits are taken: only while unlocked. */
+	verifiers: readonly WriterKey[];
+	/** A vault from before deposits were tagged: its untagged deposits are taken once. */
+	acceptUntagged: boolean;
 }
 
 const privateContext = (publicKey: string): SealContext => ({
@@ -65,10 +96,75 @@ export async function openDropBox(dataKey: CryptoKey, stored: StoredDropBox): Pr
 	const pkcs8 = await openBytes(dataKey, privateContext(stored.publicKey), stored.sealedPrivate);
 	try {
 		const privateKey = await subtle().importKey('pkcs8', pkcs8, CURVE, false, ['deriveBits']);
-		return { publicKey: await importDepositKey(stored.publicKey), privateKey };
+		return {
+			publicKey: await importDepositKey(stored.publicKey),
+			privateKey,
+			writer: null,
+			verifiers: [],
+			acceptUntagged: false
+		};
 	} finally {
 		wipe(pkcs8);
 	}
+}
+
+const HMAC = { name: 'HMAC', hash: 'SHA-256' } as const;
+const writerContext = (id: string): SealContext => ({
+	table: 'meta',
+	id: `dropBox/writer/${id}`,
+	v: 1
+});
+const importWriter = (raw: Bytes) =>
+	subtle().importKey('raw', raw, HMAC, false, ['sign', 'verify']);
+
+/** A new writer key for this unlock, and its sealed form for the vault's state. */
+export async function newWriter(
+	dataKey: CryptoKey
+): Promise<{ writer: WriterKey; stored: StoredWriter }> {
+	const raw = globalThis.crypto.getRandomValues(new Uint8Array(32));
+	const id = toBase64(globalThis.crypto.getRandomValues(new Uint8Array(12)));
+	try {
+		const sealed = await sealBytes(dataKey, writerContext(id), raw);
+		return { writer: { id, key: await importWriter(raw) }, stored: { id, sealed } };
+	} finally {
+		wipe(raw);
+	}
+}
+
+/** The writer keys of earlier unlocks (their sealed forms are authenticated with the vault state). */
+export function openWriters(
+	dataKey: CryptoKey,
+	stored: readonly StoredWriter[]
+): Promise<WriterKey[]> {
+	return Promise.all(
+		stored.map(async ({ id, sealed }) => {
+			const raw = await openBytes(dataKey, writerContext(id), sealed);
+			try {
+				return { id, key: await importWriter(raw) };
+			} finally {
+				wipe(raw);
+			}
+		})
+	);
+}
+
+/** What a deposit's tag covers: its id and its sealed bytes. */
+const tagged = (id: string, payload: Bytes) =>
+	concatBytes(utf8(`stedsans/deposit/v1\0${id}\0`), payload);
+
+export async function tagDeposit(writer: WriterKey, id: string, payload: Bytes): Promise<Bytes> {
+	return new Uint8Array(await subtle().sign('HMAC', writer.key, tagged(id, payload)));
+}
+
+/** Whether a deposit was made by one of `verifiers` (a deposit without a tag never was). */
+export async function depositIsOurs(
+	verifiers: readonly WriterKey[],
+	deposit: { id: string; payload: unknown; writer?: unknown; tag?: unknown }
+): Promise<boolean> {
+	const { id, payload, writer, tag } = deposit;
+	const key = verifiers.find((v) => v.id === writer)?.key;
+	if (!key || !(tag instanceof Uint8Array) || !(payload instanceof Uint8Array)) return false;
+	return subtle().verify('HMAC', key, tag, tagged(id, payload));
 }
 
 async function depositKey(

@@ -14,10 +14,16 @@ export interface Row {
 	[indexKey: string]: unknown;
 }
 
-/** A deposit in the drop box: only its id (random; the order is sealed inside) is in the clear. */
+/**
+ * A deposit in the drop box: its id (random; the order is sealed inside), its writer key's id
+ * (random, one per unlock) and its tag are in the clear.
+ */
 export interface DropBoxRow {
 	id: string;
 	payload: Uint8Array;
+	/** Which unlock's writer key tagged it (crypto/drop-box.ts), and the tag. */
+	writer?: string;
+	tag?: Uint8Array;
 }
 
 export interface MetaEntry {

@@ -114,7 +114,7 @@ describe('team sync of changes made elsewhere', () => {
 		await expect(loadConfig()).rejects.toBeInstanceOf(LockedError);
 
 		await unlock(PASS);
-		expect(await absorbDropBox()).toBe(15);
+		expect((await absorbDropBox()).fixes).toBe(15);
 		await syncOnce(A.session);
 
 		await B.sync();

@@ -12,9 +12,9 @@ export function holdDropBox(opened: DropBoxKeys): void {
 	keys = opened;
 }
 
-/** Locking: the private key goes, the public key stays for deposits. */
+/** Locking: the private key and the writer keys of earlier unlocks go; the public key and this unlock's writer key stay for deposits. */
 export function closeDropBox(): void {
-	if (keys) keys = { publicKey: keys.publicKey, privateKey: null };
+	if (keys) keys = { ...keys, privateKey: null, verifiers: [], acceptUntagged: false };
 }
 
 /** The workspace closes: nothing is kept. */
@@ -24,4 +24,18 @@ export function forgetDropBox(): void {
 
 export function dropBoxKeys(): DropBoxKeys | null {
 	return keys;
+}
+
+/**
+ * Told how many deposits an absorb refused (not made by this app since an unlock here), whoever
+ * ran it: the unlock, or the recorder's own first write after it (vault.svelte.ts listens).
+ */
+let onRefused: ((count: number) => void) | null = null;
+
+export function whenDepositsRefused(listener: ((count: number) => void) | null): void {
+	onRefused = listener;
+}
+
+export function reportRefused(count: number): void {
+	if (count > 0) onRefused?.(count);
 }

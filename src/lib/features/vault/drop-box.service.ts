@@ -1,4 +1,4 @@
-import { collectBytes, depositBytes } from '$lib/crypto/drop-box';
+import { collectBytes, depositBytes, depositIsOurs, tagDeposit } from '$lib/crypto/drop-box';
 import { LockedError } from '$lib/crypto/errors';
 import { pack, unpack } from '$lib/crypto/pack';
 import type { Bytes } from '$lib/crypto/bytes';
@@ -11,7 +11,7 @@ import { guardQuota } from '$lib/db/errors';
 import { lastChunkOf } from '$lib/db/follow-alongs.queries';
 import { fixChunksRepo, followAlongsRepo } from '$lib/db/follow-alongs.repo';
 import { db } from '$lib/db/workspace';
-import { dropBoxKeys } from './drop-box-keys.service';
+import { dropBoxKeys, reportRefused } from './drop-box-keys.service';
 import {
 	appendedChunks,
 	followAlongAfterWrite,
@@ -46,10 +46,14 @@ const context = (id: string) => ({ table: 'dropBox', id, v: 1 });
 
 let deposited = 0;
 
-/** Writes fixes recorded while locked. Needs only the public key. */
+/**
+ * Writes fixes recorded while locked: sealed to the public key, tagged with this unlock's writer
+ * key. Without a writer key (no unlock in this page) nothing is written and the fixes stay with
+ * the caller for the next try.
+ */
 export async function depositFixes(deposit: Deposit): Promise<void> {
 	const keys = dropBoxKeys();
-	if (!keys) throw new LockedError();
+	if (!keys?.writer) throw new LockedError();
 	const id = newId();
 	const content: StoredDeposit = {
 		followAlongId: deposit.followAlongId,
@@ -59,7 +63,8 @@ export async function depositFixes(deposit: Deposit): Promise<void> {
 		patch: deposit.patch
 	};
 	const payload = await depositBytes(keys.publicKey, context(id), pack(content));
-	await guardQuota(() => db().dropBox.put({ id, payload }));
+	const tag = await tagDeposit(keys.writer, id, payload);
+	await guardQuota(() => db().dropBox.put({ id, payload, writer: keys.writer!.id, tag }));
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -77,18 +82,35 @@ function exclusively<T>(run: () => Promise<T>): Promise<T> {
 	return next;
 }
 
+export interface Absorbed {
+	/** Fixes added to their days. */
+	fixes: number;
+	/** Deposits not made by this app since an unlock on this device: deleted unopened. */
+	refused: number;
+}
+
 /**
  * Takes everything out of the drop box into the days it belongs to: fixes appended to the day's
  * chunks, gaps and the recorder's counters onto the day, sealed under the data key, and the
- * deposits deleted, all in one transaction. Returns how many fixes came in. A deposit that does
- * not open (damaged, or not written by this workspace) is left where it is.
+ * deposits deleted, all in one transaction. A deposit without a valid tag of a writer key (made
+ * by someone with storage access and the public key alone) is deleted unopened and counted in
+ * `refused`. A tagged deposit that does not open (damaged) is left where it is.
  */
-export function absorbDropBox(): Promise<number> {
+export function absorbDropBox(): Promise<Absorbed> {
 	return exclusively(async () => {
 		const opened = dropBoxKeys();
 		if (!opened?.privateKey) throw new LockedError();
-		const rows = await db().dropBox.toArray();
-		if (rows.length === 0) return 0;
+		const all = await db().dropBox.toArray();
+		if (all.length === 0) return { fixes: 0, refused: 0 };
+		const ours = await Promise.all(
+			all.map(
+				async (r) =>
+					(opened.acceptUntagged && r.tag === undefined) ||
+					(await depositIsOurs(opened.verifiers, r))
+			)
+		);
+		const rows = all.filter((_, i) => ours[i]);
+		const refused = all.filter((_, i) => !ours[i]).map((r) => r.id);
 		const byDay = new Map<string, { ids: string[]; deposits: StoredDeposit[] }>();
 		const contents = await Promise.allSettled(
 			rows.map(async (r) => readDeposit(await collectBytes(opened, context(r.id), r.payload)))
@@ -104,7 +126,7 @@ export function absorbDropBox(): Promise<number> {
 			byDay.set(deposit.followAlongId, day);
 		}
 		const changes: Change[] = [];
-		const done: string[] = [];
+		const done: string[] = [...refused];
 		let fixes = 0;
 		const now = Date.now();
 		for (const [dayId, { ids, deposits }] of byDay) {
@@ -123,7 +145,8 @@ export function absorbDropBox(): Promise<number> {
 			fixes += track.count;
 		}
 		await commit(changes, { tables: ['dropBox'], write: () => db().dropBox.bulkDelete(done) });
-		return fixes;
+		reportRefused(refused.length);
+		return { fixes, refused: refused.length };
 	});
 }
 

@@ -117,14 +117,26 @@ async function open(
 	migrating: boolean,
 	guarded: readonly string[] | undefined
 ) {
-	const box = await (await loadDropBox()).openDropBox(keys.dataKey, dropBox);
+	const boxes = await loadDropBox();
+	const box = await boxes.openDropBox(keys.dataKey, dropBox);
+	const earlier = await boxes.openWriters(keys.dataKey, dropBox.writers ?? []);
+	const { writer, stored } = await boxes.newWriter(keys.dataKey);
 	holdGuardKey(await deriveSyncMac(keys.derivable, 'rollback'), true);
 	holdIndexKey(await deriveSyncMac(keys.derivable, 'index'), true);
 	await checkRecords(CHECKED_FIRST.filter((t) => guarded?.includes(t)));
 	codec = new AesCodec(keys.dataKey, { acceptPlaintext: migrating });
 	useCodec(codec);
-	holdDropBox(box);
 	keystore.holdStateKey(stateKey);
+	const writers = [stored, ...(dropBox.writers ?? [])].slice(0, boxes.WRITERS_KEPT);
+	await keystore.saveDropBox({ ...dropBox, writers }, stateKey);
+	// Deposits of this unlock and the last few are taken; untagged ones only from a vault that
+	// had no writer keys yet (deposits made by the version before).
+	holdDropBox({
+		...box,
+		writer,
+		verifiers: [writer, ...earlier],
+		acceptUntagged: dropBox.writers === undefined
+	});
 	// Tables not tagged yet (a new vault, a workspace from before the guard): tagged as they are.
 	const untagged = RECORD_TABLES.filter((t) => !guarded?.includes(t));
 	if (untagged.length > 0) {

@@ -16,6 +16,8 @@ import {
 	type PendingKeys
 } from './vault.service';
 import { announcer } from '$lib/features/app/announcer.svelte';
+import { m } from '$lib/paraglide/messages.js';
+import { whenDepositsRefused } from './drop-box-keys.service';
 
 /**
  * Which screen the own workspace shows before its content: `setup` (first run, or a workspace
@@ -82,6 +84,7 @@ class VaultState {
 	async attach(): Promise<void> {
 		this.#reset();
 		whenChangedOutside((e) => this.#changedOutside(e));
+		whenDepositsRefused((count) => announcer.fail(m.dropBoxRefused({ count })));
 		const condition = await attachVault();
 		this.#existingData = condition === 'unencrypted';
 		if (condition === 'locked') await this.#refreshBackoff();
@@ -91,6 +94,7 @@ class VaultState {
 	/** Another workspace opened (the demo): no keys, no vault screen. */
 	detach(): void {
 		whenChangedOutside(null);
+		whenDepositsRefused(null);
 		detachVault();
 		this.#reset();
 	}
