@@ -164,7 +164,7 @@ export async function depositIsOurs(
 	const { id, payload, writer, tag } = deposit;
 	const key = verifiers.find((v) => v.id === writer)?.key;
 	if (!key || !(tag instanceof Uint8Array) || !(payload instanceof Uint8Array)) return false;
-	return subtle().verify('HMAC', key, tag, tagged(id, payload));
+	return subtle().verify('HMAC', key, tag as Bytes, tagged(id, payload as Bytes));
 }
 
 async function depositKey(
@@ -218,7 +218,7 @@ export async function depositBytes(
 
 /** Opens one deposit with the drop box's private key (after unlock). */
 export async function collectBytes(
-	keys: DropBoxKeys,
+	keys: Pick<DropBoxKeys, 'publicKey' | 'privateKey'>,
 	ctx: SealContext,
 	stored: unknown
 ): Promise<Bytes> {
