@@ -34,6 +34,17 @@ describe('free-text place labels', () => {
 		]);
 	});
 
+	it('between spellings written as often, takes the same one whatever order the notes come in', () => {
+		const spellings = ['lygten', 'Lygten'];
+		for (const order of [spellings, [...spellings].reverse()])
+			expect(
+				labelGroups(
+					order.map((l) => note(l)),
+					[]
+				)[0]!.label
+			).toBe('Lygten');
+	});
+
 	it('suggests the place whose name or alias is the label', () => {
 		const [g] = labelGroups([note('bagtrappen')], [trappen]);
 		expect(g!.match).toBe(trappen.id);

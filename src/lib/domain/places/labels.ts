@@ -22,11 +22,12 @@ export interface LabelGroup {
 	match: string | null;
 }
 
-function mostCommon<T>(counts: Map<T, number>): T | undefined {
+/** The value counted most; on a tie, the first by `tie` (else the first counted). */
+function mostCommon<T>(counts: Map<T, number>, tie?: (a: T, b: T) => number): T | undefined {
 	let best: T | undefined;
 	let n = 0;
 	for (const [value, c] of counts)
-		if (c > n) {
+		if (c > n || (c === n && tie && tie(value, best as T) < 0)) {
 			best = value;
 			n = c;
 		}
@@ -69,7 +70,9 @@ export function labelGroups(
 	return [...groups.entries()]
 		.map(([key, g]) => ({
 			key,
-			label: mostCommon(g.spellings)!,
+			// Notes come in no set order (ids are random): a tie goes to the Danish sort's first
+			// (capitals first), so the label does not change from one reading to the next.
+			label: mostCommon(g.spellings, (a, b) => a.localeCompare(b, 'da'))!,
 			noteIds: g.ids,
 			neighbourhood: mostCommon(g.nbs) ?? null,
 			match: byName.get(key) ?? null
