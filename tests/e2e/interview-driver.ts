@@ -21,7 +21,14 @@ export function interviewMap(page: Page) {
 /** Taps the map `dx`, `dy` pixels from its centre, then answers what they do there. */
 export async function nameOnMap(page: Page, dx: number, dy: number, activity: string) {
 	const box = (await interviewMap(page).boundingBox())!;
-	await page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
+	const sheet = page.getByRole('dialog', { name: 'About this place' });
+	// A tap while the map still moves (easing to the place just named) only stops it, as on a
+	// phone: tap again until the sheet opens. Nothing is stored before an activity is chosen.
+	await expect(async () => {
+		if (!(await sheet.isVisible()))
+			await page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
+		await expect(sheet).toBeVisible({ timeout: 3_000 });
+	}).toPass({ timeout: 30_000 });
 	await chooseActivity(page, activity);
 }
 

@@ -119,6 +119,18 @@ export async function dumpIndexedDb(page: Page): Promise<unknown[]> {
 	});
 }
 
+/**
+ * `dumpIndexedDb` less what every unlock rewrites by design (the drop box's writer keys and the
+ * vault state's tag): for "nothing was written" across a reload and unlock.
+ */
+export async function dumpBesideUnlock(page: Page): Promise<unknown[]> {
+	const unlockState = new Set(['dropBox', 'vaultMac']);
+	return (await dumpIndexedDb(page)).filter((e) => {
+		const { store, row } = e as { store: string; row: { key?: string } };
+		return !(store === 'meta' && unlockState.has(row.key ?? ''));
+	});
+}
+
 /** All numbers anywhere in a value. */
 export function numbersIn(value: unknown, out: number[] = []): number[] {
 	if (typeof value === 'number') out.push(value);

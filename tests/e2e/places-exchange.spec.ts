@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchProfile, openApp, setDisplayName, statusRegion } from './driver';
-import { dumpIndexedDb } from './notes-driver';
+import { dumpBesideUnlock } from './notes-driver';
 import {
 	addPlace,
 	chooseTeamPackage,
@@ -121,7 +121,7 @@ test('two ethnographers exchange places both ways, settle a conflict and end wit
 		[bo, annaFirst],
 		[anna, boFirst]
 	] as const) {
-		const before = await dumpIndexedDb(page);
+		const before = await dumpBesideUnlock(page);
 		await chooseTeamPackage(page, old);
 		await expect(importPreview(page)).toContainText(
 			'Nothing new: this device already has everything in the package.'
@@ -129,7 +129,7 @@ test('two ethnographers exchange places both ways, settle a conflict and end wit
 		await expect(
 			importPreview(page).getByRole('button', { name: 'Import', exact: true })
 		).toHaveCount(0);
-		expect(await dumpIndexedDb(page)).toEqual(before);
+		expect(await dumpBesideUnlock(page)).toEqual(before);
 	}
 	expect(await glossarySnapshot(bo)).toEqual(annaSees);
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { alertRegion, KK_KVARTERER, openApp, statusRegion } from './driver';
-import { dumpIndexedDb, newNote, typeNote } from './notes-driver';
+import { dumpBesideUnlock, newNote, typeNote } from './notes-driver';
 import {
 	addPlace,
 	chooseTeamPackage,
@@ -33,12 +33,12 @@ async function refused(
 	message: RegExp | string
 ) {
 	await openApp(page, '/settings/team');
-	const before = await dumpIndexedDb(page);
+	const before = await dumpBesideUnlock(page);
 	await chooseTeamPackage(page, file);
 	await expect(alertRegion(page)).toContainText(message);
 	await expect(alertRegion(page)).toContainText('Nothing was imported.');
 	await expect(importPreview(page)).toHaveCount(0);
-	expect(await dumpIndexedDb(page)).toEqual(before);
+	expect(await dumpBesideUnlock(page)).toEqual(before);
 }
 
 const json = (name: string, value: unknown) => ({
@@ -125,7 +125,7 @@ test('the place form refuses a 10,000-character name with a clear message and sa
 	page
 }) => {
 	await openApp(page, '/places/edit?new');
-	const before = await dumpIndexedDb(page);
+	const before = await dumpBesideUnlock(page);
 	await fillPlace(page, { name: 'x'.repeat(10_000) });
 	await page.getByRole('button', { name: 'Save' }).first().click();
 	await expect(alertRegion(page)).toContainText(
@@ -133,7 +133,7 @@ test('the place form refuses a 10,000-character name with a clear message and sa
 	);
 	await expect(page.getByText('At most 200 characters (this has 10000).')).toBeVisible();
 	await expect(placeNameField(page)).toHaveAttribute('aria-invalid', 'true');
-	expect(await dumpIndexedDb(page)).toEqual(before);
+	expect(await dumpBesideUnlock(page)).toEqual(before);
 
 	await placeNameField(page).fill('');
 	await page.getByRole('button', { name: 'Save' }).first().click();
