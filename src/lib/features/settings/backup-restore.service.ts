@@ -21,6 +21,7 @@ import { applyPurges, localRecordsOf } from '$lib/features/notes/tombstones.serv
 import { z } from 'zod';
 import { ethnographersRepo } from '$lib/db/ethnographers.repo';
 import { REPOSITORIES } from '$lib/db/registry';
+import { rowVersion } from '$lib/db/repository';
 import { getSettings } from '$lib/db/settings.repo';
 import { currentKind, db, identity, setProfileId } from '$lib/db/workspace';
 import {
@@ -232,25 +233,42 @@ function otherWorkspace(
 		: { ok: false, problem: { kind: 'other-workspace', file } };
 }
 
-async function write(
-	sealed: Map<RecordTable, IncomingRow[]>,
-	authorId: string,
-	deleteHere: Map<RecordTable, string[]>
-): Promise<RestoreResult> {
+/** A record was written here after the restore read it: decide again (see `write`). */
+class StaleRestore extends Error {
+	override readonly name = 'StaleRestore';
+}
+
+/** How often a restore decides again before it gives up (each time a write landed meanwhile). */
+const MAX_ATTEMPTS = 5;
+
+interface RestorePlan {
+	summary: MergeSummary;
+	byTable: Record<RecordTable, MergeSummary>;
+	toWrite: Map<RecordTable, Row[]>;
+	/** Each stored row the decisions rest on, as it was read (undefined: none), by `table`. */
+	basis: Map<RecordTable, { ids: string[]; versions: (string | undefined)[] }>;
+}
+
+const versionOf = (row: Row | undefined) => (row ? rowVersion(row) : undefined);
+
+/**
+ * Newer `updatedAt` wins, against what is stored: the stored rows are opened before the
+ * transaction (their times are sealed; WebCrypto would end an IndexedDB transaction).
+ */
+async function plan(sealed: Map<RecordTable, IncomingRow[]>): Promise<RestorePlan> {
 	const summary = emptySummary();
 	const byTable = Object.fromEntries(RECORD_TABLES.map((t) => [t, emptySummary()])) as Record<
 		RecordTable,
 		MergeSummary
 	>;
-	// What is stored is opened before the transaction (its times are sealed; WebCrypto would end
-	// an IndexedDB transaction), and the decisions are made then.
 	const toWrite = new Map<RecordTable, Row[]>();
+	const basis: RestorePlan['basis'] = new Map();
 	for (const table of RECORD_TABLES) {
 		const rows = sealed.get(table) ?? [];
 		if (rows.length === 0) continue;
-		const stored = await db()
-			.recordTable(table)
-			.bulkGet(rows.map((r) => r.row.id));
+		const ids = rows.map((r) => r.row.id);
+		const stored = await db().recordTable(table).bulkGet(ids);
+		basis.set(table, { ids, versions: stored.map(versionOf) });
 		const repo = REPOSITORIES[table];
 		const existing = await Promise.all(stored.map((r) => (r ? repo.metaOf(r) : undefined)));
 		const chosen = rows.filter((r, i) => {
@@ -264,12 +282,38 @@ async function write(
 			chosen.map((r) => r.row)
 		);
 	}
-	await writeTransaction([...RECORD_TABLES], async () => {
-		for (const [table, rows] of toWrite) await db().recordTable(table).bulkPut(rows);
-		await applyPurges({ deleteHere });
-	});
-	await adoptProfile(authorId);
-	return { ok: true, summary, byTable };
+	return { summary, byTable, toWrite, basis };
+}
+
+/**
+ * Writes the plan in one transaction, which first reads the stored rows again: if one changed
+ * since the plan read it (an autosave, the recorder, a sync landed meanwhile), nothing is written
+ * and the restore decides again against it, so a newer edit is never overwritten and a record
+ * removed meanwhile never comes back on an old decision.
+ */
+async function write(
+	sealed: Map<RecordTable, IncomingRow[]>,
+	authorId: string,
+	deleteHere: Map<RecordTable, string[]>
+): Promise<RestoreResult> {
+	for (let attempt = 1; ; attempt++) {
+		const p = await plan(sealed);
+		try {
+			await writeTransaction([...RECORD_TABLES], async () => {
+				for (const [table, { ids, versions }] of p.basis) {
+					const now = await db().recordTable(table).bulkGet(ids);
+					if (now.some((row, i) => versionOf(row) !== versions[i])) throw new StaleRestore(table);
+				}
+				for (const [table, rows] of p.toWrite) await db().recordTable(table).bulkPut(rows);
+				await applyPurges({ deleteHere });
+			});
+		} catch (e) {
+			if (e instanceof StaleRestore && attempt < MAX_ATTEMPTS) continue;
+			throw e;
+		}
+		await adoptProfile(authorId);
+		return { ok: true, summary: p.summary, byTable: p.byTable };
+	}
 }
 
 /**

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fixChunksRepo, followAlongsRepo } from '$lib/db/follow-alongs.repo';
 import { notesRepo } from '$lib/db/notes.repo';
 import { getProfile, setDisplayName } from '$lib/db/ethnographers.repo';
@@ -78,6 +78,32 @@ describe('backup', () => {
 		const r = await restoreBackup(file.text, file.text.length);
 		expect(r.ok && r.summary.keptLocal).toBe(1);
 		expect((await notesRepo.get(n.id))?.text).toBe('newer here');
+	});
+
+	it('a record changed while the restore decides is judged as it is when written: the newer edit stays', async () => {
+		const n = await notesRepo.create({ observedAt: 5, doc: textToDoc('first'), text: 'first' });
+		const file = await plainBackup();
+		// The backup's copy is newer than the one stored, so the restore would take it...
+		const text = file.text
+			.replace('"text":"first"', '"text":"from the backup"')
+			.replaceAll(`"updatedAt":${n.updatedAt}`, `"updatedAt":${n.updatedAt + 1}`);
+		const metaOf = notesRepo.metaOf.bind(notesRepo);
+		// ...but the note is edited here after the restore read it and before it writes.
+		const spy = vi.spyOn(notesRepo, 'metaOf').mockImplementationOnce(async (row) => {
+			const meta = await metaOf(row);
+			await notesRepo.update(n.id, {
+				doc: textToDoc('edited meanwhile'),
+				text: 'edited meanwhile'
+			});
+			return meta;
+		});
+		try {
+			const r = await restoreBackup(text, text.length);
+			expect(r.ok && r.byTable.notes).toMatchObject({ updated: 0, keptLocal: 1 });
+		} finally {
+			spy.mockRestore();
+		}
+		expect((await notesRepo.get(n.id))?.text).toBe('edited meanwhile');
 	});
 
 	it('refuses a demo backup in your own workspace and your own backup in the demo, writing nothing', async () => {
