@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayOf } from '$lib/domain/records/day';
 import { fromBase64, randomBytes, toBase64, utf8, wipe, type Bytes } from './bytes';
 import {
 	DamagedError,
@@ -22,8 +23,6 @@ import { generateRecoveryKey, parseRecoveryKey } from './recovery';
  * The key file is in the clear: when it was made and changed is kept to the day (UTC midnight),
  * so it says nothing of the hour the workspace was used (issue 16).
  */
-const DAY_MS = 86_400_000;
-const dayOf = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
 
 export const KEY_FILE_FORMAT = 'stedsans-keys';
 export const KEY_FILE_VERSION = 1;

@@ -1,4 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
+import { dayOf } from '$lib/domain/records/day';
+import { newId } from '$lib/domain/records/ids';
 import { guardQuota, StorageFullError, isQuotaError } from './errors';
 
 /**
@@ -27,6 +29,7 @@ export interface StoredMap {
 	origin: 'import' | 'download';
 	/** When the OpenStreetMap data was taken, if known; else null. */
 	dataDate: number | null;
+	/** The day the map was stored (its UTC start: shown to the day, out of date after months). */
 	storedAt: number;
 }
 
@@ -110,14 +113,15 @@ export async function saveMap(
 	blob: Blob,
 	describe: Omit<StoredMap, 'fileName' | 'storage' | 'size' | 'storedAt'>
 ): Promise<StoredMap> {
-	const fileName = `map-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.pmtiles`;
+	// Random: a name with the time in it would say when the map was stored, to the millisecond.
+	const fileName = `map-${newId().toLowerCase()}.pmtiles`;
 	const dir = await opfsDir();
 	const map: StoredMap = {
 		...describe,
 		fileName,
 		storage: dir ? 'opfs' : 'idb',
 		size: blob.size,
-		storedAt: Date.now()
+		storedAt: dayOf(Date.now())
 	};
 	if (dir) await writeOpfs(dir, fileName, blob);
 	const previous = await getMeta<StoredMap>(CURRENT);
@@ -138,8 +142,11 @@ export async function saveMap(
 
 /** The stored map and its file, or null. A description whose file is gone counts as none. */
 export async function loadMap(): Promise<{ map: StoredMap; file: File } | null> {
-	const map = await getMeta<StoredMap>(CURRENT);
-	if (!map) return null;
+	const stored = await getMeta<StoredMap>(CURRENT);
+	if (!stored) return null;
+	const map = { ...stored, storedAt: dayOf(stored.storedAt) };
+	// Stored before it was kept to the day: the time in it goes (the file's name keeps it).
+	if (map.storedAt !== stored.storedAt) await setMeta(CURRENT, map).catch(() => undefined);
 	try {
 		if (map.storage === 'idb') {
 			const row = await db().blobs.get(map.fileName);

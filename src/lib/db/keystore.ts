@@ -38,10 +38,13 @@ export type EncryptionState =
 export type LayoutState =
 	{ done: true } | { done: false; cursor: { table: RecordTable; afterId: string } | null };
 
+/**
+ * The back-off's state, read before unlocking, so in the clear: a count and a duration, no time.
+ * The time of the last attempt is not kept (the wait is measured on a monotonic clock and never
+ * needed it); a workspace that stored one loses it at its next attempt or unlock.
+ */
 export interface UnlockFailures {
 	count: number;
-	/** The device clock at the last attempt: shown, never trusted for the wait. */
-	lastAt: number;
 	/** How much of the current wait was sat out in the app (ms, monotonic clock). */
 	served?: number;
 }
@@ -143,10 +146,7 @@ export async function saveNewVault(
 	const entries = await stateEntries({ keyFile, dropBox, encryption, layout }, key);
 	const d = db();
 	await d.transaction('rw', d.meta, async () => {
-		await d.meta.bulkPut([
-			...entries,
-			{ key: FAILURES, value: { count: 0, lastAt: 0, served: 0 } }
-		]);
+		await d.meta.bulkPut([...entries, { key: FAILURES, value: { count: 0, served: 0 } }]);
 	});
 }
 
@@ -177,11 +177,12 @@ export async function needsRewrite(): Promise<boolean> {
 }
 
 export async function readFailures(): Promise<UnlockFailures> {
-	return (await getMeta<UnlockFailures>(FAILURES)) ?? { count: 0, lastAt: 0 };
+	const stored = await getMeta<UnlockFailures>(FAILURES);
+	return stored ? { count: stored.count, served: stored.served ?? 0 } : { count: 0, served: 0 };
 }
 
-export function saveFailures(failures: UnlockFailures): Promise<void> {
-	return setMeta(FAILURES, failures);
+export function saveFailures({ count, served }: UnlockFailures): Promise<void> {
+	return setMeta(FAILURES, { count, served: served ?? 0 });
 }
 
 export const ENCRYPTION_META_KEY = ENCRYPTION;

@@ -1,21 +1,25 @@
-import type { Row } from './db';
+import type { MetaEntry, Row } from './db';
 import * as codec from './codec';
 import { guardQuota } from './errors';
+import { indexKey, indexKeys } from './index-key';
 import { OUTBOX, PURGED, type OutboxEntry } from './sync-outbox';
 import { db } from './workspace';
 
 /**
  * What team sync keeps besides the records: its settings (sealed like a record: the device's
- * private keys and the team keys are in there), the cursor in the team's log, the incoming
- * versions that conflict with this device's (sealed), and the ids of purged records. And the one
- * transaction that applies what was pulled.
+ * private keys and the team keys are in there), the cursor in the team's log and the time of the
+ * last sync (sealed too: a locked workspace shows neither when it last synced nor how long the
+ * team's log is), the incoming versions that conflict with this device's (sealed, under a keyed
+ * id: their version vector says how often a record was changed), and the ids of purged records.
+ * And the one transaction that applies what was pulled.
  */
 const CONFIG = 'sync.config';
 const CURSOR = 'sync.cursor';
 const LAST = 'sync.lastSync';
 const CONFLICTS = 'syncConflicts';
 
-const configContext = { table: 'meta', id: CONFIG, v: 1 };
+const sealedIn = (id: string) => ({ table: 'meta', id, v: 1 });
+const configContext = sealedIn(CONFIG);
 
 export async function readSyncConfig<T>(): Promise<T | null> {
 	const stored = (await db().meta.get(CONFIG))?.value;
@@ -33,16 +37,43 @@ export async function writeSyncConfig(config: object | null): Promise<void> {
 	await guardQuota(() => db().meta.put({ key: CONFIG, value }));
 }
 
+/** A number kept sealed in `meta` (a workspace from before kept it plain: read as it is). */
+async function readSealedNumber(key: string): Promise<number | undefined> {
+	const stored = (await db().meta.get(key))?.value;
+	if (stored === undefined || typeof stored === 'number') return stored;
+	return ((await codec.open(sealedIn(key), stored)) as { n: number }).n;
+}
+
+const sealNumber = (key: string, n: number) => codec.seal(sealedIn(key), { n });
+
 export async function readCursor(): Promise<number> {
-	return ((await db().meta.get(CURSOR))?.value as number | undefined) ?? 0;
+	return (await readSealedNumber(CURSOR)) ?? 0;
 }
 
 export async function readLastSync(): Promise<number | null> {
-	return ((await db().meta.get(LAST))?.value as number | undefined) ?? null;
+	return (await readSealedNumber(LAST)) ?? null;
 }
 
 export async function writeLastSync(at: number): Promise<void> {
-	await db().meta.put({ key: LAST, value: at });
+	const value = await sealNumber(LAST, at);
+	await guardQuota(() => db().meta.put({ key: LAST, value }));
+}
+
+/**
+ * Seals the cursor and the last sync time that a workspace from before kept in the clear (at
+ * unlock: vault.service.ts). Their values are kept: a planted one could only make this device
+ * pull again or show another time.
+ */
+export async function sealPlainSyncState(): Promise<void> {
+	const d = db();
+	const plain = (await d.meta.bulkGet([CURSOR, LAST])).filter(
+		(e): e is MetaEntry => typeof e?.value === 'number'
+	);
+	if (plain.length === 0) return;
+	const sealed = await Promise.all(
+		plain.map(async (e) => ({ key: e.key, value: await sealNumber(e.key, e.value as number) }))
+	);
+	await guardQuota(() => d.meta.bulkPut(sealed));
 }
 
 /** The outbox entries of these records as they are now (undefined: none pending). */
@@ -74,17 +105,23 @@ export interface StoredConflict {
 	incoming: Record<string, unknown>;
 }
 
+/** As stored: both keys keyed (db/index-key.ts), the rest sealed. */
 interface ConflictRow {
 	key: string;
 	record: string;
 	payload: unknown;
 }
 
-const conflictContext = (key: string) => ({ table: CONFLICTS, id: key, v: 1 });
+// The stored key is the id bound into the seal (a row from before keyed ids: the plain key).
+const conflictContext = (storedKey: string) => ({ table: CONFLICTS, id: storedKey, v: 1 });
 
 export async function sealConflict(c: StoredConflict): Promise<ConflictRow> {
-	return { key: c.key, record: c.record, payload: await codec.seal(conflictContext(c.key), c) };
+	const key = indexKey(c.key);
+	return { key, record: indexKey(c.record), payload: await codec.seal(conflictContext(key), c) };
 }
+
+/** The stored keys of these conflicts or records: keyed, and as rows from before kept them. */
+const storedKeys = (keys: readonly string[]) => [...new Set([...keys, ...indexKeys(keys)])];
 
 export async function readConflicts(): Promise<StoredConflict[]> {
 	const rows = (await db().table(CONFLICTS).toArray()) as ConflictRow[];
@@ -98,9 +135,7 @@ export async function conflictCount(): Promise<number> {
 }
 
 export async function dropConflicts(keys: readonly string[]): Promise<void> {
-	await db()
-		.table(CONFLICTS)
-		.bulkDelete([...keys]);
+	await db().table(CONFLICTS).bulkDelete(storedKeys(keys));
 }
 
 // ---- applying a pulled page ----
@@ -136,6 +171,8 @@ export async function applyRemote(a: RemoteApply): Promise<void> {
 		...[...a.rows].flatMap(([t, rows]) => rows.map((r) => `${t}:${r.id}`)),
 		...a.purges.map((p) => `${p.table}:${p.id}`)
 	];
+	// Sealed before the transaction: WebCrypto in it would end it.
+	const cursor = await sealNumber(CURSOR, a.cursor);
 	await guardQuota(() =>
 		d.transaction('rw', scope, async () => {
 			const outbox = d.table(OUTBOX);
@@ -158,9 +195,9 @@ export async function applyRemote(a: RemoteApply): Promise<void> {
 			const purged = a.purges.map((p) => `${p.table}:${p.id}`);
 			if (purged.length) {
 				await d.table(PURGED).bulkPut(purged.map((key) => ({ key })));
-				await d.table(CONFLICTS).where('record').anyOf(purged).delete();
+				await d.table(CONFLICTS).where('record').anyOf(storedKeys(purged)).delete();
 			}
-			await d.meta.put({ key: CURSOR, value: a.cursor });
+			await d.meta.put({ key: CURSOR, value: cursor });
 		})
 	);
 }

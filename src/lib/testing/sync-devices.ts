@@ -1,5 +1,7 @@
 import { AesCodec } from '$lib/crypto/aes-codec';
 import { useCodec } from '$lib/db/codec';
+import { deriveSyncMac } from '$lib/crypto/sync-mac';
+import { holdIndexKey } from '$lib/db/index-key';
 import { closeWorkspace, deleteWorkspace, openWorkspace } from '$lib/db/workspace';
 import type { SyncSession } from '$lib/features/sync/sync-config.service';
 import { syncOnce, tendTeam } from '$lib/features/sync/sync-engine.service';
@@ -15,11 +17,20 @@ export class Device {
 		'encrypt',
 		'decrypt'
 	]);
+	/** What the device's index key is derived from, as the vault derives it from the data key. */
+	readonly derivable = globalThis.crypto.subtle.importKey(
+		'raw',
+		globalThis.crypto.getRandomValues(new Uint8Array(32)),
+		'HKDF',
+		false,
+		['deriveBits']
+	);
 	session!: SyncSession;
 
 	async use(): Promise<void> {
 		await openWorkspace('main', this.db);
 		useCodec(new AesCodec(await this.key));
+		holdIndexKey(await deriveSyncMac(await this.derivable, 'index'), true);
 	}
 
 	async sync() {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PMTiles, FileSource } from 'pmtiles';
 import { ArchiveError } from '$lib/domain/basemap/archive-check';
 import { StorageFullError } from '$lib/db/errors';
+import { DAY_MS } from '$lib/domain/records/day';
 import {
 	deleteStoredMap,
 	importMapFile,
@@ -77,6 +78,9 @@ describe('importing a map file', () => {
 			attribution: '© OpenStreetMap contributors',
 			origin: 'import'
 		});
+		// Kept in the clear, so to the day, under a name that says nothing of when.
+		expect(map.storedAt % DAY_MS).toBe(0);
+		expect(map.fileName).toMatch(/^map-[0-9a-z]{26}\.pmtiles$/);
 		const stored = await openStoredMap();
 		expect(stored?.file.size).toBe(map.size);
 		const tile = fixtureTiles('protomaps').find((t) => t.z === 13)!;

@@ -35,9 +35,15 @@ const CONTEXT = { table: 'meta', id: KEY, v: 1 };
 export async function importLog(): Promise<ImportLogEntry[]> {
 	const stored = await getMeta<unknown>(KEY);
 	if (stored === undefined) return [];
-	// Written in the clear before version 10: read as it is, sealed with the next import.
+	// Written in the clear before version 10: read as it is until the next unlock seals it.
 	if (Array.isArray(stored)) return stored as ImportLogEntry[];
 	return ((await codec.open(CONTEXT, stored)) as { entries: ImportLogEntry[] }).entries;
+}
+
+/** Seals a log kept in the clear before version 10 (at unlock, vault.service.ts). */
+export async function sealPlainImportLog(): Promise<void> {
+	const stored = await getMeta<unknown>(KEY);
+	if (Array.isArray(stored)) await setMeta(KEY, await codec.seal(CONTEXT, { entries: stored }));
 }
 
 export async function remember(entry: ImportLogEntry): Promise<void> {

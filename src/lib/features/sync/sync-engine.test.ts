@@ -6,6 +6,9 @@ import { fromBase64Url } from '$lib/domain/sync/base64url';
 import { notesRepo } from '$lib/db/notes.repo';
 import { placesRepo } from '$lib/db/places.repo';
 import { outboxCount } from '$lib/db/sync-outbox';
+import { readCursor, readLastSync } from '$lib/db/sync-store';
+import { db } from '$lib/db/workspace';
+import { clearTimes } from '$lib/testing/clear-times';
 import { Device, teamOfTwo } from '$lib/testing/sync-devices';
 import { GIVEN } from '$lib/testing/consent';
 import { saveNote } from '$lib/features/notes/notes.service';
@@ -83,7 +86,7 @@ describe('team sync between two devices', () => {
 		expect((await placesRepo.require(p.id)).name).toBe('Kirketrappen');
 	});
 
-	it('both offline, both edit the same note and different notes: nothing lost, the clash kept as a conflict', async () => {
+	it('both offline, both edit the same note and different notes: nothing lost, the clash kept as a conflict, sealed', async () => {
 		await A.use();
 		const shared = await saveNote(null, note('Fælles'));
 		await A.sync();
@@ -107,6 +110,12 @@ describe('team sync between two devices', () => {
 			const conflicts = await listConflicts();
 			expect(conflicts).toHaveLength(1);
 			expect(conflicts[0]!.table).toBe('notes');
+			// In the clear: no time finer than a day (the last sync, the cursor are sealed), and
+			// the kept conflict under keyed ids (its key would show the version vector).
+			expect(await clearTimes()).toEqual([]);
+			expect(JSON.stringify(await db().table('syncConflicts').toArray())).not.toContain(shared.id);
+			expect(await readLastSync()).toBeGreaterThan(0);
+			expect(await readCursor()).toBeGreaterThan(0);
 		}
 		// B keeps its own text as it is; A's version waits beside it until B chooses.
 		await B.use();

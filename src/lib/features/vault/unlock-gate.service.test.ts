@@ -4,6 +4,7 @@ import { CHEAP_KDF } from '$lib/testing/crypto';
 import { identityCodec, useCodec } from '$lib/db/codec';
 import { readFailures, saveFailures } from '$lib/db/keystore';
 import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
+import { clearTimes } from '$lib/testing/clear-times';
 import { closeWorkspace, openWorkspace } from '$lib/db/workspace';
 import * as vault from './vault.service';
 
@@ -57,7 +58,7 @@ describe('the wrong-passphrase back-off', () => {
 
 	it('moves the counter from 6 to 26 under 20 parallel attempts, of which one may try', async () => {
 		// Six failures whose wait is over.
-		await saveFailures({ count: 6, lastAt: 0, served: backoffDelay(6) });
+		await saveFailures({ count: 6, served: backoffDelay(6) });
 		await reload();
 		const names = await attempts(20);
 		expect(count(names, 'WrongPassphraseError')).toBe(1);
@@ -90,8 +91,15 @@ describe('the wrong-passphrase back-off', () => {
 		expect(await attempts(1, PASS)).toEqual(['TooSoonError']);
 	});
 
+	it('keeps the count of wrong passphrases, not their time: a locked workspace shows no time finer than a day', async () => {
+		await attempts(FREE_ATTEMPTS + 1);
+		await reload();
+		expect((await readFailures()).count).toBe(FREE_ATTEMPTS + 1);
+		expect(await clearTimes()).toEqual([]);
+	});
+
 	it('does not serve again after a reload what was sat out before it', async () => {
-		await saveFailures({ count: 6, lastAt: 0, served: 0 });
+		await saveFailures({ count: 6, served: 0 });
 		await reload();
 		expect((await vault.nextUnlockAttempt()).waitMs).toBe(4_000);
 		clock.t += 3_000;

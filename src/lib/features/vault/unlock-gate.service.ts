@@ -89,7 +89,7 @@ export class UnlockGate {
 			const before = await keystore.readFailures();
 			const waitMs = this.#remaining(before.count, before.served ?? 0);
 			const count = before.count + 1;
-			await keystore.saveFailures({ count, lastAt: Date.now(), served: 0 });
+			await keystore.saveFailures({ count, served: 0 });
 			if (waitMs > 0) {
 				this.#begin(count);
 				throw new TooSoonError(backoffDelay(count));
@@ -103,7 +103,7 @@ export class UnlockGate {
 				else await keystore.saveFailures(before);
 				throw e;
 			}
-			await keystore.saveFailures({ count: 0, lastAt: 0, served: 0 });
+			await keystore.saveFailures({ count: 0, served: 0 });
 			this.reset();
 			return result;
 		});

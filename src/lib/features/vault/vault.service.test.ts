@@ -16,6 +16,8 @@ import { followAlongsRepo } from '$lib/db/follow-alongs.repo';
 import { notesRepo } from '$lib/db/notes.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
 import { dropWorkspace, freshWorkspace } from '$lib/testing/workspace';
+import { clearTimes } from '$lib/testing/clear-times';
+import { readCursor, readLastSync } from '$lib/db/sync-store';
 import { closeWorkspace, db, openWorkspace } from '$lib/db/workspace';
 import { absorbDropBox, depositFixes } from './drop-box.service';
 import { depositBytes, importDepositKey } from '$lib/crypto/drop-box';
@@ -220,6 +222,30 @@ describe('the team import log', () => {
 		expect((await importLog())[0]!.madeBy).toEqual(madeBy);
 		lockVault();
 		await expect(importLog()).rejects.toBeInstanceOf(LockedError);
+	});
+});
+
+describe('what a workspace from before kept in the clear in meta', () => {
+	it("is sealed at the next unlock: team sync's cursor and last time, the import log", async () => {
+		await encrypted();
+		const at = T0 + 12_345;
+		const entry = { at, madeBy: { displayName: 'Karen K.', deviceId: 'd' }, madeAt: at };
+		await db().meta.bulkPut([
+			{ key: 'sync.cursor', value: 42 },
+			{ key: 'sync.lastSync', value: at },
+			{ key: 'teamImports', value: [{ ...entry, counts: {}, resolutions: [] }] }
+		]);
+		lockVault();
+		await reopen();
+		expect(await clearTimes()).not.toEqual([]);
+		await unlock(PASS);
+		expect(await readCursor()).toBe(42);
+		expect(await readLastSync()).toBe(at);
+		expect((await importLog())[0]).toMatchObject(entry);
+		lockVault();
+		const meta = await db().meta.bulkGet(['sync.cursor', 'sync.lastSync', 'teamImports']);
+		for (const e of meta) expect(e?.value).toBeInstanceOf(Uint8Array);
+		expect(await clearTimes()).toEqual([]);
 	});
 });
 

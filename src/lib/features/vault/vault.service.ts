@@ -8,6 +8,7 @@ import { deriveSyncMac } from '$lib/crypto/sync-mac';
 import { RECORD_TABLES, type RecordTable } from '$lib/db/db';
 import { holdGuardKey, tagAll, verifyRecords } from '$lib/db/rollback-guard';
 import { holdIndexKey } from '$lib/db/index-key';
+import { sealPlainSyncState } from '$lib/db/sync-store';
 import { identityCodec, useCodec } from '$lib/db/codec';
 import type { EncryptOptions } from '$lib/db/encrypt-in-place';
 import * as keystore from '$lib/db/keystore';
@@ -143,6 +144,17 @@ async function open(
 		await tagAll(untagged);
 		await keystore.saveGuarded(RECORD_TABLES);
 	}
+	await sealWhatWasPlain();
+}
+
+/**
+ * What a workspace from before kept in the clear in `meta` is sealed at unlock: team sync's
+ * cursor and last time, the team import log (colleagues' names, times of imports).
+ */
+async function sealWhatWasPlain(): Promise<void> {
+	await sealPlainSyncState();
+	const { sealPlainImportLog } = await import('$lib/features/exchange/import-log.service');
+	await sealPlainImportLog();
 }
 
 /**
@@ -231,7 +243,7 @@ export async function recover(recoveryKey: string, newPassphrase: string): Promi
 	// state is never signed anew.
 	await openStored(keys, stored);
 	await keystore.saveKeyFile(file);
-	await keystore.saveFailures({ count: 0, lastAt: 0, served: 0 });
+	await keystore.saveFailures({ count: 0, served: 0 });
 	gate.reset();
 }
 
