@@ -15,7 +15,12 @@ import {
 } from './follow-driver';
 import { expectSaved, noteEditor, typeNote } from './notes-driver';
 import { addPlace } from './places-driver';
-import { digitRuns, finerThanADay, writtenTimes } from '../../src/lib/testing/times';
+import {
+	digitRuns,
+	finerThanADay,
+	timeOrderedIds,
+	writtenTimes
+} from '../../src/lib/testing/times';
 
 // The lock is what this is about: the vault screens are passed by hand.
 test.use({ autoUnlock: false });
@@ -161,12 +166,15 @@ test('a locked workspace links no participant to a day, a note or a stop, and sh
 		...idsOf('places').flatMap((id) => whereSeen(id, 'places'))
 	];
 	// No time finer than a day, in milliseconds or seconds, as a number, as digits in a text or as
-	// a written date and time: a value in the years a record can carry that is not a whole day.
+	// a written date and time (a value in the years a record can carry that is not a whole day), nor
+	// an id that carries the time it was made.
 	for (const s of stores) {
 		for (const n of [...s.numbers, ...s.rows.flatMap(digitRuns), ...s.indexKeys.flatMap(digitRuns)])
 			if (finerThanADay(n)) problems.push(`time ${n} in ${s.store}`);
-		for (const v of [...s.rows, ...s.indexKeys])
+		for (const v of [...s.rows, ...s.indexKeys, JSON.stringify(s.keys)]) {
 			for (const t of writtenTimes(v)) problems.push(`time ${t} in ${s.store}`);
+			for (const id of timeOrderedIds(v)) problems.push(`time-ordered id ${id} in ${s.store}`);
+		}
 	}
 	expect([...new Set(problems)]).toEqual([]);
 });

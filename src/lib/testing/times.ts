@@ -22,3 +22,16 @@ export const digitRuns = (text: string): number[] =>
 /** A date and time written out (ISO 8601, to the minute or finer). */
 export const writtenTimes = (text: string): string[] =>
 	text.match(/\d{4}-\d\d-\d\dT\d\d:\d\d/g) ?? [];
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * Ids shaped like a ULID whose first 10 characters read as a time within two days of `now`: a
+ * time-ordered id made now (a random id falls there about once in seven million).
+ */
+export function timeOrderedIds(text: string, now = Date.now()): string[] {
+	return (text.match(/(?<![0-9A-Z])[0-9A-HJKMNP-TV-Z]{26}(?![0-9A-Z])/g) ?? []).filter((id) => {
+		const t = [...id.slice(0, 10)].reduce((acc, c) => acc * 32 + CROCKFORD.indexOf(c), 0);
+		return Math.abs(t - now) < 2 * DAY_MS;
+	});
+}
