@@ -241,7 +241,7 @@ test('recording goes on behind the lock: fixes fed while locked are in the day a
 
 	await unlockApp(page);
 	await expect(page.getByRole('alert')).toContainText(
-		'1 batch(es) of positions recorded behind the lock were not made by Stedsans on this device'
+		'A batch of positions recorded behind the lock was not written by Stedsans on this device'
 	);
 	await expect(recordingPanel(page)).toBeVisible();
 	await expect.poll(() => fixCount(page)).toBeGreaterThanOrEqual(shownBefore + 20);
