@@ -1,11 +1,8 @@
 import {
 	backupWorkspace,
 	BackupReader,
-	decide,
-	emptySummary,
 	MAX_BACKUP_BYTES,
 	parseBackup,
-	tally,
 	type BackupProblem,
 	type BackupRecord,
 	type MergeSummary
@@ -13,23 +10,21 @@ import {
 import { pickMeta } from '$lib/domain/records/record';
 import { SECRET_SETTINGS } from '$lib/domain/settings/privacy-settings';
 import type { KdfOptions } from '$lib/crypto';
-import { writeTransaction } from '$lib/db/commit';
 import { RECORD_TABLES, RETIRED_TABLES, type RecordTable, type Row } from '$lib/db/db';
 import { PurgeCheck, type AnyRecord } from '$lib/domain/participants/tombstone';
 import { purgedParticipants } from '$lib/db/tombstones.repo';
-import { applyPurges, localRecordsOf } from '$lib/features/notes/tombstones.service';
+import { localRecordsOf } from '$lib/features/notes/tombstones.service';
 import { z } from 'zod';
-import { ethnographersRepo } from '$lib/db/ethnographers.repo';
 import { REPOSITORIES } from '$lib/db/registry';
-import { rowVersion } from '$lib/db/repository';
 import { getSettings } from '$lib/db/settings.repo';
-import { currentKind, db, identity, setProfileId } from '$lib/db/workspace';
+import { currentKind } from '$lib/db/workspace';
 import {
 	envelopeLimit,
 	openFile,
 	type EnvelopeProblem
 } from '$lib/features/export/export-protection.service';
 import { ImportStop, streamRecords } from '$lib/features/export/import-stream.service';
+import { writeRestore } from './backup-write.service';
 
 /** The largest file an import reads: a backup at its limit, encrypted. */
 export const MAX_BACKUP_FILE_BYTES = envelopeLimit(MAX_BACKUP_BYTES);
@@ -107,7 +102,7 @@ export async function restoreBackup(
 	const read = await readBackupRows(file, bytes, unlock);
 	if (!read.ok) return read;
 	const deleteHere = await withoutPurged(read.sealed, read.purges);
-	return write(read.sealed, read.authorId, deleteHere);
+	return { ok: true, ...(await writeRestore(read.sealed, read.authorId, deleteHere)) };
 }
 
 /**
@@ -231,100 +226,6 @@ function otherWorkspace(
 	return file === (currentKind() ?? 'main')
 		? null
 		: { ok: false, problem: { kind: 'other-workspace', file } };
-}
-
-/** A record was written here after the restore read it: decide again (see `write`). */
-class StaleRestore extends Error {
-	override readonly name = 'StaleRestore';
-}
-
-/** How often a restore decides again before it gives up (each time a write landed meanwhile). */
-const MAX_ATTEMPTS = 5;
-
-interface RestorePlan {
-	summary: MergeSummary;
-	byTable: Record<RecordTable, MergeSummary>;
-	toWrite: Map<RecordTable, Row[]>;
-	/** Each stored row the decisions rest on, as it was read (undefined: none), by `table`. */
-	basis: Map<RecordTable, { ids: string[]; versions: (string | undefined)[] }>;
-}
-
-const versionOf = (row: Row | undefined) => (row ? rowVersion(row) : undefined);
-
-/**
- * Newer `updatedAt` wins, against what is stored: the stored rows are opened before the
- * transaction (their times are sealed; WebCrypto would end an IndexedDB transaction).
- */
-async function plan(sealed: Map<RecordTable, IncomingRow[]>): Promise<RestorePlan> {
-	const summary = emptySummary();
-	const byTable = Object.fromEntries(RECORD_TABLES.map((t) => [t, emptySummary()])) as Record<
-		RecordTable,
-		MergeSummary
-	>;
-	const toWrite = new Map<RecordTable, Row[]>();
-	const basis: RestorePlan['basis'] = new Map();
-	for (const table of RECORD_TABLES) {
-		const rows = sealed.get(table) ?? [];
-		if (rows.length === 0) continue;
-		const ids = rows.map((r) => r.row.id);
-		const stored = await db().recordTable(table).bulkGet(ids);
-		basis.set(table, { ids, versions: stored.map(versionOf) });
-		const repo = REPOSITORIES[table];
-		const existing = await Promise.all(stored.map((r) => (r ? repo.metaOf(r) : undefined)));
-		const chosen = rows.filter((r, i) => {
-			const d = decide({ updatedAt: r.updatedAt }, existing[i]);
-			tally(summary, d);
-			tally(byTable[table], d);
-			return d === 'add' || d === 'update';
-		});
-		toWrite.set(
-			table,
-			chosen.map((r) => r.row)
-		);
-	}
-	return { summary, byTable, toWrite, basis };
-}
-
-/**
- * Writes the plan in one transaction, which first reads the stored rows again: if one changed
- * since the plan read it (an autosave, the recorder, a sync landed meanwhile), nothing is written
- * and the restore decides again against it, so a newer edit is never overwritten and a record
- * removed meanwhile never comes back on an old decision.
- */
-async function write(
-	sealed: Map<RecordTable, IncomingRow[]>,
-	authorId: string,
-	deleteHere: Map<RecordTable, string[]>
-): Promise<RestoreResult> {
-	for (let attempt = 1; ; attempt++) {
-		const p = await plan(sealed);
-		try {
-			await writeTransaction([...RECORD_TABLES], async () => {
-				for (const [table, { ids, versions }] of p.basis) {
-					const now = await db().recordTable(table).bulkGet(ids);
-					if (now.some((row, i) => versionOf(row) !== versions[i])) throw new StaleRestore(table);
-				}
-				for (const [table, rows] of p.toWrite) await db().recordTable(table).bulkPut(rows);
-				await applyPurges({ deleteHere });
-			});
-		} catch (e) {
-			if (e instanceof StaleRestore && attempt < MAX_ATTEMPTS) continue;
-			throw e;
-		}
-		await adoptProfile(authorId);
-		return { ok: true, summary: p.summary, byTable: p.byTable };
-	}
-}
-
-/**
- * Restoring your own backup into a fresh workspace (a new phone, or after erasing) makes you its
- * author again: when this device's profile has no record yet and the backup's author has one,
- * that record becomes this device's profile.
- */
-async function adoptProfile(authorId: string): Promise<void> {
-	if (authorId === identity().authorId) return;
-	if (await ethnographersRepo.get(identity().authorId)) return;
-	if (await ethnographersRepo.get(authorId)) await setProfileId(authorId);
 }
 
 /**
