@@ -39,13 +39,15 @@ interface StoreDump {
 }
 
 /**
- * Reads every object store of the own workspace's database and every key of every index, straight
- * from IndexedDB (no Dexie, no app code): what a copy of a locked phone shows.
+ * Reads every object store of a database and every key of every index, straight from IndexedDB
+ * (no Dexie, no app code): what a copy of a locked phone shows. Stores of another database than
+ * the own workspace's are named `database/store`.
  */
-function readWorkspace(page: Page): Promise<StoreDump[]> {
-	return page.evaluate(async () => {
+function readWorkspace(page: Page, name = 'stedsans'): Promise<StoreDump[]> {
+	return page.evaluate(async (name) => {
+		if (!(await indexedDB.databases()).some((d) => d.name === name)) return [];
 		const db = await new Promise<IDBDatabase>((res, rej) => {
-			const r = indexedDB.open('stedsans');
+			const r = indexedDB.open(name);
 			r.onsuccess = () => res(r.result);
 			r.onerror = () => rej(r.error);
 		});
@@ -88,11 +90,12 @@ function readWorkspace(page: Page): Promise<StoreDump[]> {
 				});
 			}
 			text(keys);
-			out.push({ store, keys, rows, numbers: [...numbers], indexKeys });
+			const named = name === 'stedsans' ? store : `${name}/${store}`;
+			out.push({ store: named, keys, rows, numbers: [...numbers], indexKeys });
 		}
 		db.close();
 		return out;
-	});
+	}, name);
 }
 
 /** localStorage as a store: what the browser shows of the origin without opening any database. */
@@ -137,7 +140,12 @@ test('a locked workspace links no participant to a day, a note or a stop, and sh
 	await typePassphrase(page, 'not the passphrase');
 	await expect(page.locator('#unlock-passphrase-problem')).toBeVisible();
 
-	const stores = [...(await readWorkspace(page)), await readLocalStorage(page)];
+	const stores = [
+		...(await readWorkspace(page)),
+		// The offline map's database (the device's, not the workspace's) and localStorage.
+		...(await readWorkspace(page, 'stedsans-basemap')),
+		await readLocalStorage(page)
+	];
 	const byName = new Map(stores.map((s) => [s.store, s]));
 	const idsOf = (store: string) => (byName.get(store)?.keys ?? []) as string[];
 	// The data is there (the scan is not of an empty workspace).
