@@ -80,30 +80,35 @@ describe('backup', () => {
 		expect((await notesRepo.get(n.id))?.text).toBe('newer here');
 	});
 
-	it('a record changed while the restore decides is judged as it is when written: the newer edit stays', async () => {
+	it('a record changed while the restore decides is judged as it is when written: the newer edit stays, the trashed stays trashed', async () => {
 		const n = await notesRepo.create({ observedAt: 5, doc: textToDoc('first'), text: 'first' });
+		const gone = await notesRepo.create({ observedAt: 6, doc: textToDoc('gone'), text: 'gone' });
 		const file = await plainBackup();
-		// The backup's copy is newer than the one stored, so the restore would take it...
+		// The backup's copies are newer than the ones stored, so the restore would take them...
 		const text = file.text
 			.replace('"text":"first"', '"text":"from the backup"')
-			.replaceAll(`"updatedAt":${n.updatedAt}`, `"updatedAt":${n.updatedAt + 1}`);
+			.replaceAll(`"updatedAt":${n.updatedAt}`, `"updatedAt":${n.updatedAt + 1}`)
+			.replaceAll(`"updatedAt":${gone.updatedAt}`, `"updatedAt":${gone.updatedAt + 1}`);
 		const metaOf = notesRepo.metaOf.bind(notesRepo);
-		// ...but the note is edited here after the restore read it and before it writes.
+		// ...but here one is edited and one put in the trash after the restore read them and
+		// before it writes.
 		const spy = vi.spyOn(notesRepo, 'metaOf').mockImplementationOnce(async (row) => {
 			const meta = await metaOf(row);
 			await notesRepo.update(n.id, {
 				doc: textToDoc('edited meanwhile'),
 				text: 'edited meanwhile'
 			});
+			await notesRepo.remove(gone.id);
 			return meta;
 		});
 		try {
 			const r = await restoreBackup(text, text.length);
-			expect(r.ok && r.byTable.notes).toMatchObject({ updated: 0, keptLocal: 1 });
+			expect(r.ok && r.byTable.notes).toMatchObject({ updated: 0, keptLocal: 2 });
 		} finally {
 			spy.mockRestore();
 		}
 		expect((await notesRepo.get(n.id))?.text).toBe('edited meanwhile');
+		expect((await notesRepo.get(gone.id))?.deletedAt).not.toBeNull();
 	});
 
 	it('refuses a demo backup in your own workspace and your own backup in the demo, writing nothing', async () => {
