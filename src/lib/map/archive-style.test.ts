@@ -94,6 +94,22 @@ describe('the stored map’s style', () => {
 		expect(archiveStyle({ ...options, sourceLayers: [] }).layers).toEqual(full);
 	});
 
+	it('credits an archive by its name as text: markup in the name never becomes HTML', () => {
+		const style = archiveStyle({
+			tiles: 'pmtiles://map.pmtiles/{z}/{x}/{y}',
+			bounds: [12.5, 55.64, 12.63, 55.73],
+			minZoom: 10,
+			maxZoom: 14,
+			schema: 'protomaps',
+			lang: 'en',
+			attribution: 'tiles: <img src=x onerror="alert(1)">',
+			glyphs: GLYPHS_URL,
+			sprite: 'http://127.0.0.1/map/sprite/basemap'
+		});
+		const source = Object.values(style.sources)[0] as { attribution: string };
+		expect(source.attribution).toBe('tiles: &lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
+	});
+
 	it('draws every fixed colour as before, read per feature so it shares the shader of the data-driven layers', () => {
 		const style = archiveStyle({
 			tiles: 'pmtiles://map.pmtiles/{z}/{x}/{y}',
