@@ -117,9 +117,13 @@ export function fixtureTiles(
 }
 
 /** The fixture's TileJSON / PMTiles metadata fields. */
-export function fixtureMetadata(schema: FixtureSchema, dataDate = '2025-03-01T00:00:00Z') {
+export function fixtureMetadata(
+	schema: FixtureSchema,
+	dataDate = '2025-03-01T00:00:00Z',
+	name = `Stedsans test basemap (${schema})`
+) {
 	return {
-		name: `Stedsans test basemap (${schema})`,
+		name,
 		attribution:
 			'<a href="https://www.openstreetmap.org/copyright">© OpenStreetMap contributors</a>',
 		vector_layers: Object.keys(layers(schema, fieldArea())).map((id) => ({ id, fields: {} })),
@@ -134,6 +138,8 @@ export function makeBasemapArchive(
 		dataDate?: string;
 		bounds?: Bbox;
 		tileType?: 1 | 2;
+		/** The archive's name in its metadata (shown in Settings and in the map's credit). */
+		name?: string;
 		/** More tiles (the benchmark's filler at deeper zooms), and the zoom they reach. */
 		extra?: { tiles: ArchiveTile[]; maxZoom: number };
 	} = {}
@@ -147,7 +153,7 @@ export function makeBasemapArchive(
 		bounds: options.bounds ?? area,
 		minZoom: FIXTURE_ZOOMS.min,
 		maxZoom: options.extra?.maxZoom ?? FIXTURE_ZOOMS.max,
-		metadata: fixtureMetadata(schema, options.dataDate)
+		metadata: fixtureMetadata(schema, options.dataDate, options.name)
 	});
 	return concat(parts);
 }

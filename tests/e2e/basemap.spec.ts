@@ -24,6 +24,8 @@ import {
 import { runAxe } from './axe';
 import { makeBasemapArchive } from '../basemap-fixture';
 
+const HOSTILE_NAME = `Stedsans test basemap <img src=x onerror="document.title='pwned'">`;
+
 const OUT = 'tests/.out/screens';
 mkdirSync(OUT, { recursive: true });
 const PORT = Number(process.env.BASEMAP_TILE_PORT ?? 4310);
@@ -59,7 +61,8 @@ test.describe('with the service worker', () => {
 		await openApp(page, '/settings');
 		await waitForServiceWorker(page);
 		const section = offlineMapSection(page);
-		const archive = makeBasemapArchive({ dataDate: '2020-06-01T00:00:00Z' });
+		// Its name carries markup, as a hostile file's might: it is shown as text, never as HTML.
+		const archive = makeBasemapArchive({ dataDate: '2020-06-01T00:00:00Z', name: HOSTILE_NAME });
 
 		// Bad input: a clear message, and nothing stored.
 		await importMapFile(page, 'half.pmtiles', archive.slice(0, archive.length - 2000));
@@ -104,6 +107,9 @@ test.describe('with the service worker', () => {
 		await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText(
 			'© OpenStreetMap contributors'
 		);
+		await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText(HOSTILE_NAME);
+		await expect(page.locator('.maplibregl-ctrl-attrib img')).toHaveCount(0);
+		expect(await page.title()).not.toBe('pwned');
 		await shot(page, 'map');
 
 		// Places: a place's page with its map.

@@ -83,6 +83,27 @@ export async function openApp(page: Page, path = '/'): Promise<void> {
 	await expectAppReady(page);
 }
 
+/**
+ * Goes to `path` inside the running app as one of its links would (SvelteKit's client-side
+ * router): no reload, so no second start and unlock. For specs that look at screens rather than
+ * at start-up; a page not yet showing the app is opened with `openApp`.
+ */
+export async function visit(page: Page, path: string): Promise<void> {
+	if ((await page.locator('html[data-ready="true"] main#main').count()) === 0)
+		return openApp(page, path);
+	const target = new URL(path, page.url());
+	// Inside the router's container (the body's first element), where it hears the click.
+	await page.locator('main#main').evaluate((main, href) => {
+		const a = document.createElement('a');
+		a.href = href;
+		main.append(a);
+		a.click();
+		a.remove();
+	}, target.href);
+	await page.waitForURL((u) => u.pathname === target.pathname && u.search === target.search);
+	await expectAppReady(page);
+}
+
 /** The first screen has rendered with its database open (the app's own marker). */
 export async function expectAppReady(page: Page): Promise<void> {
 	await expect(page.getByRole('navigation')).toBeVisible();

@@ -144,9 +144,11 @@ export function withoutSecrets(records: BackupDocument['records']): BackupDocume
 export async function importBackup(
 	page: Page,
 	file: string | { name: string; buffer: Buffer },
-	passphrase?: string
+	passphrase?: string,
+	/** How Settings is reached: a fresh start (default) or `visit` inside the running app. */
+	go: (page: Page, path: string) => Promise<void> = openApp
 ): Promise<void> {
-	await openApp(page, '/settings');
+	await go(page, '/settings');
 	const input = page.getByLabel(/Import backup|Importér sikkerhedskopi/);
 	if (typeof file === 'string') await input.setInputFiles(file);
 	else

@@ -1,7 +1,7 @@
 import { runAxe } from './axe';
 import { expect, test, type Page } from './fixtures';
 import { mkdirSync } from 'node:fs';
-import { DESKTOP, PHONE } from './driver';
+import { DESKTOP, PHONE, visit } from './driver';
 import { allowPosition, expectLayerDrawn, HALMTORVET, walk } from './follow-driver';
 import { startDemoWorkspace } from './notes-driver';
 import { shoot } from './screens-driver';
@@ -107,20 +107,20 @@ for (const locale of ['en-GB', 'da-DK'])
 			for (const [size, viewport] of Object.entries({ phone: PHONE, desktop: DESKTOP })) {
 				await page.setViewportSize(viewport);
 				for (const screen of screens) {
-					await page.goto(screen.path);
+					await visit(page, screen.path);
 					await screen.ready(page);
 					await shoot(page, { path: `${OUT}/follow-${screen.name}-${size}-${locale}.png` });
 					await axe(page, screen.name);
 				}
 				// The import dialog, open over the list.
-				await page.goto('/follow');
+				await visit(page, '/follow');
 				await page.getByRole('button', { name: /Import GPX|Importér GPX/ }).click();
 				await expect(page.getByRole('dialog')).toBeVisible();
 				await shoot(page, { path: `${OUT}/follow-import-${size}-${locale}.png` });
 				await axe(page, 'import');
 				await page.keyboard.press('Escape');
 				// Settings: the follow-along section.
-				await page.goto('/settings');
+				await visit(page, '/settings');
 				const section = page.getByRole('region', { name: /Follow-alongs|Følgedage/ });
 				await section.scrollIntoViewIfNeeded();
 				await shoot(page, { path: `${OUT}/follow-settings-${size}-${locale}.png` });

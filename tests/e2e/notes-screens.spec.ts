@@ -1,7 +1,7 @@
 import { runAxe } from './axe';
 import { expect, test, type Page } from './fixtures';
 import { mkdirSync } from 'node:fs';
-import { DESKTOP, PHONE } from './driver';
+import { DESKTOP, PHONE, visit } from './driver';
 import { startDemoWorkspace } from './notes-driver';
 import { shoot } from './screens-driver';
 
@@ -57,7 +57,7 @@ for (const locale of ['en-GB', 'da-DK'])
 			for (const [size, viewport] of Object.entries({ phone: PHONE, desktop: DESKTOP })) {
 				await page.setViewportSize(viewport);
 				for (const screen of SCREENS) {
-					await page.goto(screen.path);
+					await visit(page, screen.path);
 					await screen.ready(page);
 					await shoot(page, { path: `${OUT}/notes-${screen.name}-${size}-${locale}.png` });
 					const axe = await runAxe(page);

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { runAxe } from './axe';
 import { expect, test, type Page } from './fixtures';
-import { openApp, PHONE, setUpPassphrase, startDemo, vaultScreen } from './driver';
+import { openApp, PHONE, setUpPassphrase, startDemo, vaultScreen, visit } from './driver';
 import { closeNoteDetail, noteDetails, openNoteDetail } from './notes-driver';
 import { shoot } from './screens-driver';
 import { smallTargets } from './touch-targets';
@@ -136,7 +136,7 @@ for (const [lang, locale] of [
 			await page.setViewportSize(PHONE);
 			await openApp(page, '/');
 			for (const path of SCREENS) {
-				await openApp(page, path);
+				await visit(page, path);
 				await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
 				const items = await visibleBarItems(page);
 				expect(items.length, `bottom items on ${path}: ${items.join(', ')}`).toBeLessThanOrEqual(5);
@@ -203,7 +203,7 @@ for (const [lang, locale] of [
 
 			await page.setViewportSize(SMALL);
 			for (const path of SCREENS) {
-				await openApp(page, path);
+				await visit(page, path);
 				await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
 				expect.soft(await tooWide(page), `too wide on ${path}`).toEqual([]);
 				const shot = path === '/' ? 'home' : path.slice(1).replaceAll('/', '-');

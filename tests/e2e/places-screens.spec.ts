@@ -3,7 +3,7 @@ import { expect, test, type Page } from './fixtures';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chooseLanguage, DESKTOP, leaveDemo, openApp, PHONE } from './driver';
+import { chooseLanguage, DESKTOP, leaveDemo, openApp, PHONE, visit } from './driver';
 import { startDemoWorkspace } from './notes-driver';
 import { addPlace, exportTeamPackage, placesDrawn, readPackage } from './places-driver';
 import { shoot } from './screens-driver';
@@ -115,7 +115,10 @@ for (const locale of ['en-GB', 'da-DK'])
 			for (const [size, viewport] of Object.entries({ phone: PHONE, desktop: DESKTOP })) {
 				await page.setViewportSize(viewport);
 				for (const screen of DEMO_SCREENS) {
-					await page.goto(typeof screen.path === 'string' ? screen.path : await screen.path(page));
+					await visit(
+						page,
+						typeof screen.path === 'string' ? screen.path : await screen.path(page)
+					);
 					await screen.ready(page);
 					await check(page, `${screen.name}-${size}-${locale}`);
 				}

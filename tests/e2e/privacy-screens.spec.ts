@@ -9,7 +9,8 @@ import {
 	exportDialog,
 	importBackup,
 	openApp,
-	PHONE
+	PHONE,
+	visit
 } from './driver';
 import { expectSaved, newNote, noteEditor, typeNote } from './notes-driver';
 import { highlights, namesSection, setForbiddenNames } from './privacy-driver';
@@ -30,11 +31,11 @@ async function screens(page: Page, lang: 'en' | 'da', noteUrl: string, encrypted
 		await page.setViewportSize(viewport);
 		const shot = (name: string) => `privacy-${name}-${lang}-${size}`;
 
-		await page.goto(noteUrl);
+		await visit(page, noteUrl);
 		await expect(highlights(page)).toHaveCount(2);
 		await checkScreen(page, shot('editor-hit'), lang, true, false);
 
-		await openApp(page, '/settings');
+		await visit(page, '/settings');
 		await page
 			.getByRole('button', { name: either('Export backup', 'Eksportér sikkerhedskopi') })
 			.click();
@@ -77,7 +78,7 @@ async function screens(page: Page, lang: 'en' | 'da', noteUrl: string, encrypted
 		await checkScreen(page, shot('settings-basemap'), lang);
 		await mapSettings.screenshot({ path: `${OUT}/${shot('settings-basemap-section')}.png` });
 
-		await openApp(page, '/settings/team');
+		await visit(page, '/settings/team');
 		await page
 			.getByRole('button', { name: either('Generate a team key', 'Lav en teamnøgle') })
 			.click();
@@ -88,7 +89,7 @@ async function screens(page: Page, lang: 'en' | 'da', noteUrl: string, encrypted
 			.screenshot({ path: `${OUT}/${shot('team-key-section')}.png` });
 		await page.getByRole('button', { name: either('Cancel', 'Annullér') }).click();
 
-		await importBackup(page, encrypted);
+		await importBackup(page, encrypted, undefined, visit);
 		await expect(page.getByRole('dialog').getByRole('textbox')).toBeVisible();
 		await checkScreen(page, shot('import-passphrase'), lang, true, false);
 		await page

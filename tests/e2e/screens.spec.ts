@@ -9,7 +9,8 @@ import {
 	KK_KVARTERER,
 	openApp,
 	PHONE,
-	startDemo
+	startDemo,
+	visit
 } from './driver';
 import { checkScreen, OUT } from './screens-driver';
 
@@ -37,7 +38,7 @@ for (const [lang, locale] of [
 					['trash', '/settings/trash'],
 					['boundaries', '/settings/boundaries']
 				] as const) {
-					await openApp(page, path);
+					await visit(page, path);
 					await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 					await checkScreen(page, shot(screen), lang);
 				}

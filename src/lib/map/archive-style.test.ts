@@ -29,21 +29,22 @@ function literals(value: unknown): string[] {
 	return args.flatMap(literals);
 }
 
+/** A stored map's style options as the app gives them (schema and language set per test). */
+const OPTIONS = {
+	tiles: 'pmtiles://map.pmtiles/{z}/{x}/{y}',
+	bounds: [12.5, 55.64, 12.63, 55.73] as [number, number, number, number],
+	minZoom: 10,
+	maxZoom: 14,
+	attribution: '© OpenStreetMap contributors (ODbL) · tiles: test',
+	glyphs: GLYPHS_URL,
+	sprite: 'http://127.0.0.1/map/sprite/basemap'
+};
+
 describe('the stored map’s style', () => {
 	for (const schema of ['protomaps', 'openmaptiles'] as const)
 		for (const lang of ['da', 'en'] as const)
 			it(`is a valid MapLibre style for ${schema} archives in ${lang}, with nothing from outside`, () => {
-				const style = archiveStyle({
-					tiles: 'pmtiles://map.pmtiles/{z}/{x}/{y}',
-					bounds: [12.5, 55.64, 12.63, 55.73],
-					minZoom: 10,
-					maxZoom: 14,
-					schema,
-					lang,
-					attribution: '© OpenStreetMap contributors (ODbL) · tiles: test',
-					glyphs: GLYPHS_URL,
-					sprite: 'http://127.0.0.1/map/sprite/basemap'
-				});
+				const style = archiveStyle({ ...OPTIONS, schema: schema, lang: lang });
 				expect(validateStyleMin(style as never)).toEqual([]);
 				const json = JSON.stringify(style);
 				expect(json).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/);
@@ -66,17 +67,7 @@ describe('the stored map’s style', () => {
 			});
 
 	it('leaves out the layers for source layers the archive does not have, and keeps the rest', () => {
-		const options = {
-			tiles: 'pmtiles://map.pmtiles/{z}/{x}/{y}',
-			bounds: [12.5, 55.64, 12.63, 55.73] as [number, number, number, number],
-			minZoom: 10,
-			maxZoom: 14,
-			schema: 'protomaps' as const,
-			lang: 'da' as const,
-			attribution: '© OpenStreetMap contributors (ODbL) · tiles: test',
-			glyphs: GLYPHS_URL,
-			sprite: 'http://127.0.0.1/map/sprite/basemap'
-		};
+		const options = { ...OPTIONS, schema: 'protomaps' as const, lang: 'da' as const };
 		const sourceLayer = (l: object) => (l as { 'source-layer'?: string })['source-layer'];
 		const full = archiveStyle(options).layers;
 		const pruned = archiveStyle({ ...options, sourceLayers: ['earth', 'roads', 'pois'] }).layers;
@@ -94,18 +85,19 @@ describe('the stored map’s style', () => {
 		expect(archiveStyle({ ...options, sourceLayers: [] }).layers).toEqual(full);
 	});
 
-	it('draws every fixed colour as before, read per feature so it shares the shader of the data-driven layers', () => {
+	it('credits an archive by its name as text: markup in the name never becomes HTML', () => {
 		const style = archiveStyle({
-			tiles: 'pmtiles://map.pmtiles/{z}/{x}/{y}',
-			bounds: [12.5, 55.64, 12.63, 55.73],
-			minZoom: 10,
-			maxZoom: 14,
+			...OPTIONS,
 			schema: 'protomaps',
 			lang: 'en',
-			attribution: '© OpenStreetMap contributors (ODbL) · tiles: test',
-			glyphs: GLYPHS_URL,
-			sprite: 'http://127.0.0.1/map/sprite/basemap'
+			attribution: 'tiles: <img src=x onerror="alert(1)">'
 		});
+		const source = Object.values(style.sources)[0] as { attribution: string };
+		expect(source.attribution).toBe('tiles: &lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
+	});
+
+	it('draws every fixed colour as before, read per feature so it shares the shader of the data-driven layers', () => {
+		const style = archiveStyle({ ...OPTIONS, schema: 'protomaps', lang: 'en' });
 		const original = new Map(
 			protomapsLayers('basemap', namedFlavor('light'), { lang: 'en' }).map((l) => [l.id, l])
 		);

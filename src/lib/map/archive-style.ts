@@ -1,6 +1,7 @@
 import { layers as protomapsLayers, namedFlavor } from '@protomaps/basemaps';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { omtLayers } from './omt-layers';
+import { htmlText } from '$lib/domain/text/html';
 
 /** The source every stored-map style reads from (the app's own layers use `st-` sources). */
 export const ARCHIVE_SOURCE = 'basemap';
@@ -101,7 +102,8 @@ export function archiveStyle(o: ArchiveStyleOptions): StyleSpecification {
 				bounds: o.bounds,
 				minzoom: o.minZoom,
 				maxzoom: o.maxZoom,
-				attribution: o.attribution
+				// Read as HTML by MapLibre; the archive's name in it is anyone's text.
+				attribution: htmlText(o.attribution)
 			}
 		},
 		layers

@@ -18,7 +18,8 @@ export function mapAttribution(map: MapLibreMap): string {
 		map.getContainer().querySelector('.maplibregl-ctrl-attrib-inner')?.textContent?.trim() ?? '';
 	const sources = Object.values(map.getStyle()?.sources ?? {})
 		.map((s) => ('attribution' in s && s.attribution ? s.attribution : ''))
-		.map((a) => a.replace(/<[^>]*>/g, '').trim())
+		// As text: an inert document reads the markup and entities, and loads and runs nothing.
+		.map((a) => new DOMParser().parseFromString(a, 'text/html').body.textContent?.trim() ?? '')
 		.filter((a) => a && !control.includes(a));
 	return [control, ...new Set(sources)].filter(Boolean).join(' | ');
 }

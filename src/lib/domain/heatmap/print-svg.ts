@@ -7,6 +7,7 @@ import {
 	scaleBarMetres,
 	type PrintFrame
 } from './print-frame';
+import { htmlText } from '../text/html';
 
 /*
  * The print export of a release: an SVG page (180 mm wide) a journal can take as a figure. Title
@@ -48,8 +49,7 @@ const GREY = '#4f5a56';
 const TITLE_TOP = PAGE_MARGIN;
 
 const n = (v: number) => (Math.round(v * 10) / 10).toString();
-const esc = (s: string) =>
-	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = htmlText;
 
 /** Splits text into lines of about `width` points (Helvetica averages about half an em). */
 function wrap(text: string, width: number, size: number): string[] {
