@@ -113,8 +113,7 @@ export async function saveMap(
 	blob: Blob,
 	describe: Omit<StoredMap, 'fileName' | 'storage' | 'size' | 'storedAt'>
 ): Promise<StoredMap> {
-	// Random: a name with the time in it would say when the map was stored, to the millisecond.
-	const fileName = `map-${newId().toLowerCase()}.pmtiles`;
+	const fileName = newFileName();
 	const dir = await opfsDir();
 	const map: StoredMap = {
 		...describe,
@@ -140,13 +139,60 @@ export async function saveMap(
 	return map;
 }
 
+// Random: a name with the time in it would say when the map was stored, to the millisecond.
+const newFileName = () => `map-${newId().toLowerCase()}.pmtiles`;
+
+/** A name given before names were random: `map-<the time, base 36>-<random>.pmtiles`. */
+const TIMED_NAME = /^map-[0-9a-z]+-[0-9a-z]+\.pmtiles$/;
+
+/** `FileSystemHandle.move()`, where the browser has it (not in TypeScript's DOM types yet). */
+type Movable = FileSystemFileHandle & { move?: (name: string) => Promise<void> };
+
+/**
+ * A map stored by an older version keeps the time it was stored, to the millisecond, in its
+ * description and its file's name: the first read keeps the day and gives the file a random name
+ * (in OPFS where the browser can move a file; else the name stays until the map is replaced).
+ * Best effort: the map is used as it is if this fails.
+ */
+async function untimed(stored: StoredMap): Promise<StoredMap> {
+	const map = { ...stored, storedAt: dayOf(stored.storedAt) };
+	if (!TIMED_NAME.test(map.fileName)) {
+		if (map.storedAt !== stored.storedAt) await setMeta(CURRENT, map).catch(() => undefined);
+		return map;
+	}
+	const renamed = { ...map, fileName: newFileName() };
+	try {
+		if (map.storage === 'idb') {
+			await db().transaction('rw', db().meta, db().blobs, async () => {
+				const row = await db().blobs.get(map.fileName);
+				if (!row) throw new Error('The map file is gone');
+				await db().blobs.put({ key: renamed.fileName, blob: row.blob });
+				await db().blobs.delete(map.fileName);
+				await db().meta.put({ key: CURRENT, value: renamed });
+			});
+			return renamed;
+		}
+		const handle = (await (await opfsDir())?.getFileHandle(map.fileName)) as Movable | undefined;
+		if (!handle?.move) {
+			await setMeta(CURRENT, map);
+			return map;
+		}
+		await handle.move(renamed.fileName);
+		await setMeta(CURRENT, renamed).catch(async (e: unknown) => {
+			await handle.move!(map.fileName);
+			throw e;
+		});
+		return renamed;
+	} catch {
+		return stored;
+	}
+}
+
 /** The stored map and its file, or null. A description whose file is gone counts as none. */
 export async function loadMap(): Promise<{ map: StoredMap; file: File } | null> {
 	const stored = await getMeta<StoredMap>(CURRENT);
 	if (!stored) return null;
-	const map = { ...stored, storedAt: dayOf(stored.storedAt) };
-	// Stored before it was kept to the day: the time in it goes (the file's name keeps it).
-	if (map.storedAt !== stored.storedAt) await setMeta(CURRENT, map).catch(() => undefined);
+	const map = await untimed(stored);
 	try {
 		if (map.storage === 'idb') {
 			const row = await db().blobs.get(map.fileName);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PMTiles, FileSource } from 'pmtiles';
+import { Dexie } from 'dexie';
 import { ArchiveError } from '$lib/domain/basemap/archive-check';
 import { StorageFullError } from '$lib/db/errors';
 import { DAY_MS } from '$lib/domain/records/day';
@@ -86,6 +87,28 @@ describe('importing a map file', () => {
 		const tile = fixtureTiles('protomaps').find((t) => t.z === 13)!;
 		const read = await new PMTiles(new FileSource(stored!.file)).getZxy(tile.z, tile.x, tile.y);
 		expect(read?.data.byteLength).toBeGreaterThan(0);
+	});
+
+	it('gives a map stored by an older version (its time in its name and description) a random name and its day', async () => {
+		const map = await importMapFile(file(makeBasemapArchive()));
+		const timed = `map-${Date.now().toString(36)}-k3j4h5.pmtiles`;
+		// As the version before stored it: the time to the millisecond, in the name too.
+		const raw = new Dexie('stedsans-basemap');
+		raw.version(1).stores({ meta: 'key', blobs: 'key', staged: 'key' });
+		const { blob } = await raw.table('blobs').get(map.fileName);
+		await raw.table('blobs').bulkDelete([map.fileName]);
+		await raw.table('blobs').put({ key: timed, blob });
+		await raw.table('meta').put({
+			key: 'current',
+			value: { ...map, fileName: timed, storedAt: Date.now() }
+		});
+		const stored = await openStoredMap();
+		expect(stored?.map.fileName).toMatch(/^map-[0-9a-z]{26}\.pmtiles$/);
+		expect(stored!.map.storedAt % DAY_MS).toBe(0);
+		expect(stored?.file.size).toBe(map.size);
+		expect(await raw.table('blobs').toCollection().primaryKeys()).toEqual([stored!.map.fileName]);
+		expect((await raw.table('meta').get('current')).value).toEqual(stored!.map);
+		raw.close();
 	});
 
 	it('refuses each bad file with its reason and keeps the map that was there', async () => {
