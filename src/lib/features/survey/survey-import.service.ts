@@ -152,8 +152,8 @@ export async function applySurveyImport(
 	const placeRows = await sealed(places, (p) => namedPlacesRepo.toRow(p), people.length);
 	check();
 	await writeTransaction(['participants', 'namedPlaces'], async () => {
-		await db().participants.bulkPut(participantRows);
-		await db().namedPlaces.bulkPut(placeRows);
+		await db().participants.bulkAdd(participantRows);
+		await db().namedPlaces.bulkAdd(placeRows);
 	});
 	performance.measure('stedsans:survey:write', { start });
 	return {
