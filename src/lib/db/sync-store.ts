@@ -1,7 +1,7 @@
 import type { Row } from './db';
 import * as codec from './codec';
 import { guardQuota } from './errors';
-import { OUTBOX, PURGED, type OutboxEntry } from './sync-outbox';
+import { holdTeamMembership, OUTBOX, PURGED, TEAM_CONFIG, type OutboxEntry } from './sync-outbox';
 import { db } from './workspace';
 
 /**
@@ -10,7 +10,7 @@ import { db } from './workspace';
  * versions that conflict with this device's (sealed), and the ids of purged records. And the one
  * transaction that applies what was pulled.
  */
-const CONFIG = 'sync.config';
+const CONFIG = TEAM_CONFIG;
 const CURSOR = 'sync.cursor';
 const LAST = 'sync.lastSync';
 const CONFLICTS = 'syncConflicts';
@@ -27,10 +27,13 @@ export async function writeSyncConfig(config: object | null): Promise<void> {
 		await db().transaction('rw', db().meta, async () => {
 			await db().meta.bulkDelete([CONFIG, CURSOR, LAST]);
 		});
+		holdTeamMembership(false);
 		return;
 	}
 	const value = await codec.seal(configContext, config);
 	await guardQuota(() => db().meta.put({ key: CONFIG, value }));
+	// From now on every change is marked for the push (joining marks what was there before).
+	holdTeamMembership(true);
 }
 
 export async function readCursor(): Promise<number> {
