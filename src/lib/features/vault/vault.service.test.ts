@@ -619,6 +619,10 @@ describe('rollback of sealed records (the guard)', () => {
 		// One of twelve changed, one removed for good: read by key.
 		await participantsRepo.update(people[3]!.id, { neighbourhood: 'nordvest' });
 		await participantsRepo.purge(people[4]!.id);
+		// A range deleted (a Collection's delete): its keys are read before the rows go.
+		await writeTransaction(['participants'], () =>
+			db().participants.where('id').equals(people[6]!.id).delete()
+		);
 		await reopen();
 		await expect(unlock(PASS)).resolves.toBeUndefined();
 		const older = (await db().participants.get(people[5]!.id))!;
