@@ -607,7 +607,7 @@ describe('rollback of sealed records (the guard)', () => {
 	it('keeps the marks right however a write reads the old tags (empty, small, large table)', async () => {
 		await encrypted();
 		// Into an empty table (nothing read), then one by one into a growing one (by key).
-		const people = [];
+		const people: Awaited<ReturnType<typeof participant>>[] = [];
 		for (let i = 0; i < 12; i++) people.push(await participant(`VB-${700 + i}`));
 		// All of them again in one bulkPut: the table's tags read whole.
 		await commit([
