@@ -50,34 +50,11 @@ const isRecordTable = (name: string): name is RecordTable =>
 	(RECORD_TABLES as readonly string[]).includes(name);
 const markKey = (table: string) => `#${table}`;
 
-/** What a row's tag is made over: its table, the row but its tag, and its sealed payload. */
-function rowParts(table: string, row: Row): (string | Uint8Array)[] {
+function rowTag(key: SyncMac, table: string, row: Row): string {
 	// The tag is not over itself.
 	const { payload, [ROW_TAG]: _own, ...rest } = row;
 	const content = payload instanceof Uint8Array ? payload : canonicalJson(payload);
-	return ['row', table, canonicalJson(rest), content];
-}
-
-/** Tags made ahead of their write by `pretag`, and the key they were made under. */
-const pretagged = new WeakMap<Row, { key: SyncMac; tag: string }>();
-
-function rowTag(key: SyncMac, table: string, row: Row): string {
-	const made = pretagged.get(row);
-	return made?.key === key ? made.tag : key.tag(rowParts(table, row));
-}
-
-/**
- * Tags a row before its write, with WebCrypto: a large write (an import) makes its tags beside
- * its sealing, off the main thread, instead of in its transaction. The row is frozen, so the tag
- * stays its own; the middleware takes it only under the key it was made with (not across a lock).
- * Without the key (no vault), the row is left as it is: the middleware decides.
- */
-export async function pretag(table: RecordTable, row: Row): Promise<Row> {
-	const key = mac;
-	if (!key) return row;
-	Object.freeze(row);
-	pretagged.set(row, { key, tag: await key.tagAsync(rowParts(table, row)) });
-	return row;
+	return key.tag(['row', table, canonicalJson(rest), content]);
 }
 
 const markTag = (key: SyncMac, table: string, x: string) => key.tag(['mark', table, x]);

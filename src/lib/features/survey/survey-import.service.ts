@@ -7,8 +7,7 @@ import { planSurvey, type PlanResult, type SurveyPlan } from '$lib/domain/survey
 import { readSurvey } from '$lib/domain/survey/read';
 import type { ReadResult, SurveyTable } from '$lib/domain/survey/table';
 import { writeTransaction } from '$lib/db/commit';
-import { pretag } from '$lib/db/rollback-guard';
-import type { RecordTable, Row } from '$lib/db/db';
+import type { Row } from '$lib/db/db';
 import { namedPlacesRepo } from '$lib/db/named-places.repo';
 import { participantsRepo } from '$lib/db/participants.repo';
 import { placesRepo } from '$lib/db/places.repo';
@@ -140,33 +139,18 @@ export async function applySurveyImport(
 		return { ...content, ...meta, id: a.id };
 	});
 	const total = people.length + places.length;
-	// Each row is tagged for the rollback guard as soon as it is sealed (WebCrypto, beside the
-	// other rows' sealing), not one by one in the transaction.
-	const sealed = async <T>(
-		table: RecordTable,
-		entities: T[],
-		toRow: (e: T) => Promise<Row>,
-		before: number
-	) => {
+	const sealed = async <T>(entities: T[], toRow: (e: T) => Promise<Row>, before: number) => {
 		const rows: Row[] = [];
 		for (let i = 0; i < entities.length; i += BATCH) {
 			check();
-			const batch = entities.slice(i, i + BATCH);
-			rows.push(
-				...(await Promise.all(batch.map((e) => toRow(e).then((row) => pretag(table, row)))))
-			);
+			rows.push(...(await Promise.all(entities.slice(i, i + BATCH).map(toRow))));
 			opts.progress?.(before + rows.length, total);
 		}
 		return rows;
 	};
 	const sealing = performance.now();
-	const participantRows = await sealed('participants', people, (p) => participantsRepo.toRow(p), 0);
-	const placeRows = await sealed(
-		'namedPlaces',
-		places,
-		(p) => namedPlacesRepo.toRow(p),
-		people.length
-	);
+	const participantRows = await sealed(people, (p) => participantsRepo.toRow(p), 0);
+	const placeRows = await sealed(places, (p) => namedPlacesRepo.toRow(p), people.length);
 	check();
 	// The write's parts, for the bench: validating and sealing, then the transaction.
 	performance.measure('stedsans:survey:seal', { start: sealing });

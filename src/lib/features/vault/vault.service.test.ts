@@ -10,7 +10,6 @@ import { isSealed } from '$lib/crypto/seal';
 import { CHEAP_KDF, containsBytes } from '$lib/testing/crypto';
 import { identityCodec, useCodec } from '$lib/db/codec';
 import { change, commit, writeTransaction } from '$lib/db/commit';
-import { pretag } from '$lib/db/rollback-guard';
 import { RECORD_TABLES, ROW_TAG, SCHEMA_VERSIONS, StedsansDB, type Row } from '$lib/db/db';
 import { ZERO_TAG } from '$lib/crypto/sync-mac';
 import { trackOf } from '$lib/db/follow-alongs.queries';
@@ -570,38 +569,6 @@ describe('rollback of sealed records (the guard)', () => {
 		await asAttacker((d) => d.participants.put(older));
 		await reopen();
 		await expect(unlock(PASS)).rejects.toBeInstanceOf(ChangedOutsideError);
-	});
-
-	it('takes tags made ahead of a write, and makes them again under a new key', async () => {
-		await encrypted();
-		const ahead = async (text: string) =>
-			pretag(
-				'notes',
-				await notesRepo.toRow(
-					notesRepo.prepare({
-						observedAt: T0,
-						doc: {
-							type: 'doc',
-							content: [{ type: 'paragraph', content: [{ type: 'text', text }] }]
-						},
-						text
-					})
-				)
-			);
-		const first = await ahead('før skrivningen');
-		expect(Object.isFrozen(first)).toBe(true);
-		await writeTransaction(['notes'], () => db().notes.bulkAdd([first]));
-		// Made before a lock, written after the next unlock: the middleware tags it again.
-		const stale = await ahead('over en lås');
-		lockVault();
-		await unlock(PASS);
-		await writeTransaction(['notes'], () => db().notes.bulkAdd([stale]));
-		await reopen();
-		await expect(unlock(PASS)).resolves.toBeUndefined();
-		expect((await notesRepo.list()).map((n) => n.text).sort()).toEqual([
-			'før skrivningen',
-			'over en lås'
-		]);
 	});
 
 	it('keeps the marks right however a write reads the old tags (empty, small, large table)', async () => {
