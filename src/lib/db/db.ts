@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 
 /**
  * A stored record: its id, the version of its content schema and the sealed payload (metadata and
@@ -13,6 +13,12 @@ export interface Row {
 	payload: unknown;
 	[indexKey: string]: unknown;
 }
+
+/**
+ * The field of a record row that holds its rollback guard's tag (db/rollback-guard.ts), in the
+ * clear: a MAC over the rest of the row, which says nothing without the data key.
+ */
+export const ROW_TAG = 'g';
 
 /**
  * A deposit in the drop box: its id (random; the order is sealed inside), its writer key's id
@@ -59,7 +65,11 @@ export const RETIRED_TABLES = ['heatmaps'] as const;
  * put data changes in an `upgrade` of the new version, with a test that opens the old one.
  * Index only ids and keyed links (db/index-key.ts): no time, no neighbourhood, no plain link.
  */
-export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string | null> }[] = [
+export const SCHEMA_VERSIONS: {
+	version: number;
+	stores: Record<string, string | null>;
+	upgrade?: (tx: Transaction) => PromiseLike<void>;
+}[] = [
 	{
 		version: 1,
 		stores: {
@@ -165,8 +175,46 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
 			releases: 'id',
 			tombstones: 'id'
 		}
+	},
+	{
+		// The rollback guard's tag of each row moves into the row (`g`): a large write puts each
+		// row once instead of twice. The tables' marks stay in `guard`.
+		version: 12,
+		stores: {},
+		upgrade: moveTagsIntoRows
 	}
 ];
+
+/**
+ * Version 12's upgrade, straight on IndexedDB (past the app's middlewares: moving a tag is no
+ * change to tag again nor to push to the team). A tag was kept under `table:id` in `guard`; a row
+ * without one (a table not yet tagged) stays without, as it was.
+ */
+function moveTagsIntoRows(tx: Transaction): PromiseLike<void> {
+	const idb = tx.idbtrans;
+	return new Dexie.Promise<void>((resolve, reject) => {
+		const guard = idb.objectStore('guard');
+		const read = guard.getAll();
+		read.onerror = () => reject(read.error);
+		read.onsuccess = () => {
+			const tags = new Map<string, string>();
+			for (const e of read.result as { key: string; x: string }[]) tags.set(e.key, e.x);
+			let open = RECORD_TABLES.length;
+			for (const table of RECORD_TABLES) {
+				guard.delete(IDBKeyRange.bound(`${table}:`, `${table}:\uffff`));
+				const cursor = idb.objectStore(table).openCursor();
+				cursor.onerror = () => reject(cursor.error);
+				cursor.onsuccess = () => {
+					const c = cursor.result;
+					if (!c) return --open === 0 && resolve();
+					const tag = tags.get(`${table}:${String(c.primaryKey)}`);
+					if (tag !== undefined) c.update({ ...c.value, [ROW_TAG]: tag });
+					c.continue();
+				};
+			}
+		};
+	});
+}
 
 export class StedsansDB extends Dexie {
 	meta!: Table<MetaEntry, string>;
@@ -189,7 +237,10 @@ export class StedsansDB extends Dexie {
 
 	constructor(name: string, versions = SCHEMA_VERSIONS) {
 		super(name);
-		for (const { version, stores } of versions) this.version(version).stores(stores);
+		for (const { version, stores, upgrade } of versions) {
+			const v = this.version(version).stores(stores);
+			if (upgrade) v.upgrade(upgrade);
+		}
 	}
 
 	recordTable(name: RecordTable): Table<Row, string> {

@@ -1,34 +1,38 @@
-import type { DBCore, DBCoreTransaction, Middleware } from 'dexie';
+import Dexie, { type DBCore, type DBCoreTransaction, type Middleware } from 'dexie';
 import { ChangedOutsideError, LockedError } from '$lib/crypto/errors';
 import { canonicalJson } from '$lib/crypto/state-mac';
 import { toBase64 } from '$lib/crypto/bytes';
-import { tagBytes, xorInto, xorTags, ZERO_TAG, type SyncMac } from '$lib/crypto/sync-mac';
+import { tagBytes, xorInto, ZERO_TAG, type SyncMac } from '$lib/crypto/sync-mac';
 import { changedKeys, widening } from './core-middleware';
-import { RECORD_TABLES, type RecordTable, type Row } from './db';
+import { RECORD_TABLES, ROW_TAG, type RecordTable, type Row } from './db';
 import { db } from './workspace';
 
 /**
- * Rollback and tamper detection for records (issue 16). Every row of a record table has a tag in
- * the `guard` store: a MAC (crypto/sync-mac.ts, keyed from the data key) over the whole row — its
- * id, times, `rev`, index keys and sealed payload. Per table, the XOR of all its tags is kept,
- * tagged too, as the table's high-water mark. A Dexie middleware (DBCore) writes the tags and the
- * mark **in the same IndexedDB transaction** as the row, whoever writes it (repositories, sync,
- * imports, restores, migrations), so they cannot drift apart.
+ * Rollback and tamper detection for records (issue 16). Every row of a record table carries its
+ * tag in its own field (`g`, db.ts ROW_TAG): a MAC (crypto/sync-mac.ts, keyed from the data key)
+ * over the rest of the row — its id, `v`, index keys and sealed payload. Per table, the XOR of all
+ * its rows' tags is kept in the `guard` store, tagged too, as the table's high-water mark. A Dexie
+ * middleware (DBCore) writes the tags and the mark **in the same IndexedDB transaction** as the
+ * rows, whoever writes them (repositories, sync, imports, restores, migrations), so they cannot
+ * drift apart. The tag sits in the row (since version 12) because a put is what a large write
+ * pays for (an import of 60,000 rows made 120,000 puts with the tags apart).
  *
- * Someone with storage access but no passphrase can put back an older sealed row: its tag no
- * longer matches. Putting back its older tag as well changes the table's XOR, whose mark they
- * cannot make. Deleting a row (a tombstone, a withdrawal's release) leaves its tag without a row.
- * `verifyRecords` finds each of these after unlock. What it cannot find is a whole workspace put
- * back as it was (no state on the device is out of reach of whoever restores the whole device).
+ * Someone with storage access but no passphrase can put back an older sealed row. Without its
+ * tag, or with another row's, its tag does not match it; with the older tag it had, it changes
+ * the table's XOR, whose mark they cannot make. Deleting a row (a tombstone, a withdrawal's
+ * release) or planting one changes the XOR too. `verifyRecords` finds each of these after unlock.
+ * What it cannot find is a whole workspace put back as it was (no state on the device is out of
+ * reach of whoever restores the whole device).
  */
 export const GUARD = 'guard';
 
 interface GuardEntry {
+	/** A table's mark: `#table`. */
 	key: string;
-	/** A row's tag; or, for a table's mark (`#table`), the XOR of its rows' tags. */
+	/** The XOR of the table's rows' tags. */
 	x: string;
-	/** The mark's own tag (marks only). */
-	mac?: string;
+	/** The mark's own tag. */
+	mac: string;
 }
 
 let mac: SyncMac | null = null;
@@ -44,11 +48,11 @@ export function holdGuardKey(key: SyncMac | null, vaultExists: boolean): void {
 
 const isRecordTable = (name: string): name is RecordTable =>
 	(RECORD_TABLES as readonly string[]).includes(name);
-const tagKey = (table: string, id: string) => `${table}:${id}`;
 const markKey = (table: string) => `#${table}`;
 
 function rowTag(key: SyncMac, table: string, row: Row): string {
-	const { payload, ...rest } = row;
+	// The tag is not over itself.
+	const { payload, [ROW_TAG]: _own, ...rest } = row;
 	const content = payload instanceof Uint8Array ? payload : canonicalJson(payload);
 	return key.tag(['row', table, canonicalJson(rest), content]);
 }
@@ -56,61 +60,78 @@ function rowTag(key: SyncMac, table: string, row: Row): string {
 const markTag = (key: SyncMac, table: string, x: string) => key.tag(['mark', table, x]);
 
 /**
- * Reads and writes guard entries in the write's own transaction, straight on IndexedDB: Dexie's
- * layers below this middleware (hooks, live-query observation) expect its zone, which an await of
- * anything but a Dexie promise inside a mutate has left.
+ * Runs requests on one store of the write's own transaction, straight on IndexedDB, in a Dexie
+ * promise: Dexie's layers below this middleware (hooks, live-query observation) expect its zone,
+ * which an await of anything but a Dexie promise inside a mutate has left. One promise for the batch: it resolves
+ * with every result when the last succeeds (a transaction's requests complete in order) and
+ * rejects with the first error.
  */
-function inStore<T>(trans: DBCoreTransaction, run: (store: IDBObjectStore) => IDBRequest<T>[]) {
-	const store = (trans as unknown as IDBTransaction).objectStore(GUARD);
-	return Promise.all(
-		run(store).map(
-			(request) =>
-				new Promise<T>((resolve, reject) => {
-					request.onsuccess = () => resolve(request.result);
-					request.onerror = () => reject(request.error);
-				})
-		)
-	);
-}
-
-/**
- * Resolves when the last of `requests` succeeds (a transaction's requests complete in order) and
- * rejects with the first error: one promise for a batch, not one per request.
- */
-function settled(requests: IDBRequest[]): Promise<void> {
-	return new Promise((resolve, reject) => {
+function inStore<T>(
+	trans: DBCoreTransaction,
+	name: string,
+	run: (store: IDBObjectStore) => IDBRequest<T>[]
+): Promise<T[]> {
+	const requests = run((trans as unknown as IDBTransaction).objectStore(name));
+	return new Dexie.Promise<T[]>((resolve, reject) => {
 		for (const r of requests) r.onerror = () => reject(r.error);
 		const last = requests.at(-1);
-		if (!last) return resolve();
-		last.onsuccess = () => resolve();
+		if (!last) return resolve([]);
+		last.onsuccess = () => resolve(requests.map((r) => r.result));
 	});
 }
 
-const tableRange = (table: string) => IDBKeyRange.bound(`${table}:`, `${table}:\uffff`);
+/**
+ * The stored tags of the rows `keys` name, by id, read before they are overwritten or deleted.
+ * Into an empty table there is nothing to read; a table no larger than the write is read whole in
+ * one request; otherwise the rows are read by key.
+ */
+function storedTags(
+	trans: DBCoreTransaction,
+	table: string,
+	keys: readonly string[]
+): PromiseLike<Map<string, string>> {
+	const tags = new Map<string, string>();
+	const wanted = new Set(keys);
+	const collect = (rows: (Row | undefined)[]) => {
+		for (const row of rows) {
+			const tag = row?.[ROW_TAG];
+			if (row && wanted.has(row.id) && typeof tag === 'string') tags.set(row.id, tag);
+		}
+		return tags;
+	};
+	if (keys.length === 0) return Dexie.Promise.resolve(tags);
+	return inStore(trans, table, (store) => [store.count()]).then(([count]) => {
+		if (count === 0) return tags;
+		if (count! <= wanted.size)
+			return inStore(trans, table, (store) => [store.getAll()]).then(([all]) =>
+				collect(all as Row[])
+			);
+		return inStore(trans, table, (store) => [...wanted].map((k) => store.get(k))).then((rows) =>
+			collect(rows as (Row | undefined)[])
+		);
+	});
+}
 
 /**
- * The table's mark and the stored tags of `keys`. A large write (an import) does not read its
- * keys one by one: into an empty table there is nothing to read; into a small one, its tags are
- * read whole in one request; only a write of a few rows into a large table reads them by key.
+ * The table's new mark: the old one, less the tags of the rows replaced or deleted, plus those of
+ * the rows written (a row written twice in one request is stored as its last value). A value that
+ * failed (a bulkAdd over an existing id, caught by its caller) changed nothing.
  */
-async function storedTags(trans: DBCoreTransaction, table: string, keys: string[]) {
-	const [[mark], [count]] = await Promise.all([
-		inStore(trans, (store) => [store.get(markKey(table)) as IDBRequest<GuardEntry | undefined>]),
-		inStore(trans, (store) => [store.count(tableRange(table))])
-	]);
-	const tags = new Map<string, string>();
-	if (count === 0) return { mark, tags };
-	if (count! <= 4 * keys.length) {
-		const wanted = new Set(keys);
-		const [all] = await inStore<GuardEntry[]>(trans, (store) => [store.getAll(tableRange(table))]);
-		for (const e of all!) if (wanted.has(e.key)) tags.set(e.key, e.x);
-	} else {
-		const found = await inStore(trans, (store) =>
-			keys.map((k) => store.get(k) as IDBRequest<GuardEntry | undefined>)
-		);
-		keys.forEach((k, i) => found[i] && tags.set(k, found[i].x));
-	}
-	return { mark, tags };
+function nextMark(
+	mark: string,
+	old: Map<string, string>,
+	keys: readonly string[],
+	written: readonly Row[],
+	failed: Set<number>
+): string {
+	const done = new Set(keys.filter((_, i) => !failed.has(i)));
+	const stored = new Map<string, string>();
+	written.forEach((row, i) => failed.has(i) || stored.set(row.id, row[ROW_TAG] as string));
+	// XORed as bytes: a base64 round trip per row shows at 50,000 rows.
+	const acc = tagBytes(mark);
+	for (const [id, tag] of old) if (done.has(id)) xorInto(acc, tag);
+	for (const tag of stored.values()) xorInto(acc, tag);
+	return toBase64(acc);
 }
 
 /** Installed on the own workspace's database, beside the sync outbox. */
@@ -126,41 +147,42 @@ export const guardMiddleware: Middleware<DBCore> = {
 				if (!isRecordTable(name)) return table;
 				return {
 					...table,
-					async mutate(req) {
+					mutate(req) {
 						const key = mac;
 						if (!key) {
 							// Before encryption is set up there is nothing to tag with; after, a write
 							// without the key would leave a row that fails its check: refused.
-							if (guarding) throw new LockedError();
+							if (guarding) return Dexie.Promise.reject(new LockedError());
 							return table.mutate(req);
 						}
-						const ids = req.type === 'deleteRange' ? await changedKeys(table, req) : null;
-						const res = await table.mutate(req);
-						const changed = ids ?? (await changedKeys(table, req));
-						const keys = [...new Set((changed as string[]).map((id) => tagKey(name, id)))];
-						const { mark, tags: current } = await storedTags(req.trans, name, keys);
-						// XORed as bytes: a base64 round trip per row shows at 50,000 rows.
-						const acc = tagBytes(mark?.x ?? ZERO_TAG);
-						for (const tag of current.values()) xorInto(acc, tag);
-						const puts: GuardEntry[] = [];
-						if (req.type === 'add' || req.type === 'put') {
-							const next = new Map<string, string>();
-							for (const row of req.values as Row[])
-								next.set(tagKey(name, row.id), rowTag(key, name, row));
-							for (const [k, tag] of next) {
-								xorInto(acc, tag);
-								puts.push({ key: k, x: tag });
-							}
-						}
-						const x = toBase64(acc);
-						puts.push({ key: markKey(name), x, mac: markTag(key, name, x) });
-						const deletes = req.type === 'add' || req.type === 'put' ? [] : keys;
-						const store = (req.trans as unknown as IDBTransaction).objectStore(GUARD);
-						await settled([
-							...deletes.map((k) => store.delete(k)),
-							...puts.map((e) => store.put(e))
-						]);
-						return res;
+						const { trans } = req;
+						const writing = req.type === 'add' || req.type === 'put';
+						// Chained on Dexie promises up to the write: Dexie's layers below (hooks,
+						// live-query observation) need its zone, which a native await leaves.
+						return Dexie.Promise.resolve(changedKeys(table, req)).then((changed) => {
+							const keys = (changed as unknown[]).filter((k): k is string => typeof k === 'string');
+							return Dexie.Promise.all([
+								inStore<GuardEntry | undefined>(trans, GUARD, (store) => [
+									store.get(markKey(name))
+								]),
+								// An insert (`add`) replaces nothing: no old tag to read.
+								req.type === 'add' ? new Map<string, string>() : storedTags(trans, name, keys)
+							]).then(([[mark], old]) => {
+								const tagged = writing
+									? (req.values as Row[]).map((row) => ({
+											...row,
+											[ROW_TAG]: rowTag(key, name, row)
+										}))
+									: [];
+								return table.mutate(writing ? { ...req, values: tagged } : req).then((res) => {
+									const failed = new Set(Object.keys(res.failures).map(Number));
+									const x = nextMark(mark?.x ?? ZERO_TAG, old, keys, tagged, failed);
+									return inStore(trans, GUARD, (store) => [
+										store.put({ key: markKey(name), x, mac: markTag(key, name, x) })
+									]).then(() => res);
+								});
+							});
+						});
 					}
 				};
 			}
@@ -179,16 +201,21 @@ export async function tagAll(tables: readonly RecordTable[] = RECORD_TABLES): Pr
 	if (!key) throw new LockedError();
 	const d = db();
 	for (const table of tables) {
-		await d.transaction('rw', [d.recordTable(table), d.table(GUARD)], async () => {
+		await d.transaction('rw', [d.recordTable(table), d.table(GUARD)], async (tx) => {
 			const rows = await d.recordTable(table).toArray();
-			let x = ZERO_TAG;
-			const entries: GuardEntry[] = rows.map((row) => {
+			const acc = tagBytes(ZERO_TAG);
+			const tagged = rows.map((row) => {
 				const tag = rowTag(key, table, row);
-				x = xorTags(x, tag);
-				return { key: tagKey(table, row.id), x: tag };
+				xorInto(acc, tag);
+				return { ...row, [ROW_TAG]: tag };
 			});
-			entries.push({ key: markKey(table), x, mac: markTag(key, table, x) });
-			await d.table(GUARD).bulkPut(entries);
+			const x = toBase64(acc);
+			// Straight on IndexedDB, past the middlewares: the mark is set here, not amended, and the
+			// same records tagged are no change for the team (no outbox entry). A failed put aborts
+			// the transaction, and with it this one.
+			const store = (name: string) => tx.idbtrans.objectStore(name);
+			for (const row of tagged) store(table).put(row);
+			store(GUARD).put({ key: markKey(table), x, mac: markTag(key, table, x) });
 		});
 	}
 }
@@ -202,26 +229,25 @@ export async function verifyRecords(tables: readonly RecordTable[] = RECORD_TABL
 	if (!key) throw new LockedError();
 	const d = db();
 	for (const table of tables) {
-		const { rows, entries, mark } = await d.transaction(
+		const { rows, mark } = await d.transaction(
 			'r',
 			[d.recordTable(table), d.table(GUARD)],
 			async () => ({
 				rows: await d.recordTable(table).toArray(),
-				entries: (await d
-					.table(GUARD)
-					.where('key')
-					.between(`${table}:`, `${table}:\uffff`)
-					.toArray()) as GuardEntry[],
 				mark: (await d.table(GUARD).get(markKey(table))) as GuardEntry | undefined
 			})
 		);
-		const tags = new Map(entries.map((e) => [e.key, e.x]));
-		for (const row of rows)
-			if (tags.get(tagKey(table, row.id)) !== rowTag(key, table, row))
+		const acc = tagBytes(ZERO_TAG);
+		for (const row of rows) {
+			const tag = row[ROW_TAG];
+			// A row planted without a tag, or with another row's, or changed since it was tagged.
+			if (typeof tag !== 'string' || tag !== rowTag(key, table, row))
 				throw new ChangedOutsideError('record', `${table}/${row.id}`);
-		if (rows.length !== entries.length) throw new ChangedOutsideError('record', table);
-		const x = entries.reduce((acc, e) => xorTags(acc, e.x), ZERO_TAG);
-		// Every table checked here was tagged (keystore `guarded`): a missing mark is a table wiped.
+			xorInto(acc, tag);
+		}
+		// A row deleted, or put back with its older tag, changes the XOR. Every table checked here
+		// was tagged (keystore `guarded`): a missing mark is a table wiped.
+		const x = toBase64(acc);
 		if (!mark || mark.x !== x || mark.mac !== markTag(key, table, x))
 			throw new ChangedOutsideError('record', table);
 	}

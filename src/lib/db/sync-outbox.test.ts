@@ -6,12 +6,14 @@ import { writeTransaction } from './commit';
 import { SCHEMA_VERSIONS, StedsansDB } from './db';
 import { notesRepo } from './notes.repo';
 import { settingsRepo } from './settings.repo';
-import { clearPushed, outboxEntries } from './sync-outbox';
+import { clearPushed, holdTeamMembership, outboxEntries } from './sync-outbox';
 import { db } from './workspace';
 
 let name: string;
 beforeEach(async () => {
 	name = await freshWorkspace();
+	// As in a team (the membership is stored by team.service, tested in features/sync).
+	holdTeamMembership(true);
 });
 afterEach(async () => {
 	await dropWorkspace(name);
@@ -63,6 +65,14 @@ describe('the sync outbox', () => {
 		expect((await outboxEntries()).map((e) => e.key)).toEqual([`notes:${n.id}`]);
 		expect(await db().table('syncPurged').get(`notes:${n.id}`)).toBeTruthy();
 		void settingsRepo;
+	});
+
+	it('out of a team marks nothing, and still remembers a purge', async () => {
+		holdTeamMembership(false);
+		const n = await notesRepo.create(note('alene'));
+		await notesRepo.purge(n.id);
+		expect(await outboxEntries()).toEqual([]);
+		expect(await db().table('syncPurged').get(`notes:${n.id}`)).toBeTruthy();
 	});
 
 	it('a push does not clear an entry whose record changed again meanwhile', async () => {

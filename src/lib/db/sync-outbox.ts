@@ -15,10 +15,28 @@ import { db } from './workspace';
  * An entry holds only what the row already shows in the clear (table and id) and a random stamp
  * that changes with every write: the push removes an entry only if its stamp is still the one it
  * read, so a change made while a push was on its way is pushed again, never lost.
+ *
+ * Only a workspace in a team marks its changes: creating or joining a team marks everything the
+ * device holds (`markEverything`, features/sync/team.service.ts), so what was written before is
+ * pushed all the same, and a workspace on its own (most of them, and an import of 60,000
+ * records) does not write an entry it would never push. Purges are remembered in any case.
  */
 export const OUTBOX = 'syncOutbox';
 /** Records deleted for good (purged), here or elsewhere: an older copy must not bring one back. */
 export const PURGED = 'syncPurged';
+
+/** The membership's stored settings (db/sync-store.ts): present while the workspace is in a team. */
+export const TEAM_CONFIG = 'sync.config';
+
+let inTeam = false;
+
+/**
+ * Whether the open workspace is in a team: set when it opens (db/workspace.ts) and when the
+ * membership is stored or forgotten (db/sync-store.ts).
+ */
+export function holdTeamMembership(member: boolean): void {
+	inTeam = member;
+}
 
 /** Tables that stay on the device: each device keeps its own settings (basemap, the package key…). */
 export const LOCAL_ONLY: ReadonlySet<RecordTable> = new Set(['settings']);
@@ -86,7 +104,7 @@ export const outboxMiddleware: Middleware<DBCore> = {
 						const keys = req.type === 'deleteRange' ? await changedKeys(table, req) : null;
 						const res = await table.mutate(req);
 						const changed = keys ?? (await changedKeys(table, req));
-						await mark(down, req.trans, name, changed);
+						if (inTeam) await mark(down, req.trans, name, changed);
 						if (req.type === 'delete' || req.type === 'deleteRange')
 							await remember(down, req.trans, name, changed);
 						return res;

@@ -2,7 +2,7 @@ import type { MetaEntry, Row } from './db';
 import * as codec from './codec';
 import { guardQuota } from './errors';
 import { indexKey, indexKeys } from './index-key';
-import { OUTBOX, PURGED, type OutboxEntry } from './sync-outbox';
+import { holdTeamMembership, OUTBOX, PURGED, TEAM_CONFIG, type OutboxEntry } from './sync-outbox';
 import { db } from './workspace';
 
 /**
@@ -13,7 +13,7 @@ import { db } from './workspace';
  * id: their version vector says how often a record was changed), and the ids of purged records.
  * And the one transaction that applies what was pulled.
  */
-const CONFIG = 'sync.config';
+const CONFIG = TEAM_CONFIG;
 const CURSOR = 'sync.cursor';
 const LAST = 'sync.lastSync';
 const CONFLICTS = 'syncConflicts';
@@ -31,10 +31,13 @@ export async function writeSyncConfig(config: object | null): Promise<void> {
 		await db().transaction('rw', db().meta, async () => {
 			await db().meta.bulkDelete([CONFIG, CURSOR, LAST]);
 		});
+		holdTeamMembership(false);
 		return;
 	}
 	const value = await codec.seal(configContext, config);
 	await guardQuota(() => db().meta.put({ key: CONFIG, value }));
+	// From now on every change is marked for the push (joining marks what was there before).
+	holdTeamMembership(true);
 }
 
 /** A number kept sealed in `meta` (a workspace from before kept it plain: read as it is). */

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { newId } from '$lib/domain/records/ids';
 import { StedsansDB } from './db';
 import { guardMiddleware } from './rollback-guard';
-import { outboxMiddleware } from './sync-outbox';
+import { holdTeamMembership, outboxMiddleware, TEAM_CONFIG } from './sync-outbox';
 
 export type WorkspaceKind = 'main' | 'demo';
 
@@ -62,6 +62,9 @@ export async function openWorkspace(
 			profileId = newId();
 			await database.meta.put({ key: 'profileId', value: profileId });
 		}
+		// Whether its changes are marked for a team's push (sync-outbox.ts): the membership's
+		// settings are sealed, but that they exist is in the clear.
+		holdTeamMembership(kind === 'main' && (await database.meta.get(TEAM_CONFIG)) !== undefined);
 		return { deviceId, authorId: profileId };
 	});
 	current = { kind, db: database, identity: ident };

@@ -20,7 +20,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnRelay, type RelayProcess } from '../../../../server/test/process';
 import { RelayError } from './relay-errors';
-import { removeDevice } from './sync-engine.service';
+import { removeDevice, tendTeam } from './sync-engine.service';
+import { joinTeam, makeInvite } from './team.service';
 import { listConflicts, settleConflict } from './sync-conflicts.service';
 
 /**
@@ -84,6 +85,27 @@ describe('team sync between two devices', () => {
 		await B.sync();
 		await A.sync();
 		expect((await placesRepo.require(p.id)).name).toBe('Kirketrappen');
+	});
+
+	it('what a device wrote before it joined reaches the team (out of a team nothing is marked)', async () => {
+		const C = new Device();
+		try {
+			await C.use();
+			const n = await saveNote(null, note('Skrevet før holdet'));
+			expect(await outboxCount()).toBe(0);
+			await A.use();
+			const invite = await makeInvite(A.session);
+			await C.use();
+			C.session = await joinTeam(relay.url, invite.text.toLowerCase());
+			expect(await outboxCount()).toBeGreaterThan(0);
+			await A.use();
+			await tendTeam(A.session);
+			expect((await C.sync()).pushed).toBeGreaterThan(0);
+			await A.sync();
+			expect((await notesRepo.require(n.id)).text).toBe('Skrevet før holdet');
+		} finally {
+			await C.drop();
+		}
 	});
 
 	it('both offline, both edit the same note and different notes: nothing lost, the clash kept as a conflict, sealed', async () => {

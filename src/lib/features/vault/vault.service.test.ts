@@ -9,8 +9,9 @@ import {
 import { isSealed } from '$lib/crypto/seal';
 import { CHEAP_KDF, containsBytes } from '$lib/testing/crypto';
 import { identityCodec, useCodec } from '$lib/db/codec';
-import { change, commit } from '$lib/db/commit';
-import { RECORD_TABLES, StedsansDB, type Row } from '$lib/db/db';
+import { change, commit, writeTransaction } from '$lib/db/commit';
+import { RECORD_TABLES, ROW_TAG, SCHEMA_VERSIONS, StedsansDB, type Row } from '$lib/db/db';
+import { ZERO_TAG } from '$lib/crypto/sync-mac';
 import { trackOf } from '$lib/db/follow-alongs.queries';
 import { followAlongsRepo } from '$lib/db/follow-alongs.repo';
 import { notesRepo } from '$lib/db/notes.repo';
@@ -478,12 +479,14 @@ describe('the vault state, authenticated', () => {
 		await asAttacker(async (d) => {
 			await d.meta.bulkDelete(['vaultMac', 'guarded']);
 			await d.table('guard').clear();
+			await d.participants.toCollection().modify((row) => void delete row[ROW_TAG]);
 		});
 		await reopen();
 		await unlock(PASS);
 		expect((await db().meta.get('vaultMac'))?.value).toEqual(expect.any(String));
 		expect((await db().meta.get('guarded'))?.value).toEqual([...RECORD_TABLES]);
-		expect(await db().table('guard').get(`participants:${vb.id}`)).toBeDefined();
+		expect((await db().participants.get(vb.id))?.[ROW_TAG]).toEqual(expect.any(String));
+		expect(await db().table('guard').get('#participants')).toBeDefined();
 		await changePassphrase(PASS, NEW_PASS);
 		await reopen();
 		await unlock(NEW_PASS);
@@ -509,24 +512,87 @@ describe('rollback of sealed records (the guard)', () => {
 		expect((await participantsRepo.require(vb.id)).withdrawnAt).not.toBeNull();
 		lockVault();
 
+		// The older row comes with the older tag it had: the row checks, the table's mark does not.
 		await asAttacker((d) => d.participants.put(older));
 		await reopen();
 		const error = await unlock(PASS).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(ChangedOutsideError);
-		expect((error as ChangedOutsideError).message).toContain(`participants/${vb.id}`);
+		expect((error as ChangedOutsideError).message).toContain('record: participants');
 		expect(isVaultLocked()).toBe(true);
 		expect(await db().participants.get(vb.id)).toEqual(older);
 
-		// Its older tag put back with it: the table's mark no longer adds up.
-		const tag = await asAttackerRead((d) => d.table('guard').get(`participants:${vb.id}`));
+		// With the current row's tag instead, the row itself is found.
+		await asAttacker((d) => d.participants.put({ ...older, [ROW_TAG]: withdrawn[ROW_TAG] }));
+		await reopen();
+		const named = await unlock(PASS).catch((e: unknown) => e);
+		expect((named as ChangedOutsideError).message).toContain(`participants/${vb.id}`);
+
+		// Put back as it was, nothing is amiss; a row planted without a tag, or with one made up,
+		// is found by its id.
 		await asAttacker((d) => d.participants.put(withdrawn));
 		await reopen();
 		await unlock(PASS);
 		lockVault();
+		const plantings: Row[] = [
+			{ ...withdrawn, id: 'planted' },
+			{ ...older, [ROW_TAG]: ZERO_TAG }
+		];
+		for (const planted of plantings) {
+			const { [ROW_TAG]: _, ...untagged } = planted;
+			for (const row of [planted, untagged]) {
+				await asAttacker((d) => d.participants.put(row as Row));
+				await reopen();
+				const found = await unlock(PASS).catch((e: unknown) => e);
+				expect((found as ChangedOutsideError).message).toContain(`participants/${row.id}`);
+				await asAttacker(async (d) => {
+					if (row.id === 'planted') await d.participants.delete('planted');
+					else await d.participants.put(withdrawn);
+				});
+			}
+		}
+		await reopen();
+		await expect(unlock(PASS)).resolves.toBeUndefined();
+	});
+
+	it('moves the tags of a workspace from version 11 into its rows, and still finds a row put back', async () => {
+		await encrypted();
+		const vb = await participant('VB-808');
+		await note('før');
+		const older = (await db().participants.get(vb.id))!;
+		await participantsRepo.update(vb.id, { neighbourhood: 'nordvest' });
+		const tagged = await allRows();
+		lockVault();
+		// As version 11 stored it: each row's tag in `guard` under `table:id`, none in the row.
+		const stores = new Map<string, Record<string, unknown>[]>();
 		await asAttacker(async (d) => {
-			await d.participants.put(older);
-			await d.table('guard').put({ ...(tag as object), x: 'AAAAAAAAAAAAAAAAAAAAAA==' });
+			for (const t of d.tables) stores.set(t.name, await t.toArray());
 		});
+		closeWorkspace();
+		await dropWorkspace(name);
+		const v11 = new StedsansDB(
+			name,
+			SCHEMA_VERSIONS.filter((v) => v.version <= 11)
+		);
+		await v11.open();
+		for (const [store, rows] of stores) {
+			if (!(RECORD_TABLES as readonly string[]).includes(store)) {
+				await v11.table(store).bulkPut(rows);
+				continue;
+			}
+			await v11.table(store).bulkPut(rows.map(({ [ROW_TAG]: _, ...row }) => row));
+			const tags = rows.map((row) => ({ key: `${store}:${String(row.id)}`, x: row[ROW_TAG] }));
+			await v11.table('guard').bulkPut(tags);
+		}
+		v11.close();
+
+		await reopen();
+		expect(await allRows()).toEqual(tagged);
+		const keys = (await db().table('guard').toCollection().primaryKeys()) as string[];
+		expect(keys.length).toBe(RECORD_TABLES.length);
+		expect(keys.every((k) => k.startsWith('#'))).toBe(true);
+		await unlock(PASS);
+		lockVault();
+		await asAttacker((d) => d.participants.put(older));
 		await reopen();
 		await expect(unlock(PASS)).rejects.toBeInstanceOf(ChangedOutsideError);
 	});
@@ -534,7 +600,7 @@ describe('rollback of sealed records (the guard)', () => {
 	it('keeps the marks right however a write reads the old tags (empty, small, large table)', async () => {
 		await encrypted();
 		// Into an empty table (nothing read), then one by one into a growing one (by key).
-		const people = [];
+		const people: Awaited<ReturnType<typeof participant>>[] = [];
 		for (let i = 0; i < 12; i++) people.push(await participant(`VB-${700 + i}`));
 		// All of them again in one bulkPut: the table's tags read whole.
 		await commit([
@@ -546,6 +612,10 @@ describe('rollback of sealed records (the guard)', () => {
 		// One of twelve changed, one removed for good: read by key.
 		await participantsRepo.update(people[3]!.id, { neighbourhood: 'nordvest' });
 		await participantsRepo.purge(people[4]!.id);
+		// A range deleted (a Collection's delete): its keys are read before the rows go.
+		await writeTransaction(['participants'], () =>
+			db().participants.where('id').equals(people[6]!.id).delete()
+		);
 		await reopen();
 		await expect(unlock(PASS)).resolves.toBeUndefined();
 		const older = (await db().participants.get(people[5]!.id))!;
@@ -563,10 +633,4 @@ describe('rollback of sealed records (the guard)', () => {
 		await asAttacker((d) => d.participants.delete(vb.id));
 		await expect(unlock(PASS)).rejects.toBeInstanceOf(ChangedOutsideError);
 	});
-
-	async function asAttackerRead<T>(read: (d: StedsansDB) => Promise<T>): Promise<T> {
-		let out: T | undefined;
-		await asAttacker(async (d) => (out = await read(d)));
-		return out as T;
-	}
 });
