@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { snapToCell } from '$lib/domain/geo/cells';
 import { textToDoc } from '$lib/domain/notes/doc';
 import { followAlongsRepo } from '$lib/db/follow-alongs.repo';
@@ -94,6 +94,28 @@ describe('purging a withdrawn participant', () => {
 		expect(await counts()).toEqual(purged);
 		expect(await participantsRepo.get(x.id)).toBeUndefined();
 		expect((await followAlongsRepo.list()).filter((d) => d.participantId === x.id)).toHaveLength(0);
+	});
+
+	it('a participant purged while a backup is being restored stays purged: none of their records comes back', async () => {
+		const { x } = await workspaceWithX();
+		const older = await plainBackup();
+		await withdrawParticipant(x.id);
+		// The purge lands after the restore has read the file and left nothing of x out, before
+		// it writes (while it decides on the stored notes).
+		const metaOf = notesRepo.metaOf.bind(notesRepo);
+		const spy = vi.spyOn(notesRepo, 'metaOf').mockImplementationOnce(async (row) => {
+			const meta = await metaOf(row);
+			await purgeParticipant(x.id);
+			return meta;
+		});
+		try {
+			expect((await restoreBackup(older, older.length)).ok).toBe(true);
+		} finally {
+			spy.mockRestore();
+		}
+		expect(await participantsRepo.get(x.id)).toBeUndefined();
+		expect((await followAlongsRepo.list()).filter((d) => d.participantId === x.id)).toHaveLength(0);
+		expect(await counts()).toMatchObject(ONLY_Y);
 	});
 
 	it('the tombstone travels in team packages: purged there too, and never sent back', async () => {

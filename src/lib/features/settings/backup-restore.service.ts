@@ -24,7 +24,7 @@ import {
 	type EnvelopeProblem
 } from '$lib/features/export/export-protection.service';
 import { ImportStop, streamRecords } from '$lib/features/export/import-stream.service';
-import { writeRestore } from './backup-write.service';
+import { PurgedDuringRestore, tombstoneKeys, writeRestore } from './backup-write.service';
 
 /** The largest file an import reads: a backup at its limit, encrypted. */
 export const MAX_BACKUP_FILE_BYTES = envelopeLimit(MAX_BACKUP_BYTES);
@@ -99,10 +99,19 @@ export async function restoreBackup(
 ): Promise<RestoreResult> {
 	if (bytes > MAX_BACKUP_FILE_BYTES) return { ok: false, problem: { kind: 'too-large', bytes } };
 	const file = typeof input === 'string' ? new Blob([input]) : input;
-	const read = await readBackupRows(file, bytes, unlock);
-	if (!read.ok) return read;
-	const deleteHere = await withoutPurged(read.sealed, read.purges);
-	return { ok: true, ...(await writeRestore(read.sealed, read.authorId, deleteHere)) };
+	for (let attempt = 1; ; attempt++) {
+		// Read before the file's rows are filtered by them: a purge after this is seen at the write.
+		const tombstones = await tombstoneKeys();
+		const read = await readBackupRows(file, bytes, unlock);
+		if (!read.ok) return read;
+		const deleteHere = await withoutPurged(read.sealed, read.purges);
+		try {
+			const written = await writeRestore(read.sealed, read.authorId, deleteHere, tombstones);
+			return { ok: true, ...written };
+		} catch (e) {
+			if (!(e instanceof PurgedDuringRestore) || attempt === 3) throw e;
+		}
+	}
 }
 
 /**

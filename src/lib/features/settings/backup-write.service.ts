@@ -27,6 +27,22 @@ class StaleRestore extends Error {
 	}
 }
 
+/**
+ * A participant was purged after the restore left their records out (their tombstones were read
+ * before the file): the whole restore is made again, so none of their records comes back.
+ */
+export class PurgedDuringRestore extends Error {
+	override readonly name = 'PurgedDuringRestore';
+	constructor() {
+		super('A participant was purged during the restore');
+	}
+}
+
+/** The stored tombstones' row keys: ids in the clear, read without opening a row. */
+export async function tombstoneKeys(): Promise<Set<string>> {
+	return new Set((await db().recordTable('tombstones').toCollection().primaryKeys()) as string[]);
+}
+
 /** How often a restore decides again before it gives up (each time a write landed meanwhile). */
 const MAX_ATTEMPTS = 5;
 
@@ -68,7 +84,9 @@ async function decideRows(table: RecordTable, plan: TablePlan, at?: number[]): P
 export async function writeRestore(
 	sealed: Map<RecordTable, IncomingRow[]>,
 	authorId: string,
-	deleteHere: Map<RecordTable, string[]>
+	deleteHere: Map<RecordTable, string[]>,
+	/** The tombstones as they were when the file's rows were filtered (`tombstoneKeys`). */
+	tombstones: Set<string>
 ): Promise<{ summary: MergeSummary; byTable: Record<RecordTable, MergeSummary> }> {
 	const plans = new Map<RecordTable, TablePlan>();
 	for (const table of RECORD_TABLES) {
@@ -81,6 +99,8 @@ export async function writeRestore(
 	for (let attempt = 1; ; attempt++) {
 		try {
 			await writeTransaction([...RECORD_TABLES], async () => {
+				const purged = await tombstoneKeys();
+				if ([...purged].some((k) => !tombstones.has(k))) throw new PurgedDuringRestore();
 				const changed = new Map<RecordTable, number[]>();
 				for (const [table, plan] of plans) {
 					const now = await db()
