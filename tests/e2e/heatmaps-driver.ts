@@ -1,5 +1,6 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import { HEAT_OPACITY, hexToRgb, VIRIDIS } from '../../src/lib/map/viridis';
+import { readDemoRecords } from './demo-db';
 import { countColouredPixels, openApp } from './driver';
 
 /** The Heatmaps screen's verbs, in English or Danish. */
@@ -162,78 +163,45 @@ export function workerScripts(page: Page): string[] {
  * recorded fix inside it, and the distinct Copenhagen days of those fixes: read straight from the
  * demo workspace's database (synthetic data, stored unencrypted), independently of the app.
  */
-export function participantsAndDaysPerHexagon(
+export async function participantsAndDaysPerHexagon(
 	page: Page,
 	rings: number[][][]
 ): Promise<{ participants: number; days: number }[]> {
-	return page.evaluate(async (rings) => {
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			const r = indexedDB.open('stedsans-demo');
-			r.onsuccess = () => resolve(r.result);
-			r.onerror = () => reject(r.error);
-		});
-		type Row = { id: string; deletedAt: number | null; payload: Record<string, unknown> };
-		const all = (store: string) =>
-			new Promise<Row[]>((resolve, reject) => {
-				const r = db.transaction(store).objectStore(store).getAll();
-				// Since schema 11 the metadata is inside the payload (m) beside the content (c).
-				r.onsuccess = () =>
-					resolve(
-						(r.result as Row[]).map((row) => {
-							const p = row.payload as { m?: object; c?: Record<string, unknown> };
-							return p.m && p.c ? { ...row, ...p.m, payload: p.c } : row;
-						})
-					);
-				r.onerror = () => reject(r.error);
-			});
-		const [people, days, chunks] = await Promise.all([
-			all('participants'),
-			all('followAlongs'),
-			all('fixChunks')
-		]);
-		db.close();
-		const mayEnter = new Set(
-			people
-				.filter((p) => {
-					const c = p.payload as { consent: { aggregate: boolean }; withdrawnAt: number | null };
-					return p.deletedAt === null && c.consent.aggregate && c.withdrawnAt === null;
-				})
-				.map((p) => p.id)
-		);
-		const personOf = new Map(days.map((d) => [d.id, d.payload.participantId as string | null]));
-		const inside = (ring: number[][], lon: number, lat: number) => {
-			let odd = false;
-			for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-				const [xi, yi] = ring[i]!;
-				const [xj, yj] = ring[j]!;
-				if (yi! > lat !== yj! > lat && lon < ((xj! - xi!) * (lat - yi!)) / (yj! - yi!) + xi!)
-					odd = !odd;
-			}
-			return odd;
-		};
-		const dayOf = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' });
-		const found = rings.map(() => ({ people: new Set<string>(), days: new Set<string>() }));
-		for (const row of chunks) {
-			const person = personOf.get(row.payload.followAlongId as string);
-			if (row.deletedAt !== null || !person || !mayEnter.has(person)) continue;
-			const c = row.payload as {
-				count: number;
-				t: Float64Array;
-				lat: Float64Array;
-				lon: Float64Array;
-				src: Uint8Array;
-			};
-			for (let i = 0; i < c.count; i++) {
-				if ((c.src[i]! & 0x7f) === 3) continue; // reconstructed: not counted by default
-				rings.forEach((ring, k) => {
-					if (!inside(ring, c.lon[i]!, c.lat[i]!)) return;
-					found[k]!.people.add(person);
-					found[k]!.days.add(dayOf.format(c.t[i]!));
-				});
-			}
+	const { people, days, fixes } = await readDemoRecords(page);
+	const mayEnter = new Set(
+		people
+			.filter((p) => {
+				const c = p.payload as { consent: { aggregate: boolean }; withdrawnAt: number | null };
+				return p.deletedAt === null && c.consent.aggregate && c.withdrawnAt === null;
+			})
+			.map((p) => p.id)
+	);
+	const personOf = new Map(days.map((d) => [d.id, d.payload.participantId as string | null]));
+	const inside = (ring: number[][], lon: number, lat: number) => {
+		let odd = false;
+		for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+			const [xi, yi] = ring[i]!;
+			const [xj, yj] = ring[j]!;
+			if (yi! > lat !== yj! > lat && lon < ((xj! - xi!) * (lat - yi!)) / (yj! - yi!) + xi!)
+				odd = !odd;
 		}
-		return found.map((f) => ({ participants: f.people.size, days: f.days.size }));
-	}, rings);
+		return odd;
+	};
+	const dayOf = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' });
+	const found = rings.map(() => ({ people: new Set<string>(), days: new Set<string>() }));
+	for (const c of fixes) {
+		const person = personOf.get(c.followAlongId);
+		if (c.deletedAt !== null || !person || !mayEnter.has(person)) continue;
+		for (let i = 0; i < c.t.length; i++) {
+			if ((c.src[i]! & 0x7f) === 3) continue; // reconstructed: not counted by default
+			rings.forEach((ring, k) => {
+				if (!inside(ring, c.lon[i]!, c.lat[i]!)) return;
+				found[k]!.people.add(person);
+				found[k]!.days.add(dayOf.format(c.t[i]!));
+			});
+		}
+	}
+	return found.map((f) => ({ participants: f.people.size, days: f.days.size }));
 }
 
 export function notForPublicationBadge(page: Page): Locator {

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { cellToParent, latLngToCell } from 'h3-js';
 import { readFileSync } from 'node:fs';
+import { readDemoRecords } from './demo-db';
 import { openApp, statusRegion } from './driver';
 import { saveDownload } from './heatmaps-driver';
 
@@ -102,46 +103,16 @@ export async function followedParticipant(
 	code: string,
 	res = 9
 ): Promise<{ id: string; code: string; cells: Set<string> }> {
-	const found = await page.evaluate(async (code) => {
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			const r = indexedDB.open('stedsans-demo');
-			r.onsuccess = () => resolve(r.result);
-			r.onerror = () => reject(r.error);
-		});
-		type Row = { id: string; deletedAt: number | null; payload: Record<string, unknown> };
-		const all = (store: string) =>
-			new Promise<Row[]>((resolve, reject) => {
-				const r = db.transaction(store).objectStore(store).getAll();
-				// Since schema 11 the metadata is inside the payload (m) beside the content (c).
-				r.onsuccess = () =>
-					resolve(
-						(r.result as Row[]).map((row) => {
-							const p = row.payload as { m?: object; c?: Record<string, unknown> };
-							return p.m && p.c ? { ...row, ...p.m, payload: p.c } : row;
-						})
-					);
-				r.onerror = () => reject(r.error);
-			});
-		const [people, days, chunks] = await Promise.all([
-			all('participants'),
-			all('followAlongs'),
-			all('fixChunks')
-		]);
-		db.close();
-		const p = people.find((r) => r.payload.code === code)!;
-		const theirs = new Set(days.filter((d) => d.payload.participantId === p.id).map((d) => d.id));
-		const points: [number, number][] = [];
-		for (const row of chunks) {
-			if (!theirs.has(row.payload.followAlongId as string)) continue;
-			const c = row.payload as { count: number; lat: Float64Array; lon: Float64Array };
-			for (let i = 0; i < c.count; i++) points.push([c.lat[i]!, c.lon[i]!]);
-		}
-		return { id: p.id, code: String(p.payload.code), points };
-	}, code);
+	const { people, days, fixes } = await readDemoRecords(page);
+	const p = people.find((r) => r.payload.code === code)!;
+	const theirs = new Set(days.filter((d) => d.payload.participantId === p.id).map((d) => d.id));
+	const points = fixes
+		.filter((c) => theirs.has(c.followAlongId))
+		.flatMap((c) => c.lat.map((lat, i) => [lat, c.lon[i]!] as const));
 	return {
-		id: found.id,
-		code: found.code,
-		cells: new Set(found.points.map(([lat, lon]) => latLngToCell(lat, lon, res)))
+		id: p.id,
+		code: String(p.payload.code),
+		cells: new Set(points.map(([lat, lon]) => latLngToCell(lat, lon, res)))
 	};
 }
 
