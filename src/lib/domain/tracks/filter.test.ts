@@ -32,6 +32,8 @@ describe('FixFilter: dropping', () => {
 		expect(f.push({ ...at(11), lat: NaN })).toEqual({ accepted: false, reason: 'invalid' });
 		expect(f.push({ ...at(11), acc: -1 })).toEqual({ accepted: false, reason: 'invalid' });
 		expect(f.droppedTotal).toBe(4);
+		// The researcher is told of the two unusable ones, not of the repeated positions.
+		expect(f.droppedShown).toBe(2);
 	});
 
 	it('drops a jump faster than walking allows, allowing for both fixes’ accuracy', () => {

@@ -158,6 +158,16 @@ export class FixFilter {
 		return d.accuracy + d.jump + d.stale + d.invalid;
 	}
 
+	/**
+	 * Fixes left out that the researcher should know about: too inaccurate, impossible jumps,
+	 * unreadable. A repeated position (the browser hands back its last one when a watch starts) is
+	 * not.
+	 */
+	get droppedShown(): number {
+		const d = this.#s.dropped;
+		return d.accuracy + d.jump + d.invalid;
+	}
+
 	/** A snapshot to persist; pass it to the constructor to resume. */
 	state(): FilterState {
 		return structuredCopy(this.#s);

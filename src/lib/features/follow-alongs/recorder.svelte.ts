@@ -12,6 +12,7 @@ import { closeStop, detectFollowAlongStops, markStop } from './stops.service';
 import { FLUSH_EVERY_MS, TrackWriter } from './track-writer.service';
 import { ScreenWakeLock, type WakeLockState } from './wake-lock.service';
 import { recordingPresence } from './recording-presence.svelte';
+import { watchHiddenPage } from './hidden-page';
 
 /** No fix for this long while recording shows a warning. */
 export const SILENCE_WARNING_MS = 30_000;
@@ -43,8 +44,7 @@ class Recorder {
 	#unwatch: (() => void) | null = null;
 	#lock = new ScreenWakeLock();
 	#timers: ReturnType<typeof setInterval>[] = [];
-	#hiddenSince: number | null = null;
-	#title: string | null = null;
+	#unwatchPage: (() => void) | null = null;
 	#attached = false;
 
 	get day() {
@@ -192,15 +192,29 @@ class Recorder {
 		this.#fixCount = track.count;
 		this.#distanceM = trackDistance(track);
 		this.#lastFix = this.#filter.last;
-		this.#dropped = shown(this.#filter);
+		this.#dropped = this.#filter.droppedShown;
 		this.#openStop = stops.find((s) => s.departedAt === null) ?? null;
 		this.#status = day.status === 'paused' ? 'paused' : 'recording';
 		this.#timers = [
 			setInterval(() => void this.#flush(), FLUSH_EVERY_MS),
 			setInterval(() => (this.#now = Date.now()), 1000)
 		];
-		document.addEventListener('visibilitychange', this.#onVisibility);
-		window.addEventListener('pagehide', this.#onPageHide);
+		this.#unwatchPage = watchHiddenPage(
+			{
+				recording: () => this.#status === 'recording',
+				hidden: (recording) => {
+					if (recording) this.#filter?.markGap('hidden');
+					void this.#flush();
+				},
+				shown: (since, recording) => {
+					if (!recording) return;
+					this.#hiddenGap = { from: since, to: Date.now() };
+					void this.#lock.reacquire().then((s) => (this.#wakeLock = s));
+				},
+				leaving: () => void this.#flush()
+			},
+			() => m.followHiddenTitle()
+		);
 		if (this.#status === 'recording') this.#listen();
 	}
 
@@ -222,7 +236,7 @@ class Recorder {
 		this.#problem = null;
 		const verdict = filter.push(input);
 		if (!verdict.accepted) {
-			this.#dropped = shown(filter);
+			this.#dropped = filter.droppedShown;
 			return;
 		}
 		const { fix, gap } = verdict;
@@ -232,31 +246,6 @@ class Recorder {
 		this.#lastFix = fix;
 		this.#fixCount++;
 	}
-
-	#onVisibility = () => {
-		if (document.visibilityState === 'hidden') {
-			// A web app gets no positions with the screen off or in the background.
-			if (this.#status === 'recording') {
-				this.#filter?.markGap('hidden');
-				// Seen in the tab strip and the app switcher: the one warning a hidden page can give.
-				this.#title = document.title;
-				document.title = m.followHiddenTitle();
-			}
-			this.#hiddenSince = Date.now();
-			void this.#flush();
-		} else {
-			if (this.#title !== null && document.title === m.followHiddenTitle())
-				document.title = this.#title;
-			this.#title = null;
-			if (this.#hiddenSince !== null && this.#status === 'recording')
-				this.#hiddenGap = { from: this.#hiddenSince, to: Date.now() };
-			this.#hiddenSince = null;
-			if (this.#status === 'recording')
-				void this.#lock.reacquire().then((s) => (this.#wakeLock = s));
-		}
-	};
-
-	#onPageHide = () => void this.#flush();
 
 	#filterPatch() {
 		const f = this.#filter;
@@ -286,8 +275,8 @@ class Recorder {
 	#reset(): void {
 		for (const t of this.#timers) clearInterval(t);
 		this.#timers = [];
-		document.removeEventListener('visibilitychange', this.#onVisibility);
-		window.removeEventListener('pagehide', this.#onPageHide);
+		this.#unwatchPage?.();
+		this.#unwatchPage = null;
 		this.#writer = null;
 		this.#filter = null;
 		this.#day = null;
@@ -305,15 +294,6 @@ class Recorder {
 	dismissHiddenGap(): void {
 		this.#hiddenGap = null;
 	}
-}
-
-/**
- * Fixes left out that the researcher should know about: too inaccurate, impossible jumps,
- * unreadable. A repeated position (the browser hands back its last one when a watch starts) is not.
- */
-function shown(filter: FixFilter): number {
-	const d = filter.dropped;
-	return d.accuracy + d.jump + d.invalid;
 }
 
 export const recorder = new Recorder();
