@@ -5,6 +5,7 @@ import { formatDateTime, type AppLocale } from '$lib/domain/format/datetime';
 import { PLACE_FIELDS, type PlaceField } from '$lib/domain/places/place';
 import type { FieldChange } from '$lib/domain/places/history';
 import type { ExchangeTable } from '$lib/features/exchange/exchange-tables.service';
+import { compareTexts } from '$lib/domain/text/text-diff';
 import { fieldName, formatValue } from '$lib/i18n/place-format';
 
 const clip = (s: string, n = 100) => (s.length > n ? `${s.slice(0, n)}…` : s);
@@ -118,4 +119,23 @@ export function valueText(
 			.filter((v) => typeof v === 'string' && v)
 			.join(' / ') || JSON.stringify(o)
 	);
+}
+
+/**
+ * The changed text fields, each compared word by word: shown whole on both sides, with the
+ * differences marked. A place's other string fields are keys (a category), shown by their names.
+ */
+export function textChanges(
+	table: ExchangeTable,
+	fields: string[],
+	local: ExchangeRecord,
+	incoming: ExchangeRecord
+): Map<string, ReturnType<typeof compareTexts>> {
+	const texts = fields.filter(
+		(f) =>
+			(table !== 'places' || f === 'name' || f === 'officialName') &&
+			typeof local[f] === 'string' &&
+			typeof incoming[f] === 'string'
+	);
+	return new Map(texts.map((f) => [f, compareTexts(local[f] as string, incoming[f] as string)]));
 }
