@@ -77,10 +77,33 @@ export async function passVault(page: Page): Promise<void> {
 	}
 }
 
-/** Opens the app and waits until the workspace is ready (the navigation is shown). */
+/**
+ * Goes to `path` and waits until the workspace is ready (the navigation is shown): inside the
+ * running app as one of its links would when the page already shows it (`visit`), else by
+ * loading the page (`loadApp`). Every page load starts the app again and unlocks the encrypted
+ * workspace again (a key derivation); a spec about what a load does says `loadApp`.
+ */
 export async function openApp(page: Page, path = '/'): Promise<void> {
+	if ((await appShown(page)) && !isShowing(page, path)) await visit(page, path);
+	else await loadApp(page, path);
+}
+
+/** The page is at `path` already: opening it again means a fresh screen, as before. */
+function isShowing(page: Page, path: string): boolean {
+	const now = new URL(page.url());
+	const target = new URL(path, now);
+	return now.pathname === target.pathname && now.search === target.search;
+}
+
+/** Loads `path` as a new page load (start-up, unlock) and waits until the workspace is ready. */
+export async function loadApp(page: Page, path = '/'): Promise<void> {
 	await page.goto(path);
 	await expectAppReady(page);
+}
+
+/** The page shows the app with its workspace open (no set-up, lock or opening screen). */
+async function appShown(page: Page): Promise<boolean> {
+	return (await page.locator('html[data-ready="true"] main#main').count()) > 0;
 }
 
 /**
@@ -89,8 +112,7 @@ export async function openApp(page: Page, path = '/'): Promise<void> {
  * at start-up; a page not yet showing the app is opened with `openApp`.
  */
 export async function visit(page: Page, path: string): Promise<void> {
-	if ((await page.locator('html[data-ready="true"] main#main').count()) === 0)
-		return openApp(page, path);
+	if (!(await appShown(page))) return loadApp(page, path);
 	const target = new URL(path, page.url());
 	// Inside the router's container (the body's first element), where it hears the click.
 	await page.locator('main#main').evaluate((main, href) => {
@@ -249,7 +271,7 @@ export function displayNameField(page: Page): Locator {
 }
 
 export async function setDisplayName(page: Page, name: string): Promise<void> {
-	await page.goto('/settings');
+	await openApp(page, '/settings');
 	const field = displayNameField(page);
 	await field.fill(name);
 	await field.blur();
@@ -272,7 +294,7 @@ export async function startDemo(page: Page): Promise<void> {
 	// the own workspace is not set up first (which costs a key derivation and a few seconds).
 	paused.add(page);
 	try {
-		await page.goto('/');
+		if (!(await appShown(page))) await page.goto('/');
 		const setup = vaultScreen(page).and(page.locator('[data-screen="setup"]'));
 		await expect(vaultScreen(page).or(page.getByRole('navigation')).first()).toBeVisible();
 		if (await setup.isVisible()) {
@@ -413,46 +435,44 @@ export async function eraseWorkspace(page: Page): Promise<void> {
  * google/leveldb#1180), which no app can guard against.
  */
 export async function simulateFullDisk(page: Page, full: boolean): Promise<void> {
-	await page.context().addInitScript((on: boolean) => {
-		const w = window as unknown as { __stedsansDiskFull?: boolean; __stedsansPatched?: boolean };
-		w.__stedsansDiskFull = on;
-		if (w.__stedsansPatched) return;
-		w.__stedsansPatched = true;
-		const armed = new WeakMap<IDBTransaction, number>();
-		const transaction = IDBDatabase.prototype.transaction;
-		IDBDatabase.prototype.transaction = function (
-			this: IDBDatabase,
-			...args: Parameters<IDBDatabase['transaction']>
-		) {
-			const tx = transaction.apply(this, args);
-			if (args[1] === 'readwrite' && w.__stedsansDiskFull) armed.set(tx, 0);
-			return tx;
-		};
-		const put = IDBObjectStore.prototype.put;
-		IDBObjectStore.prototype.put = function (
-			this: IDBObjectStore,
-			...args: [unknown, IDBValidKey?]
-		) {
-			const request = put.apply(this, args);
-			const tx = this.transaction;
-			const writes = armed.get(tx);
-			if (writes === undefined) return request;
-			armed.set(tx, writes + 1);
-			if (writes === 2)
-				request.addEventListener('success', () => {
-					const error = new DOMException(
-						'The current transaction exceeded its quota limitations.',
-						'QuotaExceededError'
-					);
-					Object.defineProperty(tx, 'error', { configurable: true, get: () => error });
-					tx.abort();
-				});
-			return request;
-		};
-	}, full);
-	await page.evaluate((on) => {
-		(window as unknown as { __stedsansDiskFull?: boolean }).__stedsansDiskFull = on;
-	}, full);
+	// In the page as it is and in every page loaded after (the patch is put in once per page).
+	await page.context().addInitScript(patchDiskFull, full);
+	await page.evaluate(patchDiskFull, full);
+}
+
+function patchDiskFull(on: boolean): void {
+	const w = window as unknown as { __stedsansDiskFull?: boolean; __stedsansPatched?: boolean };
+	w.__stedsansDiskFull = on;
+	if (w.__stedsansPatched) return;
+	w.__stedsansPatched = true;
+	const armed = new WeakMap<IDBTransaction, number>();
+	const transaction = IDBDatabase.prototype.transaction;
+	IDBDatabase.prototype.transaction = function (
+		this: IDBDatabase,
+		...args: Parameters<IDBDatabase['transaction']>
+	) {
+		const tx = transaction.apply(this, args);
+		if (args[1] === 'readwrite' && w.__stedsansDiskFull) armed.set(tx, 0);
+		return tx;
+	};
+	const put = IDBObjectStore.prototype.put;
+	IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
+		const request = put.apply(this, args);
+		const tx = this.transaction;
+		const writes = armed.get(tx);
+		if (writes === undefined) return request;
+		armed.set(tx, writes + 1);
+		if (writes === 2)
+			request.addEventListener('success', () => {
+				const error = new DOMException(
+					'The current transaction exceeded its quota limitations.',
+					'QuotaExceededError'
+				);
+				Object.defineProperty(tx, 'error', { configurable: true, get: () => error });
+				tx.abort();
+			});
+		return request;
+	};
 }
 
 export function alertRegion(page: Page): Locator {

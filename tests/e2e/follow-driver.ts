@@ -1,5 +1,5 @@
 import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { launchProfile, SHARED, TEST_PASSPHRASE } from './driver';
+import { launchProfile, openApp, SHARED, TEST_PASSPHRASE } from './driver';
 import { openedRecords } from './lock-driver';
 import { recordConsent } from './notes-driver';
 
@@ -97,7 +97,7 @@ export async function addFollowParticipant(
 	code: string,
 	opts: { follow?: boolean; location?: 'No location' | 'Neighbourhood only' | 'A grid cell' } = {}
 ): Promise<void> {
-	await page.goto('/notes/participants');
+	await openApp(page, '/notes/participants');
 	await page.getByRole('button', { name: 'Add participant' }).click();
 	const dialog = page.getByRole('dialog');
 	await dialog.getByRole('radio', { name: 'Vesterbro', exact: true }).check();
@@ -112,7 +112,7 @@ export async function addFollowParticipant(
 
 /** Follow-alongs → Start follow-along → participant → Start. Returns the day's id. */
 export async function startFollowAlong(page: Page, participant: string): Promise<string> {
-	await page.goto('/follow');
+	await openApp(page, '/follow');
 	await page.getByRole('link', { name: 'Start follow-along' }).click();
 	await page.getByLabel('Participant', { exact: true }).selectOption({ label: participant });
 	await page.getByRole('button', { name: 'Start follow-along' }).click();
@@ -230,7 +230,7 @@ export async function importGpx(
 	participant?: string,
 	outside?: FieldAreaAnswer
 ): Promise<void> {
-	await page.goto('/follow');
+	await openApp(page, '/follow');
 	await page.getByRole('button', { name: 'Import GPX' }).click();
 	const dialog = page.getByRole('dialog');
 	if (participant)
@@ -301,7 +301,7 @@ export async function storedRoute(
 
 /** Opens a day's replay and waits until the route is on the map. */
 export async function openReplay(page: Page, dayId: string): Promise<void> {
-	await page.goto(`/follow/replay?id=${dayId}`);
+	await openApp(page, `/follow/replay?id=${dayId}`);
 	await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
 	await expectLayerDrawn(page, 'replay-route-recorded');
 }

@@ -1,10 +1,10 @@
 import { runAxe } from './axe';
 import { expect, test, type Page } from './fixtures';
 import { mkdirSync } from 'node:fs';
-import { DESKTOP, PHONE, visit } from './driver';
+import { visit } from './driver';
 import { allowPosition, expectLayerDrawn, HALMTORVET, walk } from './follow-driver';
 import { startDemoWorkspace } from './notes-driver';
-import { shoot } from './screens-driver';
+import { shoot, sizesFor } from './screens-driver';
 
 const OUT = 'tests/.out/screens';
 mkdirSync(OUT, { recursive: true });
@@ -104,7 +104,7 @@ for (const locale of ['en-GB', 'da-DK'])
 					ready: (p) => expectLayerDrawn(p, 'sketch-base-route-recorded')
 				}
 			];
-			for (const [size, viewport] of Object.entries({ phone: PHONE, desktop: DESKTOP })) {
+			for (const [size, viewport] of sizesFor(locale)) {
 				await page.setViewportSize(viewport);
 				for (const screen of screens) {
 					await visit(page, screen.path);
@@ -135,7 +135,7 @@ for (const locale of ['en-GB', 'da-DK'])
 			await page.waitForURL(/\/follow\/day\?id=/);
 			await walk(context, page, HALMTORVET, 16);
 			await expectLayerDrawn(page, 'day-route-recorded').catch(() => {});
-			for (const [size, viewport] of Object.entries({ phone: PHONE, desktop: DESKTOP })) {
+			for (const [size, viewport] of sizesFor(locale)) {
 				await page.setViewportSize(viewport);
 				await page.reload();
 				await expect(page.getByTestId('recording-panel')).toBeVisible();

@@ -2,7 +2,7 @@ import { expect, test, type Page } from './fixtures';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DESKTOP, PHONE, startDemo } from './driver';
+import { startDemo } from './driver';
 import {
 	chooseArea,
 	computeHeatmap,
@@ -15,7 +15,7 @@ import {
 	showOneParticipant
 } from './heatmaps-driver';
 import { downloadReleased, openPublished, publishedRelease, releaseMap } from './releases-driver';
-import { checkScreen, OUT, screenshotAll, shoot } from './screens-driver';
+import { checkScreen, OUT, screenshotAll, shoot, sizesFor } from './screens-driver';
 
 /** The print export as a reader opens it: the SVG alone in a page of the screen's size. */
 async function printShot(page: Page, svgPath: string, name: string): Promise<void> {
@@ -48,10 +48,7 @@ for (const [lang, locale] of [
 			test.setTimeout(240_000);
 			mkdirSync(OUT, { recursive: true });
 			await startDemo(page);
-			for (const [size, viewport] of [
-				['phone', PHONE],
-				['desktop', DESKTOP]
-			] as const) {
+			for (const [size, viewport] of sizesFor(lang)) {
 				await page.setViewportSize(viewport);
 				const shot = (name: string) => `heatmaps-${name}-${lang}-${size}`;
 				await openHeatmaps(page);

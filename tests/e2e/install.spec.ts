@@ -2,7 +2,7 @@ import { expect, test } from './fixtures';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isControlled, launchProfile, openApp, waitForServiceWorker } from './driver';
+import { isControlled, launchProfile, loadApp, waitForServiceWorker } from './driver';
 
 // This spec needs the service worker (the rest run without it: see playwright.config.ts).
 test.use({ serviceWorkers: 'allow' });
@@ -26,7 +26,7 @@ test('the manifest is linked and valid, with icons that load as PNGs of their st
 	page,
 	context
 }) => {
-	await openApp(page);
+	await loadApp(page);
 	const href = await page.locator('link[rel="manifest"]').getAttribute('href');
 	expect(href).toBeTruthy();
 	const url = new URL(href!, page.url()).href;
@@ -75,7 +75,7 @@ test('Chromium finds nothing that keeps the app from being installed', async () 
 	const dir = mkdtempSync(join(tmpdir(), 'stedsans-install-'));
 	const { context, page } = await launchProfile(dir);
 	try {
-		await openApp(page);
+		await loadApp(page);
 		await waitForServiceWorker(page);
 		const cdp = await context.newCDPSession(page);
 		const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
@@ -89,7 +89,7 @@ test('Chromium finds nothing that keeps the app from being installed', async () 
 test('the service worker takes over after a reload and precaches every app file, MapLibre’s worker included', async ({
 	page
 }) => {
-	await openApp(page);
+	await loadApp(page);
 	// The first visit is not taken over under the user's feet (no clientsClaim)…
 	expect(await isControlled(page)).toBe(false);
 	// …the next load is.
@@ -123,7 +123,7 @@ test('a first visit to a screen other than the start page also installs the serv
 	page
 }) => {
 	// A link shared to /settings/trash (or any deeper screen) must make the app work offline too.
-	await openApp(page, '/settings/trash');
+	await loadApp(page, '/settings/trash');
 	await waitForServiceWorker(page);
 	const scope = await page.evaluate(
 		async () => (await navigator.serviceWorker.getRegistration())?.scope

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { startDemo } from './driver';
+import { openApp, startDemo } from './driver';
 
 /** The user's verbs for notes (kept apart from driver.ts, which holds the foundation's verbs). */
 
@@ -73,7 +73,7 @@ export async function addParticipant(
 		location?: 'No location' | 'Neighbourhood only' | 'A grid cell';
 	}
 ): Promise<string> {
-	await page.goto('/notes/participants');
+	await openApp(page, '/notes/participants');
 	await page.getByRole('button', { name: 'Add participant' }).click();
 	const dialog = page.getByRole('dialog');
 	if (opts.neighbourhood)

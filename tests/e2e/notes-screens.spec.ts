@@ -1,9 +1,9 @@
 import { runAxe } from './axe';
 import { expect, test, type Page } from './fixtures';
 import { mkdirSync } from 'node:fs';
-import { DESKTOP, PHONE, visit } from './driver';
+import { visit } from './driver';
 import { startDemoWorkspace } from './notes-driver';
-import { shoot } from './screens-driver';
+import { shoot, sizesFor } from './screens-driver';
 
 const OUT = 'tests/.out/screens';
 mkdirSync(OUT, { recursive: true });
@@ -54,7 +54,7 @@ for (const locale of ['en-GB', 'da-DK'])
 		test(`look right and pass axe at phone and desktop size (${locale})`, async ({ page }) => {
 			test.setTimeout(120_000);
 			await startDemoWorkspace(page);
-			for (const [size, viewport] of Object.entries({ phone: PHONE, desktop: DESKTOP })) {
+			for (const [size, viewport] of sizesFor(locale)) {
 				await page.setViewportSize(viewport);
 				for (const screen of SCREENS) {
 					await visit(page, screen.path);

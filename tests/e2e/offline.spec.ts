@@ -6,7 +6,7 @@ import {
 	goOffline,
 	gotoSection,
 	KK_KVARTERER,
-	openApp,
+	loadApp,
 	recordRequests,
 	sectionNames,
 	waitForServiceWorker
@@ -20,7 +20,7 @@ test('after one visit the whole app works with the network off, served by the se
 	context
 }) => {
 	const requests = recordRequests(context);
-	await openApp(page);
+	await loadApp(page);
 	await waitForServiceWorker(page);
 
 	await goOffline(page, context);
@@ -43,16 +43,16 @@ test('after one visit the whole app works with the network off, served by the se
 	for (const name of sections) {
 		await gotoSection(page, name);
 		const path = new URL(page.url()).pathname;
-		await openApp(page, path);
+		await loadApp(page, path);
 		await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 	}
 
-	await openApp(page, '/settings/trash');
+	await loadApp(page, '/settings/trash');
 	await expect(page.getByRole('heading', { level: 1, name: 'Trash' })).toBeVisible();
 	await expect(page.getByText('The trash is empty.')).toBeVisible();
 
 	// The map screen: MapLibre and its worker come from the precache, the basemap is not asked for.
-	await openApp(page, '/settings/boundaries');
+	await loadApp(page, '/settings/boundaries');
 	await expect(page.getByRole('heading', { level: 1, name: 'Import boundaries' })).toBeVisible();
 	await page.getByLabel('Choose a GeoJSON file').setInputFiles(KK_KVARTERER);
 	await expect(boundaryMap(page).locator('canvas')).toBeVisible();

@@ -3,10 +3,10 @@ import { expect, test, type Page } from './fixtures';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chooseLanguage, DESKTOP, leaveDemo, openApp, PHONE, visit } from './driver';
+import { chooseLanguage, leaveDemo, openApp, visit } from './driver';
 import { startDemoWorkspace } from './notes-driver';
 import { addPlace, exportTeamPackage, placesDrawn, readPackage } from './places-driver';
-import { shoot } from './screens-driver';
+import { shoot, sizesFor } from './screens-driver';
 
 const OUT = 'tests/.out/screens';
 mkdirSync(OUT, { recursive: true });
@@ -112,7 +112,7 @@ for (const locale of ['en-GB', 'da-DK'])
 		test(`look right and pass axe at phone and desktop size (${locale})`, async ({ page }) => {
 			test.setTimeout(180_000);
 			await startDemoWorkspace(page);
-			for (const [size, viewport] of Object.entries({ phone: PHONE, desktop: DESKTOP })) {
+			for (const [size, viewport] of sizesFor(locale)) {
 				await page.setViewportSize(viewport);
 				for (const screen of DEMO_SCREENS) {
 					await visit(
@@ -159,7 +159,7 @@ for (const locale of ['en-GB', 'da-DK'])
 				await openApp(page, '/settings');
 				await chooseLanguage(page, 'Dansk');
 			}
-			for (const [size, viewport] of Object.entries({ phone: PHONE, desktop: DESKTOP })) {
+			for (const [size, viewport] of sizesFor(locale)) {
 				await page.setViewportSize(viewport);
 				await openApp(page, '/settings/team');
 				await page.getByLabel(/Choose a team package|Vælg en teampakke/).setInputFiles(conflicting);

@@ -2,19 +2,10 @@ import { expect, test, type Page } from './fixtures';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-	chooseLanguage,
-	DESKTOP,
-	exportBackup,
-	exportDialog,
-	importBackup,
-	openApp,
-	PHONE,
-	visit
-} from './driver';
+import { chooseLanguage, exportBackup, exportDialog, importBackup, openApp, visit } from './driver';
 import { expectSaved, newNote, noteEditor, typeNote } from './notes-driver';
 import { highlights, namesSection, setForbiddenNames } from './privacy-driver';
-import { checkScreen, OUT } from './screens-driver';
+import { checkScreen, OUT, sizesFor } from './screens-driver';
 
 /**
  * The screens this issue adds, at phone and desktop size, in English and Danish: the editor with
@@ -24,10 +15,7 @@ import { checkScreen, OUT } from './screens-driver';
 const either = (en: string, da: string) => new RegExp(`^(${en}|${da})$`);
 
 async function screens(page: Page, lang: 'en' | 'da', noteUrl: string, encrypted: string) {
-	for (const [size, viewport] of [
-		['phone', PHONE],
-		['desktop', DESKTOP]
-	] as const) {
+	for (const [size, viewport] of sizesFor(lang)) {
 		await page.setViewportSize(viewport);
 		const shot = (name: string) => `privacy-${name}-${lang}-${size}`;
 

@@ -14,7 +14,7 @@ import {
 	validateQdpx
 } from './qda-driver';
 import { sharedPath } from '../shared-dir';
-import { checkScreen, OUT } from './screens-driver';
+import { checkScreen, OUT, sizesFor } from './screens-driver';
 
 let dir = '';
 test.beforeEach(() => {
@@ -39,7 +39,7 @@ test('the demo workspace goes to analysis as an encrypted REFI-QDA project that 
 				await chooseLanguage(page, 'Dansk');
 				await openApp(page, '/notes');
 			}
-			for (const [size, viewport] of Object.entries({ phone: PHONE, desktop: DESKTOP })) {
+			for (const [size, viewport] of sizesFor(lang)) {
 				await page.setViewportSize(viewport);
 				await openExportMenu(page);
 				// The whole menu is on the screen (a Danish phone wraps the button to the left).
@@ -153,7 +153,7 @@ test('a codebook file is merged by name; a file that is not one says so and chan
 	await checkScreen(page, 'qda-codebook-merged-desktop-en', 'en', true, false);
 	await openApp(page, '/settings');
 	await chooseLanguage(page, 'Dansk');
-	for (const [size, viewport] of Object.entries({ phone: PHONE, desktop: DESKTOP })) {
+	for (const [size, viewport] of sizesFor('da')) {
 		await page.setViewportSize(viewport);
 		await openApp(page, '/notes/codebook');
 		await expect(page.getByText('Importér kodebog (REFI-QDA .qdc)')).toBeVisible();

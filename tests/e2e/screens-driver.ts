@@ -2,6 +2,7 @@ import { runAxe } from './axe';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DESKTOP, PHONE } from './driver';
 
 /** Screenshots with the checks every screen gets: axe, no sideways scrolling, no English on Danish screens. */
 
@@ -34,6 +35,24 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * E2E_SHOTS is set. Locally they are always taken.
  */
 export const SHOTS = !process.env.CI || !!process.env.E2E_SHOTS;
+
+export type Size = 'phone' | 'desktop';
+
+/**
+ * The sizes a language's screens are checked at. Where screenshots are taken (SHOTS) both, for
+ * people to look at. Otherwise Danish at phone size, where the longest words meet the narrowest
+ * screen (sideways scrolling and untranslated text show there first), and English at desktop
+ * size: every screen still gets axe and the overflow check in both languages and at both sizes,
+ * in half the time of all four.
+ */
+export function sizesFor(lang: string): [Size, { width: number; height: number }][] {
+	const both: [Size, { width: number; height: number }][] = [
+		['phone', PHONE],
+		['desktop', DESKTOP]
+	];
+	if (SHOTS) return both;
+	return lang.startsWith('da') ? [both[0]!] : [both[1]!];
+}
 
 /** A screenshot of the page or of one part of it, unless this run takes none (SHOTS). */
 export async function shoot(

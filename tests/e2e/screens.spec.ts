@@ -4,24 +4,19 @@ import { NEIGHBOURHOOD_COLOURS } from '../../src/lib/map/layers';
 import {
 	boundaryMap,
 	countColouredPixels,
-	DESKTOP,
 	expectAppReady,
 	KK_KVARTERER,
 	openApp,
-	PHONE,
 	startDemo,
 	visit
 } from './driver';
-import { checkScreen, OUT } from './screens-driver';
+import { checkScreen, OUT, sizesFor } from './screens-driver';
 
 for (const [lang, locale] of [
 	['en', 'en-GB'],
 	['da', 'da-DK']
 ] as const) {
-	for (const [size, viewport] of [
-		['phone', PHONE],
-		['desktop', DESKTOP]
-	] as const) {
+	for (const [size, viewport] of sizesFor(lang)) {
 		test.describe(`${lang} ${size}`, () => {
 			test.use({ locale, viewport });
 

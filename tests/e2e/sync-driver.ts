@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
-import { openApp } from './driver';
+import { loadApp } from './driver';
 
 /** The user's verbs for team sync, and the relay the tests start (it serves the built app too). */
 
@@ -50,7 +50,8 @@ export function startRelay(port: number): Promise<TestRelay> {
 }
 
 export async function openTeamSync(page: Page): Promise<void> {
-	await openApp(page, '/settings/sync');
+	// Loaded afresh: a start syncs at once, so "synced" below is the state after this sync.
+	await loadApp(page, '/settings/sync');
 	await expect(
 		page.getByRole('heading', { level: 1, name: /^(Team sync|Teamsynkronisering)$/ })
 	).toBeVisible();
