@@ -195,6 +195,11 @@ export async function pause(page: Page): Promise<void> {
 export async function resume(page: Page): Promise<void> {
 	await recordingPanel(page).getByRole('button', { name: 'Resume' }).click();
 	await expect(recordingPanel(page).getByRole('heading', { name: 'Recording' })).toBeVisible();
+	// The heading shows before the app listens again (it writes the day first): positions fed in
+	// between would replace each other, as a phone's do while nobody listens.
+	await expect
+		.poll(async () => (await positionsTaken(page)).watching, { message: 'listening again' })
+		.toBe(true);
 }
 
 export async function stoppedHere(page: Page): Promise<void> {
